@@ -1,0 +1,91 @@
+/// Where a record came from: what an auditor needs to pull the paper.
+public struct SourceRef: Hashable, Comparable, Sendable {
+    public var file: String
+    public var sheet: String?
+    /// 1-based row number as the office sees it (the spreadsheet's row, the CSV's record).
+    public var row: Int
+
+    public init(file: String, sheet: String? = nil, row: Int) {
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+    }
+
+    public static func < (a: SourceRef, b: SourceRef) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        if (a.sheet ?? "") != (b.sheet ?? "") { return (a.sheet ?? "") < (b.sheet ?? "") }
+        return a.row < b.row
+    }
+
+    /// `file:sheet:row` for messages.
+    public var label: String {
+        if let sheet { return "\(file) [\(sheet)] row \(row)" }
+        return "\(file) row \(row)"
+    }
+}
+
+/// One row of cells as a reader produced it, before any interpretation.
+public struct RawRow: Sendable {
+    /// 1-based row number within the sheet (xlsx `r` attribute) or the CSV record number.
+    public var number: Int
+    /// Cell texts by column index; missing cells are "".
+    public var cells: [String]
+    /// True when a cell was cut at the reader's size limit.
+    public var truncated: Bool
+
+    public init(number: Int, cells: [String], truncated: Bool = false) {
+        self.number = number
+        self.cells = cells
+        self.truncated = truncated
+    }
+
+    public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\n" || $0 == "\r" } } }
+}
+
+/// A sheet (or a CSV file, which is one sheet) that can be read row by row.
+public protocol SheetSource {
+    /// The sheet's name; nil for CSV.
+    var sheetName: String? { get }
+    /// Calls `body` for each row in order; `body` returns false to stop early.
+    func forEachRow(_ body: (RawRow) throws -> Bool) throws
+}
+
+/// Limits that keep memory bounded whatever an untrusted file holds.
+public struct IngestLimits: Sendable {
+    /// A CSV field or an xlsx cell longer than this is cut (and the row marked truncated).
+    public var maxCellBytes: Int = 64 * 1024
+    /// Columns beyond this are dropped (and the row marked truncated).
+    public var maxColumns: Int = 512
+    /// A zip entry whose uncompressed size (declared or actual) exceeds this is refused.
+    public var maxZipEntryBytes: Int = 1 << 30
+    /// The xlsx shared-string table may not exceed this many bytes of text in total.
+    public var maxSharedStringBytes: Int = 256 * 1024 * 1024
+
+    public init() {}
+    public static let `default` = IngestLimits()
+}
+
+/// A file (or one sheet of it) that could not be read: the message names the file, and
+/// the sheet and row where they apply.
+public struct IngestError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var sheet: String?
+    public var row: Int?
+    public var message: Localized
+
+    public init(file: String, sheet: String? = nil, row: Int? = nil, _ message: Localized) {
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+        self.message = message
+    }
+
+    public var description: String { text(.zh) }
+
+    public func text(_ lang: Lang) -> String {
+        var place = file
+        if let sheet { place += " [\(sheet)]" }
+        if let row { place += lang == .zh ? " 第\(row)行" : " row \(row)" }
+        return "\(place): \(message.text(lang))"
+    }
+}

@@ -1,0 +1,163 @@
+/// Typed records, one per table kind (DATA.md). Each carries its source, so every
+/// finding can name the file, sheet and row an auditor pulls.
+///
+/// Values the row could not supply are nil; why they are nil (blank or unreadable) is
+/// reported as a DQ finding when the record is built, not here.
+
+/// A trainee line of a training ledger (培训台账, seed 000 附件5).
+public struct Enrollment: Sendable {
+    public var source: SourceRef
+    public var id: IDReading
+    public var name: String
+    public var gender: String?
+    public var age: Int?
+    public var occupation: String?
+    public var level: String?
+    public var start: Day?
+    public var end: Day?
+    public var hours: Double?
+    public var certPassed: Bool?
+    public var subsidy: Int64?  // fen
+    public var phone: String?
+    public var employment: String?
+    public var classID: String?
+    public var institution: String?
+    public var program: String?
+    public var department: String?
+    public var county: String?
+    /// Columns the mapping did not know, kept for evidence: (header, value).
+    public var extra: [(String, String)]
+
+    public init(source: SourceRef, id: IDReading, name: String) {
+        self.source = source
+        self.id = id
+        self.name = name
+        self.extra = []
+    }
+}
+
+/// One sign-in (考勤/签到) line.
+public struct SignIn: Sendable {
+    public var source: SourceRef
+    public var id: IDReading
+    public var name: String
+    public var classID: String?
+    public var day: Day?
+    public var session: String?
+    public var checkIn: Moment?
+    public var checkOut: Moment?
+    public var method: String?
+    public var device: String?
+    public var location: String?
+    public var photoHash: String?
+
+    public init(source: SourceRef, id: IDReading, name: String) {
+        self.source = source
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A class as registered (开班申请/备案).
+public struct TrainingClass: Sendable {
+    public var source: SourceRef
+    public var classID: String
+    public var institution: String?
+    public var occupation: String?
+    public var level: String?
+    public var program: String?
+    public var start: Day?
+    public var end: Day?
+    public var hoursTotal: Double?
+    public var hoursTheory: Double?
+    public var hoursPractical: Double?
+    public var teachers: [String]
+    public var location: String?
+    public var county: String?
+    public var capacity: Int?
+    public var certificate: String?
+
+    public init(source: SourceRef, classID: String) {
+        self.source = source
+        self.classID = classID
+        self.teachers = []
+    }
+}
+
+/// One subsidy payout line (补贴发放明细).
+public struct Payment: Sendable {
+    public var source: SourceRef
+    public var id: IDReading
+    public var name: String
+    public var amount: Int64?  // fen
+    public var paidOn: Day?
+    public var item: String?
+    public var account: String?
+    public var fund: String?
+    public var payer: String?
+    public var classID: String?
+
+    public init(source: SourceRef, id: IDReading, name: String) {
+        self.source = source
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A person in the poverty-registry extract (建档立卡).
+public struct RegistryEntry: Sendable {
+    public var source: SourceRef
+    public var id: IDReading
+    public var name: String
+    public var householdID: String?
+    public var personID: String?
+    public var relation: String?
+    public var county: String?
+    public var town: String?
+    public var village: String?
+    public var personStatus: String?
+    public var statusDate: Day?
+    public var povertyStatus: String?
+    public var laborCapacity: String?
+    public var studentStatus: String?
+    public var workStatus: String?
+    public var phone: String?
+    public var bankAccount: String?
+
+    public init(source: SourceRef, id: IDReading, name: String) {
+        self.source = source
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A county's yearly training target (任务分解表, seed 000 附件2).
+public struct TaskTarget: Sendable {
+    public var source: SourceRef
+    public var county: String
+    public var year: Int?
+    public var target: Int?
+
+    public init(source: SourceRef, county: String) {
+        self.source = source
+        self.county = county
+    }
+}
+
+/// Someone another office lists as not eligible: public payroll, student, pensioner,
+/// dead, employed and insured.
+public struct WatchEntry: Sendable {
+    public var source: SourceRef
+    public var id: IDReading
+    public var name: String
+    public var list: String
+    public var from: Day?
+    public var to: Day?
+
+    public init(source: SourceRef, id: IDReading, name: String, list: String) {
+        self.source = source
+        self.id = id
+        self.name = name
+        self.list = list
+    }
+}
