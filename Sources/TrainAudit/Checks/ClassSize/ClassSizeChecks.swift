@@ -1,0 +1,4 @@
+/// The CLS family (RULES.md).
+public enum ClassSizeChecks {
+    public static let all: [any Check] = []
+}

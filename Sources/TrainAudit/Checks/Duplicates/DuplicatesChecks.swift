@@ -1,0 +1,4 @@
+/// The DUP family (RULES.md).
+public enum DuplicatesChecks {
+    public static let all: [any Check] = []
+}

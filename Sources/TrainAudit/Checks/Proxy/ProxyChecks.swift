@@ -1,0 +1,4 @@
+/// The PRX family (RULES.md).
+public enum ProxyChecks {
+    public static let all: [any Check] = []
+}

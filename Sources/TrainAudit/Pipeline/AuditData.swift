@@ -1,0 +1,159 @@
+/// A class as the checks see it: the register's line merged with what its roster says.
+/// A run over a roster alone still has classes (from the roster's class column, or from
+/// institution + occupation + period when there is none).
+public struct ClassView: Sendable {
+    public var classID: String
+    /// Index into `AuditData.classes` when the class register has it.
+    public var register: Int?
+    /// Indexes into `AuditData.enrollments`, in source order.
+    public var roster: [Int]
+    public var institution: String?
+    public var occupation: String?
+    public var level: String?
+    public var program: String?
+    public var start: Day?
+    public var end: Day?
+    public var hoursTotal: Double?
+    public var hoursTheory: Double?
+    public var hoursPractical: Double?
+    public var teachers: [String]
+    public var location: String?
+    public var county: String?
+    public var capacity: Int?
+    public var certificate: String?
+    /// The register row, or the first roster row.
+    public var source: SourceRef
+
+    /// Days from start to end, both included.
+    public var days: Int? {
+        guard let start, let end, end >= start else { return nil }
+        return end - start + 1
+    }
+}
+
+/// All records of a run and the indexes checks share, built once (by resident ID and by
+/// class), so no check scans a table per person.
+public final class AuditData: Sendable {
+    public let enrollments: [Enrollment]
+    public let signIns: [SignIn]
+    public let classes: [TrainingClass]
+    public let payments: [Payment]
+    public let registry: [RegistryEntry]
+    public let targets: [TaskTarget]
+    public let watchlist: [WatchEntry]
+    /// Table kinds present in the run (a kind is present when a file of it was read,
+    /// even if it had no data rows).
+    public let present: Set<TableKind>
+
+    public let enrollmentsByPerson: [ResidentID: [Int]]
+    public let signInsByPerson: [ResidentID: [Int]]
+    public let signInsByClass: [String: [Int]]
+    public let paymentsByPerson: [ResidentID: [Int]]
+    public let paymentsByClass: [String: [Int]]
+    public let registryByPerson: [ResidentID: [Int]]
+    public let watchByPerson: [ResidentID: [Int]]
+    /// Classes sorted by class ID, and where each is.
+    public let classViews: [ClassView]
+    public let classIndex: [String: Int]
+    /// The class key of each enrollment (parallel to `enrollments`).
+    public let enrollmentClass: [String]
+
+    public init(enrollments: [Enrollment] = [], signIns: [SignIn] = [], classes: [TrainingClass] = [],
+                payments: [Payment] = [], registry: [RegistryEntry] = [], targets: [TaskTarget] = [],
+                watchlist: [WatchEntry] = [], present: Set<TableKind> = []) {
+        self.enrollments = enrollments
+        self.signIns = signIns
+        self.classes = classes
+        self.payments = payments
+        self.registry = registry
+        self.targets = targets
+        self.watchlist = watchlist
+        self.present = present
+
+        func byPerson<R>(_ records: [R], _ id: (R) -> ResidentID?) -> [ResidentID: [Int]] {
+            var out: [ResidentID: [Int]] = [:]
+            for (i, r) in records.enumerated() { if let k = id(r) { out[k, default: []].append(i) } }
+            return out
+        }
+        enrollmentsByPerson = byPerson(enrollments) { $0.id.id }
+        signInsByPerson = byPerson(signIns) { $0.id.id }
+        paymentsByPerson = byPerson(payments) { $0.id.id }
+        registryByPerson = byPerson(registry) { $0.id.id }
+        watchByPerson = byPerson(watchlist) { $0.id.id }
+
+        var sByClass: [String: [Int]] = [:]
+        for (i, s) in signIns.enumerated() { if let c = s.classID { sByClass[c, default: []].append(i) } }
+        signInsByClass = sByClass
+        var pByClass: [String: [Int]] = [:]
+        for (i, p) in payments.enumerated() { if let c = p.classID { pByClass[c, default: []].append(i) } }
+        paymentsByClass = pByClass
+
+        // Classes: the register first, then what rosters add.
+        var views: [String: ClassView] = [:]
+        for (i, c) in classes.enumerated() where views[c.classID] == nil {
+            views[c.classID] = ClassView(
+                classID: c.classID, register: i, roster: [], institution: c.institution,
+                occupation: c.occupation, level: c.level, program: c.program, start: c.start, end: c.end,
+                hoursTotal: c.hoursTotal, hoursTheory: c.hoursTheory, hoursPractical: c.hoursPractical,
+                teachers: c.teachers, location: c.location, county: c.county, capacity: c.capacity,
+                certificate: c.certificate, source: c.source)
+        }
+        var keys: [String] = []
+        keys.reserveCapacity(enrollments.count)
+        for (i, e) in enrollments.enumerated() {
+            let key = AuditData.classKey(of: e)
+            keys.append(key)
+            if views[key] == nil {
+                views[key] = ClassView(
+                    classID: key, register: nil, roster: [], institution: e.institution,
+                    occupation: e.occupation, level: e.level, program: e.program, start: e.start, end: e.end,
+                    hoursTotal: e.hours, hoursTheory: nil, hoursPractical: nil, teachers: [],
+                    location: nil, county: e.county, capacity: nil, certificate: nil, source: e.source)
+            }
+            views[key]!.roster.append(i)
+            // Fill what the register left blank from the roster.
+            if views[key]!.institution == nil { views[key]!.institution = e.institution }
+            if views[key]!.occupation == nil { views[key]!.occupation = e.occupation }
+            if views[key]!.start == nil { views[key]!.start = e.start }
+            if views[key]!.end == nil { views[key]!.end = e.end }
+            if views[key]!.hoursTotal == nil { views[key]!.hoursTotal = e.hours }
+            if views[key]!.county == nil { views[key]!.county = e.county }
+            if views[key]!.program == nil { views[key]!.program = e.program }
+        }
+        enrollmentClass = keys
+        classViews = views.values.sorted { $0.classID < $1.classID }
+        var index: [String: Int] = [:]
+        for (i, v) in classViews.enumerated() { index[v.classID] = i }
+        classIndex = index
+    }
+
+    /// The class an enrollment belongs to: its class ID, or institution · occupation ·
+    /// start date when the roster has no class column.
+    public static func classKey(of e: Enrollment) -> String {
+        if let c = e.classID, !c.isEmpty { return c }
+        return [e.institution ?? "?", e.occupation ?? "?", e.start.map { $0.description } ?? "?"].joined(separator: "·")
+    }
+
+    public func classView(_ id: String?) -> ClassView? {
+        guard let id, let i = classIndex[id] else { return nil }
+        return classViews[i]
+    }
+
+    /// The class view of an enrollment.
+    public func classView(ofEnrollment i: Int) -> ClassView? { classView(enrollmentClass[i]) }
+
+    /// An enrollment's period: its own, or its class's.
+    public func period(ofEnrollment i: Int) -> (start: Day, end: Day)? {
+        let e = enrollments[i]
+        let v = classView(ofEnrollment: i)
+        guard let s = e.start ?? v?.start, let t = e.end ?? v?.end else { return nil }
+        return (s, t)
+    }
+
+    /// The first registry entry for a person.
+    public func registryEntry(_ id: ResidentID) -> RegistryEntry? {
+        registryByPerson[id]?.first.map { registry[$0] }
+    }
+
+    public func has(_ kind: TableKind) -> Bool { present.contains(kind) }
+}
