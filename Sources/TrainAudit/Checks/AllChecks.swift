@@ -4,6 +4,6 @@ public enum AllChecks {
         + ProxyChecks.all + ClassSizeChecks.all + IdentityChecks.all + TableQualityChecks.all
 
     public static func check(_ code: String) -> (any Check)? {
-        all.first { $0.info.code.caseInsensitiveCompare(code) == .orderedSame }
+        all.first { $0.info.code == code.uppercased() }
     }
 }
