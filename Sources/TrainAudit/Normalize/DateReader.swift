@@ -198,7 +198,7 @@ struct DateScanner {
         guard eat("月") else { pos = start; return nil }
         skipSpaces()
         guard let d = number(1...2) else { pos = start; return nil }
-        _ = eat(anyOf: ["日", "号"])
+        eatDayMark()
         return (y.value, m.value, d.value, Day(year: y.value, month: m.value, day: d.value))
     }
 
@@ -214,8 +214,15 @@ struct DateScanner {
         guard eat("月") else { pos = start; return nil }
         skipSpaces()
         guard let d = number(1...2) else { pos = start; return nil }
-        _ = eat(anyOf: ["日", "号"])
+        eatDayMark()
         return (m.value, d.value)
+    }
+
+    /// An optional 日 or 号 after the day, spaces allowed before it.
+    mutating func eatDayMark() {
+        let p = pos
+        skipSpaces()
+        if eat(anyOf: ["日", "号"]) == nil { pos = p }
     }
 
     /// D or D日: the end day of a period within the start's month.
