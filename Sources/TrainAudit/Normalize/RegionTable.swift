@@ -52,9 +52,9 @@ public struct RegionTable: Sendable {
     public init(tsv: String) throws {
         var byCode: [Int: [Entry]] = [:]
         var lineNumber = 0
-        for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on Character.isNewline: "\r\n" is one Character in Swift.
+        for line in tsv.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("code\t") { continue }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 3, f[0].utf8.count == 6, let code = Int(f[0]), code > 0 else {
@@ -102,6 +102,6 @@ public struct RegionTable: Sendable {
     /// Whether the code was in use in `year`.
     public func wasValid(_ code: Int, in year: Int) -> Bool { entries(code).contains { $0.years.contains(year) } }
 
-    /// The province entry (XX0000) name, else the province column of any entry.
+    /// The province a code belongs to.
     public func province(_ code: Int) -> String? { entries(code).first?.province }
 }
