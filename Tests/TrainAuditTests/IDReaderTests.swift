@@ -159,3 +159,42 @@ func badCharacters(cell: String) {
     }
     #expect(lines > 300)
 }
+
+/// Every reader over deterministic pseudo-random cells mixing digits, separators, CJK,
+/// full-width forms, combining marks, emoji and control characters: no crash, no trap.
+@Test func readersSurviveRandomCells() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {  // SplitMix64
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    let pool: [String] = ["0", "1", "5", "9", "X", "x", "e", "E", "+", "-", ".", ",", ":", "/", " ", "\u{3000}", "\u{A0}",
+                          "年", "月", "日", "至", "时", "分", "点", "半", "下午", "元", "万", "·", "•", "０", "９", "Ｘ", "：",
+                          "．", "－", "～", "'", "\"", "=", "\u{0301}", "\u{200B}", "\u{FEFF}", "😀", "👨‍👩‍👧", "\r\n", "\t", "\0",
+                          "42434", "2016", "13812345678", "510502", "E+17", "1e9999", "99999999999999999999"]
+    let day = Day(year: 2018, month: 3, day: 5)!
+    for _ in 0..<3000 {
+        let n = Int(next() % 30)
+        var cell = ""
+        for _ in 0..<n { cell += pool[Int(next() % UInt64(pool.count))] }
+        _ = IDReader.read(cell)
+        _ = DateReader.day(cell)
+        _ = DateReader.period(cell)
+        _ = DateReader.periodBounds(cell)
+        _ = DateReader.time(cell)
+        _ = DateReader.moment(cell, on: day)
+        _ = NumberReader.number(cell)
+        _ = NumberReader.money(cell)
+        _ = NumberReader.integer(cell)
+        _ = PhoneReader.normalize(cell)
+        _ = NameReader.normalize(cell)
+        _ = GenderReader.read(cell)
+        _ = FlagReader.read(cell)
+    }
+    #expect(NumberReader.money("1e-99999").value == 0)
+    #expect(NumberReader.money("5e-3").value == 1)
+    #expect(NumberReader.money("4e-3").value == 0)
+}

@@ -58,7 +58,8 @@ public enum NumberReader {
             var keep = digits
             var roundUp = false
             if e < 0 {
-                let drop = -e
+                // Beyond the digits themselves, dropped places are all zeros: cap them.
+                let drop = min(-e, keep.count + 1)
                 let dropped: ArraySlice<UInt8>
                 if drop >= keep.count {
                     dropped = ArraySlice(repeating: 0x30, count: drop - keep.count) + keep[...]
