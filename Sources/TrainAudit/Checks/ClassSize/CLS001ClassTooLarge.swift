@@ -14,7 +14,7 @@ struct ClassTooLarge: Check {
     static func roster(_ count: Int, classID: String = "YZ-2019-08") -> String {
         var lines = ["姓名,身份证号码,培训职业(工种)或专项职业能力,培训等级,开班日期,结业日期,培训和鉴定补贴金额(元),班级编号,培训机构"]
         for n in 1...count {
-            let id = ExampleIDs.make(birth: 19800101 + (n % 28), sequence: 100 + n)
+            let id = ExampleIDs.make(region: 642223, birth: 19800101 + (n % 28), sequence: 100 + n)
             lines.append("学员\(n),\(id),中式面点师,初级,2019-03-01,2019-03-25,1600,\(classID),原州区阳光职业培训学校")
         }
         return lines.joined(separator: "\n")
@@ -25,7 +25,7 @@ struct ClassTooLarge: Check {
             .triggers("51 trainees in one class", ("roster.csv", ClassTooLarge.roster(51))),
             .passes("exactly 50 trainees", ("roster.csv", ClassTooLarge.roster(50))),
             .passes("a trainee listed twice is one head (50 people, 51 rows)", ("roster.csv",
-                ClassTooLarge.roster(50) + "\n学员1,\(ExampleIDs.make(birth: 19800102, sequence: 101)),中式面点师,初级,2019-03-01,2019-03-25,1600,YZ-2019-08,原州区阳光职业培训学校")),
+                ClassTooLarge.roster(50) + "\n学员1,\(ExampleIDs.make(region: 642223, birth: 19800102, sequence: 101)),中式面点师,初级,2019-03-01,2019-03-25,1600,YZ-2019-08,原州区阳光职业培训学校")),
         ]
     }
 

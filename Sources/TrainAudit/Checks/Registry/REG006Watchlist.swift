@@ -13,24 +13,24 @@ struct OnWatchlist: Check {
     var examples: [CheckExample] {
         let roster = ("roster.csv", """
         姓名,身份证号码,培训职业(工种)或专项职业能力,培训等级,开班日期,结业日期,培训和鉴定补贴金额(元),班级编号,培训机构
-        白雪,640422199208080204,育婴员,初级,2019-03-01,2019-03-25,1600,YY-2019-01,原州区阳光职业培训学校
+        白雪,642223199208080204,育婴员,初级,2019-03-01,2019-03-25,1600,YY-2019-01,原州区阳光职业培训学校
         """)
         return [
             .triggers("on the public payroll during the class", roster, ("财政供养人员.csv", """
             身份证号码,姓名,名单类型,开始日期,结束日期
-            640422199208080204,白雪,财政供养人员,2015-09-01,
+            642223199208080204,白雪,财政供养人员,2015-09-01,
             """)),
             .triggers("student list with no dates counts for any class", roster, ("在校生.csv", """
             身份证号码,姓名,名单类型
-            640422199208080204,白雪,在校生
+            642223199208080204,白雪,在校生
             """)),
             .passes("watchlist period ended before the class", roster, ("在校生.csv", """
             身份证号码,姓名,名单类型,开始日期,结束日期
-            640422199208080204,白雪,在校生,2010-09-01,2014-07-01
+            642223199208080204,白雪,在校生,2010-09-01,2014-07-01
             """)),
             .passes("listed dead after the class ended", roster, ("死亡人员.csv", """
             身份证号码,姓名,名单类型,开始日期
-            640422199208080204,白雪,死亡人员,2019-06-30
+            642223199208080204,白雪,死亡人员,2019-06-30
             """)),
         ]
     }
@@ -62,19 +62,20 @@ struct OnWatchlist: Check {
                 guard seen.insert(subject).inserted else { continue }
                 let e = data.enrollments[i]
                 let who = CheckText.who(e.name, id)
-                var lists: [String] = []
+                var lists: [String] = [], listsEn: [String] = []
                 for w in hits {
-                    let en = data.watchlist[w]
-                    let span = (en.from == nil && en.to == nil) ? "" : "（\(CheckText.day(en.from))至\(en.to.map { $0.description } ?? "今")）"
-                    let text = en.list + span
-                    if !lists.contains(text) { lists.append(text) }
+                    let entry = data.watchlist[w]
+                    let dated = entry.from != nil || entry.to != nil
+                    let text = entry.list + (dated ? "（\(CheckText.day(entry.from))至\(entry.to.map { $0.description } ?? "今")）" : "")
+                    let textEn = entry.list + (dated ? " (\(CheckText.day(entry.from)) to \(entry.to.map { $0.description } ?? "now"))" : "")
+                    if !lists.contains(text) { lists.append(text); listsEn.append(textEn) }
                 }
                 let when = period.map { "\($0.lowerBound)至\($0.upperBound)" } ?? "?"
                 let whenEn = period.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "?"
                 let money = data.moneyAtRisk(person: id, classID: cls)
                 out.append(finding(
                     Localized(zh: "\(who) 参加 \(cls)（\(when)）期间在比对名单上：\(lists.joined(separator: "、"))",
-                              en: "\(who) was on a watchlist while class \(cls) ran (\(whenEn)): \(lists.joined(separator: ", "))"),
+                              en: "\(who) was on a watchlist while class \(cls) ran (\(whenEn)): \(listsEn.joined(separator: ", "))"),
                     subject: subject,
                     evidence: [e.source] + hits.map { data.watchlist[$0].source },
                     confidence: undated ? 0.7 : 0.95,
