@@ -66,8 +66,9 @@ struct OnWatchlist: Check {
                 for w in hits {
                     let entry = data.watchlist[w]
                     let dated = entry.from != nil || entry.to != nil
-                    let text = entry.list + (dated ? "（\(CheckText.day(entry.from))至\(entry.to.map { $0.description } ?? "今")）" : "")
-                    let textEn = entry.list + (dated ? " (\(CheckText.day(entry.from)) to \(entry.to.map { $0.description } ?? "now"))" : "")
+                    let list = entry.list.isEmpty ? "比对名单" : entry.list
+                    let text = list + (dated ? "（\(CheckText.day(entry.from))至\(entry.to.map { $0.description } ?? "今")）" : "")
+                    let textEn = (entry.list.isEmpty ? "watchlist" : entry.list) + (dated ? " (\(CheckText.day(entry.from)) to \(entry.to.map { $0.description } ?? "now"))" : "")
                     if !lists.contains(text) { lists.append(text); listsEn.append(textEn) }
                 }
                 let when = period.map { "\($0.lowerBound)至\($0.upperBound)" } ?? "?"
