@@ -41,6 +41,9 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The audit's 'today' (YYYY-MM-DD), for sign-ins in the future; default: today. Fix it to reproduce a run byte for byte.", valueName: "date"))
     var asOf: String?
 
+    @Option(name: .long, help: ArgumentHelp("Run only these checks (comma-separated codes or families: DUP001,PRX).", valueName: "codes"))
+    var select: String?
+
     @Argument(help: "Files (.xlsx, .csv) and folders.")
     var paths: [String]
 
@@ -53,7 +56,7 @@ struct Scan: ParsableCommand {
     func run() throws {
         let engine = try common.engine()
         let today = asOf.flatMap { DateReader.day($0).value } ?? Scan.today()
-        let result = engine.scan(paths, asOf: today)
+        let result = engine.scan(paths, asOf: today, checks: try selectedChecks())
         let readable = result.reports.contains { $0.error == nil && $0.layout != nil }
         var findings = result.findings.filter { $0.severity >= Severity(name: minSeverity.rawValue)! }
         if let baseline {
@@ -87,6 +90,15 @@ struct Scan: ParsableCommand {
         if failOn != .never, let limit = Severity(name: failOn.rawValue), findings.contains(where: { $0.severity >= limit }) {
             throw ExitCode(1)
         }
+    }
+
+    func selectedChecks() throws -> [any Check] {
+        guard let select else { return AllChecks.all }
+        let wanted = select.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        let chosen = AllChecks.all.filter { c in wanted.contains { c.info.code == $0 || c.info.family.rawValue == $0 } }
+        let unknown = wanted.filter { w in !AllChecks.all.contains { $0.info.code == w || $0.info.family.rawValue == w } }
+        if !unknown.isEmpty { throw ValidationError("--select: no check or family \(unknown.joined(separator: ", "))") }
+        return chosen
     }
 
     static func today() -> Day {
