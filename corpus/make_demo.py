@@ -484,7 +484,7 @@ enroll(p, K[11], tag="NEG-retake")
 NEG.append(("补考重训", p["id"], "XJ-2019-01,XJ-2019-11", "首次考核不合格(0元)，再次参加同职业同等级：允许，不应报 DUP001"))
 
 # --- ID005: 15-digit legacy ID in the ledger (registry/attendance/payments have 18 digits)
-p = pick(age_range=(25, 45))
+p = pick(age_range=(42, 55))   # a 15-digit card was issued before 1999, so an older trainee
 id15 = p["id"][:6] + p["id"][8:17]
 enroll(p, K[1], ledger_id=id15, tag="ID005")
 expect("ID005", f"台账填写15位旧号码 {id15}，转换为18位后与登记库一致", person=p["id"], file=F_LED)
@@ -1089,7 +1089,8 @@ ws.append(["序号", "区县", "年度", "培训人数"])
 target = (distinct * 105 // 100 + 9) // 10 * 10
 for i, (cty, t) in enumerate([("原州区", 3120), ("西吉县", target), ("隆德县", 1860), ("泾源县", 1240), ("彭阳县", 2050)], 1):
     ws.append([i, cty, 2019, t])
-ws.append(["合计", None, None, f"=SUM(D3:D7)"])
+ws.append(["合计", None, None, 3120 + target + 1860 + 1240 + 2050])
+expect("DQ006", "任务分解表：标题行和合计行跳过", file=F_TGT, skipped={"total": 1})
 COUNTS[F_TGT] = f"5 counties; 西吉县 target {target} (distinct trainees {distinct})"
 finish_xlsx(wb, OUT / F_TGT)
 
