@@ -1271,6 +1271,12 @@ the checks in a simple way and compares with `expected.jsonl` both ways; it pass
   joinable to a person who is on no roster.
 - DQ005 (XJ-2019-11, one row) swaps start and end in that row's 培训期限; the class register
   still has the right period, which the schedule checks should use.
+- TGT (targets) is not in the expected list: 西吉县's 2019 target is a little above the distinct
+  trainees (see the file table), so a shortfall finding is legitimate; its severity is the analyzer's.
+- The registry extract is a little larger per household than a typical extract (the county's
+  trainees are drawn from it, so it must hold enough eligible 18–57-year-olds).
+- The ID001 trainee has her own phone and account: with the typo the ID has no registry household,
+  so a shared household phone/account would have added PRX003/DUP005 (verify_demo.py caught this).
 - ID002 (2月30日) is the same in every table, so it joins; no age can be computed from that ID
   (ledger age column filled by the office), so no REG003/ID007 is expected for it.
 """
