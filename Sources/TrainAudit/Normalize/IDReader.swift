@@ -13,6 +13,26 @@ public enum IDIssue: String, Sendable, CaseIterable {
     case badCheckDigit
     /// The 8 birth-date digits do not name a real day.
     case badBirthDate
+
+    /// A short description for evidence and reports.
+    public var note: Localized {
+        switch self {
+        case .scientificNotation:
+            return Localized(zh: "证件号码被表格软件显示为科学计数法，已丢失位数，无法恢复",
+                             en: "ID shown in scientific notation: digits were lost and cannot be recovered")
+        case .wrongLength:
+            return Localized(zh: "证件号码位数不是15或18位", en: "ID is not 15 or 18 characters long")
+        case .badCharacters:
+            return Localized(zh: "证件号码含有非数字字符", en: "ID contains characters other than digits and a final X")
+        case .converted15:
+            return Localized(zh: "15位旧身份证号已转换为18位（补19并重算校验码）",
+                             en: "15-digit legacy ID converted to 18 digits (19 inserted, check digit computed)")
+        case .badCheckDigit:
+            return Localized(zh: "证件号码校验码错误", en: "ID check digit is wrong (ISO 7064 MOD 11-2)")
+        case .badBirthDate:
+            return Localized(zh: "证件号码中的出生日期不存在", en: "ID birth date is not a real day")
+        }
+    }
 }
 
 /// The result of reading one ID cell.
@@ -20,47 +40,111 @@ public struct IDReading: Sendable {
     /// The cell as it was.
     public var raw: String
     /// The cleaned text (full-width to ASCII, spaces, apostrophe, `.0`, lower-case x removed).
+    /// For a converted 15-digit ID, the 18-digit form.
     public var cleaned: String
     /// The ID, when the cleaned text has the shape of one (even with a bad check digit).
     public var id: ResidentID?
     public var issues: [IDIssue]
 
     public var isBlank: Bool { cleaned.isEmpty }
+
+    /// An ID was read and nothing is wrong with it (a converted 15-digit ID counts as clean).
+    public var isClean: Bool { id != nil && issues.allSatisfy { $0 == .converted15 } }
+
+    /// All issues, one per line, in the given language.
+    public func note(lang: Lang) -> String { issues.map { $0.note.text(lang) }.joined(separator: "\n") }
 }
 
 public enum IDReader {
+    /// Cells longer than this (in Unicode scalars) are not worth cleaning: reported as
+    /// wrong length with the first characters kept.
+    static let maxScalars = 64
+
     /// Reads a resident ID from a cell as offices export it.
+    ///
+    /// Accepted noise: full-width digits and X, spaces of every width inside (incl. NBSP
+    /// and zero-width), a leading apostrophe (' ’ ‘ `) or Excel's `="…"` text trick, a
+    /// trailing `.0` (or `.00`…) from a number cell, lower-case x.
+    /// Scientific notation (5.10502E+17, 5.10502199001011e+17) is `.scientificNotation`
+    /// with no id: never guessed. An 18-digit number ending in 000 that lost precision
+    /// in a number cell cannot be told apart from a real ID here.
+    /// A 15-digit legacy ID is converted to 18 digits: "19" inserted after the region,
+    /// check digit computed (`.converted15`). A wrong check digit or impossible birth date
+    /// still yields the id (it is still the join key), with the issue noted.
     public static func read(_ cell: String) -> IDReading {
-        var out = ""
-        for scalar in cell.unicodeScalars {
-            switch scalar.value {
-            case 0xFF10...0xFF19: out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0xFF38, 0xFF58: out.append("X")  // full-width X, x
-            case 0x20, 0x3000, 0xA0, 0x09, 0x27, 0x2018, 0x2019, 0x60, 0x0A, 0x0D: continue  // spaces, apostrophes
-            default: out.unicodeScalars.append(scalar)
-            }
+        var reading = IDReading(raw: cell, cleaned: "", id: nil, issues: [])
+        let scalars = Array(cell.unicodeScalars)
+        if scalars.count > maxScalars * 4 {
+            reading.cleaned = String(String.UnicodeScalarView(scalars.prefix(maxScalars)))
+            reading.issues.append(.wrongLength)
+            return reading
         }
-        if out.hasSuffix("x") { out = String(out.dropLast()) + "X" }
-        var reading = IDReading(raw: cell, cleaned: out, id: nil, issues: [])
+        var out: [UInt8] = []   // ASCII bytes; non-ASCII scalars make the cell bad
+        var nonASCII = false
+        var other = String.UnicodeScalarView()  // cleaned text when non-ASCII stays
+        for scalar in scalars {
+            var v = scalar.value
+            if (0xFF01...0xFF5E).contains(v) { v -= 0xFEE0 }  // full-width ASCII forms
+            if TextReader.isSpaceScalar(v) || TextReader.isInvisibleScalar(v) { continue }
+            // Combining marks and other non-ASCII characters: kept for the cleaned text.
+            if v >= 0x80 {
+                if v == 0x2018 || v == 0x2019 || v == 0x201C || v == 0x201D {  // ‘ ’ “ ”
+                    out.append(v == 0x2018 || v == 0x2019 ? 0x27 : 0x22)
+                    other.append(Unicode.Scalar(UInt8(v == 0x2018 || v == 0x2019 ? 0x27 : 0x22)))
+                    continue
+                }
+                nonASCII = true
+                other.append(scalar)
+                continue
+            }
+            let b = UInt8(v)
+            out.append(b == 0x78 ? 0x58 : b)  // x -> X
+            other.append(Unicode.Scalar(b == 0x78 ? 0x58 : b))
+        }
+        if out.isEmpty && !nonASCII { return reading }
+        if nonASCII {
+            reading.cleaned = String(other)
+            reading.issues.append(.badCharacters)
+            return reading
+        }
+        // Excel's text tricks: ="510502…" and a leading apostrophe (or backtick).
+        if out.first == 0x3D, out.count >= 3, out[1] == 0x22, out.last == 0x22 { out = Array(out[2..<(out.count - 1)]) }
+        while let f = out.first, f == 0x27 || f == 0x60 { out.removeFirst() }
+        if out.count >= 2, out.first == 0x22, out.last == 0x22 { out = Array(out[1..<(out.count - 1)]) }
+        var text = String(decoding: out, as: UTF8.self)
+        reading.cleaned = text
         if out.isEmpty { return reading }
-        if out.contains("E+") || out.contains("e+") || out.contains("E17") || out.contains("e17") {
+
+        if isScientific(out) {
             reading.issues.append(.scientificNotation)
             return reading
         }
-        if out.hasSuffix(".0") { out = String(out.dropLast(2)) }
-        reading.cleaned = out
-        if out.count == 15, out.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            let body17 = String(out.prefix(6)) + "19" + String(out.dropFirst(6))
-            let check = ResidentID.checkValue(forBody: UInt64(body17)!)
-            out = body17 + (check == 10 ? "X" : String(check))
-            reading.cleaned = out
-            reading.issues.append(.converted15)
+        // A number cell's ".0" (or ".00"): the integer part is the ID.
+        if let dot = out.firstIndex(of: 0x2E), dot > 0, out[(dot + 1)...].allSatisfy({ $0 == 0x30 }), out.count - dot >= 2 {
+            out = Array(out[..<dot])
+            text = String(decoding: out, as: UTF8.self)
+            reading.cleaned = text
         }
-        guard out.count == 18 else {
-            reading.issues.append(out.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }) ? .wrongLength : .badCharacters)
+        let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+
+        if out.count == 15, out.allSatisfy(isDigit) {
+            let body17 = Array(out[0..<6]) + [0x31, 0x39] + Array(out[6...])
+            var body: UInt64 = 0
+            for b in body17 { body = body * 10 + UInt64(b - 0x30) }
+            let check = ResidentID.checkValue(forBody: body)
+            let id = ResidentID(packed: body << 4 | UInt64(check))
+            reading.cleaned = id.description
+            reading.id = id
+            reading.issues.append(.converted15)
+            if id.birthDate == nil { reading.issues.append(.badBirthDate) }
             return reading
         }
-        guard let id = ResidentID(out) else {
+        let shapeOK = out.allSatisfy { isDigit($0) || $0 == 0x58 } && !out.dropLast().contains(0x58)
+        guard out.count == 18 else {
+            reading.issues.append(shapeOK ? .wrongLength : .badCharacters)
+            return reading
+        }
+        guard shapeOK, let id = ResidentID(text) else {
             reading.issues.append(.badCharacters)
             return reading
         }
@@ -68,5 +152,23 @@ public enum IDReader {
         if !id.hasValidCheckDigit { reading.issues.append(.badCheckDigit) }
         if id.birthDate == nil { reading.issues.append(.badBirthDate) }
         return reading
+    }
+
+    /// digits [. digits] (e|E) [+|-] digits: how Excel shows a long number.
+    static func isScientific(_ b: [UInt8]) -> Bool {
+        var i = 0
+        let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        var mantissa = 0
+        while i < b.count, isDigit(b[i]) { i += 1; mantissa += 1 }
+        if i < b.count, b[i] == 0x2E {
+            i += 1
+            while i < b.count, isDigit(b[i]) { i += 1; mantissa += 1 }
+        }
+        guard mantissa > 0, i < b.count, b[i] == 0x45 || b[i] == 0x65 else { return false }
+        i += 1
+        if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+        let expStart = i
+        while i < b.count, isDigit(b[i]) { i += 1 }
+        return i == b.count && i > expStart
     }
 }

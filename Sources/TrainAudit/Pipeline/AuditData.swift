@@ -44,6 +44,10 @@ public final class AuditData: Sendable {
     /// Table kinds present in the run (a kind is present when a file of it was read,
     /// even if it had no data rows).
     public let present: Set<TableKind>
+    /// Cells that could not be used (DQ002–DQ005).
+    public let problems: [CellProblem]
+    /// What happened to each file and sheet (DQ006, DQ007, `inspect`).
+    public let reports: [TableReport]
 
     public let enrollmentsByPerson: [ResidentID: [Int]]
     public let signInsByPerson: [ResidentID: [Int]]
@@ -60,7 +64,10 @@ public final class AuditData: Sendable {
 
     public init(enrollments: [Enrollment] = [], signIns: [SignIn] = [], classes: [TrainingClass] = [],
                 payments: [Payment] = [], registry: [RegistryEntry] = [], targets: [TaskTarget] = [],
-                watchlist: [WatchEntry] = [], present: Set<TableKind> = []) {
+                watchlist: [WatchEntry] = [], present: Set<TableKind> = [],
+                problems: [CellProblem] = [], reports: [TableReport] = []) {
+        self.problems = problems
+        self.reports = reports
         self.enrollments = enrollments
         self.signIns = signIns
         self.classes = classes

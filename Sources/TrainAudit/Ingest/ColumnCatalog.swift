@@ -1,0 +1,100 @@
+import Foundation
+import Yams
+
+/// What `rules/columns.yaml` says: how to recognise each table kind and its columns.
+public struct ColumnCatalog: Sendable {
+    public struct Column: Sendable {
+        public var name: String
+        public var aliases: [Pattern]
+    }
+
+    public struct KindSpec: Sendable {
+        public var kind: TableKind
+        public var fileHint: Pattern?
+        public var required: [String]
+        public var signature: [String]
+        public var columns: [Column]
+    }
+
+    public var headerSearchRows: Int
+    public var totalRow: Pattern
+    public var footerRow: Pattern
+    public var kinds: [KindSpec]
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int?
+        public var message: String
+        public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    }
+
+    public init(path: String) throws {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw LoadError(file: path, line: nil, message: "cannot read the column catalogue")
+        }
+        try self.init(yaml: text, file: path)
+    }
+
+    public init(yaml: String, file: String = "columns.yaml") throws {
+        func fail(_ node: Node?, _ message: String) -> LoadError {
+            LoadError(file: file, line: node?.mark.map { $0.line }, message: message)
+        }
+        guard let root = try Yams.compose(yaml: yaml), let map = root.mapping else {
+            throw fail(nil, "expected a mapping at the top")
+        }
+        func pattern(_ node: Node) throws -> Pattern {
+            guard let s = node.string else { throw fail(node, "expected a pattern string") }
+            do { return try Pattern(s) } catch { throw fail(node, "\(error)") }
+        }
+        headerSearchRows = map["header_search_rows"]?.int ?? 30
+        guard let skip = map["skip_rows"]?.mapping, let total = skip["total"], let footer = skip["footer"] else {
+            throw fail(root, "skip_rows.total and skip_rows.footer are required")
+        }
+        totalRow = try pattern(total)
+        footerRow = try pattern(footer)
+        guard let kindsNode = map["kinds"]?.mapping else { throw fail(root, "kinds is required") }
+        var kinds: [KindSpec] = []
+        for (keyNode, specNode) in kindsNode {
+            guard let key = keyNode.string, let kind = TableKind(rawValue: key) else {
+                throw fail(keyNode, "unknown table kind '\(keyNode.string ?? "")'")
+            }
+            guard let spec = specNode.mapping, let cols = spec["columns"]?.mapping else {
+                throw fail(specNode, "kind \(key) needs columns")
+            }
+            var columns: [Column] = []
+            for (nameNode, aliasNode) in cols {
+                guard let name = nameNode.string, let list = aliasNode.sequence else {
+                    throw fail(aliasNode, "column aliases must be a list of patterns")
+                }
+                columns.append(Column(name: name, aliases: try list.map { n in
+                    guard let s = n.string else { throw fail(n, "expected a pattern string") }
+                    do { return try Pattern("^(?:" + s + ")$") } catch { throw fail(n, "\(error)") }
+                }))
+            }
+            let names = Set(columns.map(\.name))
+            func list(_ k: String) throws -> [String] {
+                let items = spec[k]?.sequence?.compactMap(\.string) ?? []
+                for i in items where !names.contains(i) { throw fail(spec[k], "\(key).\(k) names unknown column '\(i)'") }
+                return items
+            }
+            kinds.append(KindSpec(kind: kind, fileHint: try spec["file_hint"].map(pattern),
+                                  required: try list("required"), signature: try list("signature"), columns: columns))
+        }
+        self.kinds = kinds
+    }
+
+    /// A header cell as aliases see it: no white space, full-width （）： as ASCII.
+    public static func cleanHeader(_ cell: String) -> String {
+        var out = ""
+        for ch in cell {
+            switch ch {
+            case "（": out.append("(")
+            case "）": out.append(")")
+            case "：": out.append(":")
+            case _ where ch.isWhitespace: continue
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

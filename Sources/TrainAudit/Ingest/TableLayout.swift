@@ -1,0 +1,93 @@
+/// Where a table's header is and what each column means: what `trainaudit inspect` shows.
+public struct TableLayout: Sendable {
+    public var kind: TableKind
+    /// The header's row numbers (two for a two-row header).
+    public var headerRows: [Int]
+    /// Header text per column index (a two-row header as "parent/child").
+    public var headers: [String]
+    /// Canonical column name → column index.
+    public var columns: [String: Int]
+    /// Indexes of columns with a header that no alias knows: kept for evidence.
+    public var unknown: [Int]
+    public var score: Double
+
+    public func index(_ column: String) -> Int? { columns[column] }
+
+    /// Canonical names in column order, for display.
+    public var mapping: [(column: String, header: String, index: Int)] {
+        columns.map { (column: $0.key, header: headers[$0.value], index: $0.value) }.sorted { $0.index < $1.index }
+    }
+}
+
+/// Finds the header row of a sheet and the table kind it belongs to.
+public struct HeaderFinder: Sendable {
+    public let catalog: ColumnCatalog
+
+    public init(catalog: ColumnCatalog) { self.catalog = catalog }
+
+    /// The best header among `rows` (the first rows of a sheet), or nil when none is
+    /// recognisable. `fileName` lets a file hint (在校生名单.xlsx) break ties.
+    public func find(in rows: [RawRow], fileName: String) -> TableLayout? {
+        var best: TableLayout?
+        for (i, row) in rows.enumerated() where !row.isBlank {
+            let single = row.cells.map(ColumnCatalog.cleanHeader)
+            if let l = layout(headers: single, rows: [row.number], fileName: fileName), l.score > (best?.score ?? 0) {
+                best = l
+            }
+            if i + 1 < rows.count, !rows[i + 1].isBlank {
+                let combined = HeaderFinder.combine(single, rows[i + 1].cells.map(ColumnCatalog.cleanHeader))
+                if let l = layout(headers: combined, rows: [row.number, rows[i + 1].number], fileName: fileName),
+                   l.score > (best?.score ?? 0) {
+                    best = l
+                }
+            }
+        }
+        return best
+    }
+
+    /// Two header rows as one: "parent/child" where they differ, the one that is set otherwise.
+    static func combine(_ top: [String], _ bottom: [String]) -> [String] {
+        (0..<max(top.count, bottom.count)).map { j in
+            let p = j < top.count ? top[j] : "", c = j < bottom.count ? bottom[j] : ""
+            if c.isEmpty || p == c { return p }
+            if p.isEmpty { return c }
+            return p + "/" + c
+        }
+    }
+
+    /// The best kind for these header texts, if any kind's required columns are all there.
+    func layout(headers: [String], rows: [Int], fileName: String) -> TableLayout? {
+        var best: TableLayout?
+        for spec in catalog.kinds {
+            let columns = HeaderFinder.map(headers, spec)
+            guard spec.required.allSatisfy({ columns[$0] != nil }) else { continue }
+            let hinted = spec.fileHint?.matches(fileName) ?? false
+            guard hinted || spec.signature.contains(where: { columns[$0] != nil }) else { continue }
+            let score = Double(columns.count) + (hinted ? 0.5 : 0)
+            if score > (best?.score ?? 0) {
+                let known = Set(columns.values)
+                let unknown = headers.indices.filter { !known.contains($0) && !headers[$0].isEmpty }
+                best = TableLayout(kind: spec.kind, headerRows: rows, headers: headers, columns: columns,
+                                   unknown: unknown, score: score)
+            }
+        }
+        return best
+    }
+
+    /// Each canonical column takes the first header its aliases match, in alias order;
+    /// a header serves one column only.
+    static func map(_ headers: [String], _ spec: ColumnCatalog.KindSpec) -> [String: Int] {
+        var taken = Set<Int>()
+        var out: [String: Int] = [:]
+        for column in spec.columns {
+            search: for alias in column.aliases {
+                for (j, h) in headers.enumerated() where !h.isEmpty && !taken.contains(j) && alias.matches(h) {
+                    out[column.name] = j
+                    taken.insert(j)
+                    break search
+                }
+            }
+        }
+        return out
+    }
+}

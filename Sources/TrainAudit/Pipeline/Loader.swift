@@ -1,0 +1,142 @@
+import Foundation
+
+/// Everything a run read: the records and indexes, and what happened to each sheet.
+public struct LoadedRun: Sendable {
+    public var data: AuditData
+    public var reports: [TableReport]
+}
+
+/// files → rows → typed records: the one way data enters an audit.
+public struct Loader: Sendable {
+    public let catalog: ColumnCatalog
+    public let limits: IngestLimits
+
+    public init(catalog: ColumnCatalog, limits: IngestLimits = .default) {
+        self.catalog = catalog
+        self.limits = limits
+    }
+
+    /// Reads files and folders (recursively). Problems with a file become reports with an
+    /// error; the other files are still read.
+    public func load(paths: [String]) -> LoadedRun {
+        var inputs: [(path: String, display: String)] = []
+        var reports: [TableReport] = []
+        for arg in paths {
+            let (files, problems) = InputFiles.expand([arg])
+            for p in problems { reports.append(TableReport(file: p.file, sheet: p.sheet, error: p)) }
+            var isDir: ObjCBool = false
+            let dir = FileManager.default.fileExists(atPath: arg, isDirectory: &isDir) && isDir.boolValue
+            for f in files {
+                var display = f
+                if dir {
+                    let base = arg.hasSuffix("/") ? arg : arg + "/"
+                    if f.hasPrefix(base) { display = String(f.dropFirst(base.count)) }
+                }
+                inputs.append((f, display))
+            }
+        }
+        var sink = RecordSink()
+        var present = Set<TableKind>()
+        for input in inputs {
+            let sheets: [any SheetSource]
+            do { sheets = try Workbook.open(input.path, limits: limits) } catch let e as IngestError {
+                var e = e
+                e.file = input.display
+                reports.append(TableReport(file: input.display, sheet: e.sheet, error: e))
+                continue
+            } catch {
+                reports.append(TableReport(file: input.display, error: IngestError(file: input.display, Localized(
+                    zh: "无法读取：\(error)", en: "cannot be read: \(error)"))))
+                continue
+            }
+            for sheet in sheets {
+                let r = read(sheet, file: input.display, into: &sink)
+                if let k = r.layout?.kind { present.insert(k) }
+                reports.append(r)
+            }
+        }
+        let data = AuditData(enrollments: sink.enrollments, signIns: sink.signIns, classes: sink.classes,
+                             payments: sink.payments, registry: sink.registry, targets: sink.targets,
+                             watchlist: sink.watchlist, present: present, problems: sink.problems, reports: reports)
+        return LoadedRun(data: data, reports: reports)
+    }
+
+    /// One sheet: find the header in its first rows, then stream the rest.
+    func read(_ sheet: any SheetSource, file: String, into sink: inout RecordSink) -> TableReport {
+        var report = TableReport(file: file, sheet: sheet.sheetName)
+        let finder = HeaderFinder(catalog: catalog)
+        var head: [RawRow] = []
+        var builder: RecordBuilder?
+        var headerCells: [String] = []
+        let fileName = (file as NSString).lastPathComponent
+        let listName = ((fileName as NSString).deletingPathExtension)
+
+        func skip(_ reason: TableReport.SkipReason, _ row: Int) {
+            report.skipped[reason, default: 0] += 1
+            if report.skippedRows[reason, default: []].count < 20 { report.skippedRows[reason, default: []].append(row) }
+        }
+
+        func start() {
+            guard let layout = finder.find(in: head, fileName: fileName) else { return }
+            report.layout = layout
+            headerCells = layout.headers
+            builder = RecordBuilder(layout: layout, file: file, sheet: sheet.sheetName, listName: listName)
+            let last = layout.headerRows.last ?? 0
+            for row in head where row.number < layout.headerRows.first ?? 0 {
+                row.isBlank ? skip(.blank, row.number) : skip(.beforeHeader, row.number)
+            }
+            for row in head where row.number > last { data(row) }
+        }
+
+        func data(_ row: RawRow) {
+            guard let b = builder else { return }
+            if row.truncated { report.truncatedRows += 1 }
+            if row.isBlank { skip(.blank, row.number); return }
+            let first = row.cells.first { !TextReader.clean($0).isEmpty }.map(ColumnCatalog.cleanHeader) ?? ""
+            if catalog.totalRow.matches(first) { skip(.total, row.number); return }
+            if catalog.footerRow.matches(first) { skip(.footer, row.number); return }
+            if isRepeatedHeader(row, b.layout) { skip(.repeatedHeader, row.number); return }
+            sink.add(row, b)
+            report.records += 1
+        }
+
+        do {
+            try sheet.forEachRow { row in
+                if builder != nil { data(row); return true }
+                head.append(row)
+                if head.count >= catalog.headerSearchRows { start() }
+                return true
+            }
+            if builder == nil, !head.isEmpty { start() }
+        } catch let e as IngestError {
+            var e = e
+            e.file = file
+            report.error = e
+            return report
+        } catch {
+            report.error = IngestError(file: file, sheet: sheet.sheetName, Localized(zh: "读取失败：\(error)", en: "read failed: \(error)"))
+            return report
+        }
+        if builder == nil {
+            let rows = head.filter { !$0.isBlank }.count
+            if rows > 0 {
+                report.error = IngestError(file: file, sheet: sheet.sheetName, Localized(
+                    zh: "前\(catalog.headerSearchRows)行中找不到可识别的表头（\(rows)行未读取）",
+                    en: "no recognisable header in the first \(catalog.headerSearchRows) rows (\(rows) rows not read)"))
+            }
+        }
+        return report
+    }
+
+    /// A header row repeated mid-sheet (a printed sheet pasted together): at least half of
+    /// the mapped columns hold their own header text.
+    func isRepeatedHeader(_ row: RawRow, _ layout: TableLayout) -> Bool {
+        var same = 0
+        for (_, j) in layout.columns where j < row.cells.count {
+            let h = layout.headers[j]
+            let c = ColumnCatalog.cleanHeader(row.cells[j])
+            if !c.isEmpty, h == c || h.hasPrefix(c + "/") || h.hasSuffix("/" + c) { same += 1 }
+        }
+        return same * 2 >= layout.columns.count && same >= 2
+    }
+}

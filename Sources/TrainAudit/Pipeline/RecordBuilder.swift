@@ -1,0 +1,248 @@
+/// Turns data rows into typed records of the table's kind. Cells that cannot be read
+/// become CellProblems (DQ findings); the record keeps nil there.
+struct RecordBuilder {
+    let layout: TableLayout
+    let file: String
+    let sheet: String?
+    /// The watchlist's list name when the table has no 名单类型 column: the file's name.
+    let listName: String
+
+    /// One row's cells with the problems found while reading them.
+    struct Cells {
+        let builder: RecordBuilder
+        let row: RawRow
+        var problems: [CellProblem] = []
+
+        var source: SourceRef { SourceRef(file: builder.file, sheet: builder.sheet, row: row.number) }
+
+        func raw(_ column: String) -> String? {
+            guard let j = builder.layout.index(column), j < row.cells.count else { return nil }
+            return row.cells[j]
+        }
+
+        mutating func problem(_ kind: CellProblem.Kind, _ column: String) {
+            let j = builder.layout.index(column)
+            problems.append(CellProblem(kind: kind, source: source, table: builder.layout.kind, column: column,
+                                        header: j.map { builder.layout.headers[$0] } ?? column,
+                                        value: raw(column) ?? ""))
+        }
+
+        /// Cleaned text, nil when blank or absent.
+        func text(_ column: String) -> String? {
+            guard let r = raw(column) else { return nil }
+            let t = TextReader.clean(r)
+            return t.isEmpty ? nil : t
+        }
+
+        /// Cleaned text of a required column; a blank cell is reported.
+        mutating func required(_ column: String) -> String? {
+            let t = text(column)
+            if t == nil, builder.layout.index(column) != nil { problem(.missingValue, column) }
+            return t
+        }
+
+        mutating func day(_ column: String) -> Day? {
+            guard let r = raw(column) else { return nil }
+            switch DateReader.day(r) {
+            case .value(let d): return d
+            case .blank: return nil
+            case .invalid: problem(.badDate, column); return nil
+            }
+        }
+
+        mutating func number(_ column: String) -> Double? {
+            guard let r = raw(column) else { return nil }
+            switch NumberReader.number(r) {
+            case .value(let v): return v
+            case .blank: return nil
+            case .invalid: problem(.badNumber, column); return nil
+            }
+        }
+
+        mutating func integer(_ column: String) -> Int? {
+            guard let r = raw(column) else { return nil }
+            switch NumberReader.integer(r) {
+            case .value(let v): return v
+            case .blank: return nil
+            case .invalid: problem(.badNumber, column); return nil
+            }
+        }
+
+        mutating func money(_ column: String) -> Int64? {
+            guard let r = raw(column) else { return nil }
+            switch NumberReader.money(r) {
+            case .value(let v): return v
+            case .blank: return nil
+            case .invalid: problem(.badNumber, column); return nil
+            }
+        }
+
+        func phone(_ column: String) -> String? {
+            raw(column).flatMap { PhoneReader.normalize($0).value }
+        }
+
+        func id() -> IDReading { IDReader.read(raw("id_number") ?? "") }
+
+        func name() -> String { NameReader.normalize(raw("name") ?? "") }
+
+        /// Start and end from a period cell or from start/end columns; end before start is
+        /// reported (DQ005) and both kept.
+        mutating func period() -> (Day?, Day?) {
+            var start = day("start_date"), end = day("end_date")
+            if start == nil || end == nil, let r = raw("period") {
+                switch DateReader.periodBounds(r) {
+                case .value(let p): start = start ?? p.start; end = end ?? p.end
+                case .blank: break
+                case .invalid: problem(.badDate, "period")
+                }
+            }
+            if let s = start, let e = end, e < s {
+                problem(.endBeforeStart, builder.layout.index("period") != nil ? "period" : "end_date")
+            }
+            return (start, end)
+        }
+
+        /// Unknown columns with a value, for evidence.
+        func extra() -> [(String, String)] {
+            builder.layout.unknown.compactMap { j in
+                guard j < row.cells.count else { return nil }
+                let v = TextReader.clean(row.cells[j])
+                return v.isEmpty ? nil : (builder.layout.headers[j], v)
+            }
+        }
+    }
+
+    func cells(_ row: RawRow) -> Cells { Cells(builder: self, row: row) }
+}
+
+/// The records of a run, accumulated table by table.
+struct RecordSink {
+    var enrollments: [Enrollment] = []
+    var signIns: [SignIn] = []
+    var classes: [TrainingClass] = []
+    var payments: [Payment] = []
+    var registry: [RegistryEntry] = []
+    var targets: [TaskTarget] = []
+    var watchlist: [WatchEntry] = []
+    var problems: [CellProblem] = []
+
+    mutating func add(_ row: RawRow, _ b: RecordBuilder) {
+        var c = b.cells(row)
+        if row.truncated { c.problems.append(CellProblem(kind: .badText, source: c.source, table: b.layout.kind,
+                                                         column: "", header: "", value: "")) }
+        switch b.layout.kind {
+        case .roster:
+            var e = Enrollment(source: c.source, id: c.id(), name: c.name())
+            if c.required("id_number") == nil { e.id = IDReader.read("") }
+            _ = c.required("name")
+            e.gender = c.text("gender")
+            e.age = c.integer("age")
+            e.occupation = c.text("occupation")
+            e.level = c.text("level")
+            (e.start, e.end) = c.period()
+            e.hours = c.number("hours")
+            e.certPassed = c.raw("cert_passed").flatMap { FlagReader.read($0).value }
+            e.subsidy = c.money("subsidy")
+            e.phone = c.phone("phone")
+            e.employment = c.text("employment")
+            e.classID = c.text("class_id")
+            e.institution = c.text("institution")
+            e.program = c.text("program")
+            e.department = c.text("department")
+            e.county = c.text("county")
+            e.extra = c.extra()
+            enrollments.append(e)
+        case .attendance:
+            var s = SignIn(source: c.source, id: c.id(), name: c.name())
+            _ = c.required("id_number")
+            s.classID = c.text("class_id")
+            s.day = c.day("date")
+            s.session = c.text("session")
+            for (column, keyPath) in [("check_in", \SignIn.checkIn), ("check_out", \SignIn.checkOut)] {
+                guard let r = c.raw(column) else { continue }
+                switch DateReader.moment(r, on: s.day) {
+                case .value(let m): s[keyPath: keyPath] = m
+                case .blank: break
+                case .invalid: c.problem(.badDate, column)
+                }
+            }
+            if s.day == nil { s.day = s.checkIn?.day }
+            if s.day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
+            s.method = c.text("method")
+            s.device = c.text("device")
+            s.location = c.text("location")
+            s.photoHash = c.text("photo_hash") ?? c.text("signature_hash")
+            signIns.append(s)
+        case .classes:
+            guard let id = c.required("class_id") else { break }
+            var k = TrainingClass(source: c.source, classID: id)
+            k.institution = c.text("institution")
+            k.occupation = c.text("occupation")
+            k.level = c.text("level")
+            k.program = c.text("program")
+            (k.start, k.end) = c.period()
+            k.hoursTotal = c.number("hours_total")
+            k.hoursTheory = c.number("hours_theory")
+            k.hoursPractical = c.number("hours_practical")
+            k.teachers = c.text("teacher").map(RecordBuilder.splitNames) ?? []
+            k.location = c.text("location")
+            k.county = c.text("county")
+            k.capacity = c.integer("capacity")
+            k.certificate = c.text("certificate")
+            classes.append(k)
+        case .payments:
+            var p = Payment(source: c.source, id: c.id(), name: c.name())
+            _ = c.required("id_number")
+            p.amount = c.money("amount")
+            if p.amount == nil, c.text("amount") == nil { c.problem(.missingValue, "amount") }
+            p.paidOn = c.day("paid_on")
+            p.item = c.text("item")
+            p.account = c.text("account").map { $0.filter { !$0.isWhitespace } }
+            p.fund = c.text("fund")
+            p.payer = c.text("payer")
+            p.classID = c.text("class_id")
+            payments.append(p)
+        case .registry:
+            var r = RegistryEntry(source: c.source, id: c.id(), name: c.name())
+            _ = c.required("id_number")
+            _ = c.required("name")
+            r.householdID = c.text("household_id")
+            r.personID = c.text("person_id")
+            r.relation = c.text("relation")
+            r.county = c.text("county")
+            r.town = c.text("town")
+            r.village = c.text("village")
+            r.personStatus = c.text("person_status")
+            r.statusDate = c.day("status_date")
+            r.povertyStatus = c.text("poverty_status")
+            r.laborCapacity = c.text("labor_capacity")
+            r.studentStatus = c.text("student_status")
+            r.workStatus = c.text("work_status")
+            r.phone = c.phone("phone") ?? c.phone("household_phone")
+            r.bankAccount = c.text("bank_account")
+            registry.append(r)
+        case .targets:
+            guard let county = c.required("county") else { break }
+            var t = TaskTarget(source: c.source, county: county)
+            t.year = c.integer("year")
+            t.target = c.integer("target")
+            targets.append(t)
+        case .watchlist:
+            var w = WatchEntry(source: c.source, id: c.id(), name: c.name(), list: c.text("list") ?? b.listName)
+            _ = c.required("id_number")
+            w.from = c.day("from")
+            w.to = c.day("to")
+            watchlist.append(w)
+        }
+        problems.append(contentsOf: c.problems)
+    }
+}
+
+extension RecordBuilder {
+    /// Teacher lists: 张三、李四 / 张三,李四 / 张三 李四.
+    static func splitNames(_ text: String) -> [String] {
+        text.split(whereSeparator: { "、,，/;；".contains($0) || $0.isWhitespace })
+            .map { NameReader.normalize(String($0)) }
+            .filter { !$0.isEmpty }
+    }
+}
