@@ -1,0 +1,52 @@
+/// ID008: one ID carries different names in different tables (冒名顶替).
+struct NamesDifferAcrossTables: Check {
+    let info = CheckInfo(
+        code: "ID008", severity: .high,
+        title: Localized(zh: "同一身份证号姓名不一致（冒名顶替）", en: "one ID, different names (impersonation)"),
+        summary: Localized(zh: "同一身份证号在不同表（名册、台账、考勤、发放）中对应不同姓名（已去除空格、统一间隔号），可能冒名顶替或借用他人身份证。",
+                           en: "One ID carries different names across tables (registry, ledger, attendance, payments), after removing spaces and unifying middle dots: someone may be using another person's ID."),
+        source: "DATA.md, Identity: one ID with two different names across tables is a finding (冒名顶替)", needs: [])
+
+    func run(_ audit: Audit) -> [Finding] {
+        var names: [ResidentID: [(name: String, source: SourceRef, table: TableKind)]] = [:]
+        for o in audit.data.idOccurrences {
+            guard let id = o.reading.id, !o.name.isEmpty else { continue }
+            if let list = names[id], list.contains(where: { $0.name == o.name && $0.table == o.table }) { continue }
+            names[id, default: []].append((o.name, o.source, o.table))
+        }
+        return names.keys.sorted().compactMap { id in
+            guard let list = names[id] else { return nil }
+            let distinct = Array(Set(list.map(\.name))).sorted()
+            guard distinct.count > 1 else { return nil }
+            let shown = list.map { "\($0.name)（\($0.table.title.zh)）" }
+            let shownEn = list.map { "\($0.name) (\($0.table.title.en))" }
+            // The registry's name is the person's; name the finding after it when there is one.
+            let owner = list.first { $0.table == .registry }?.name ?? list[0].name
+            return finding(Localized(zh: "身份证号 \(id) 对应不同姓名：" + shown.joined(separator: "、"),
+                                     en: "ID \(id) carries different names: " + shownEn.joined(separator: ", ")),
+                           subject: "\(id)|" + distinct.joined(separator: "|"), evidence: list.prefix(10).map(\.source),
+                           person: PersonRef(id: id.description, name: owner),
+                           amount: audit.data.moneyAtRisk(person: id, classID: nil).amount,
+                           paymentRefs: audit.data.moneyAtRisk(person: id, classID: nil).payments)
+        }
+    }
+
+    let examples: [CheckExample] = [
+        .triggers("ledger and registry disagree", ("roster.csv", """
+        姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期
+        马小军,640422199001010017,中式烹调师,2019-03-01,2019-03-25
+        """), ("registry.csv", """
+        姓名,证件号码,户编号,人员状态
+        马小平,640422199001010017,6404220001,正常
+        """)),
+        .passes("spaces and dot variants are the same name", ("roster.csv", """
+        姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期
+        马 小 军,640422199001010017,中式烹调师,2019-03-01,2019-03-25
+        阿依古丽•买买提,640422198503150023,中式烹调师,2019-03-01,2019-03-25
+        """), ("registry.csv", """
+        姓名,证件号码,户编号,人员状态
+        马小军,640422199001010017,6404220001,正常
+        阿依古丽·买买提,640422198503150023,6404220002,正常
+        """)),
+    ]
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Why a check did not run.
+public struct SkippedCheck: Sendable {
+    public var code: String
+    public var reason: Localized
+}
+
+/// A finished scan: ranked findings, what ran and what was skipped, and what was read.
+public struct ScanResult: Sendable {
+    public var findings: [Finding]
+    public var ran: [String]
+    public var skipped: [SkippedCheck]
+    public var reports: [TableReport]
+    public var data: AuditData
+}
+
+/// Wires the one flow together: files → rows → records → index → checks → ranked findings.
+/// The command line and the tests both go through it.
+public struct Engine: Sendable {
+    public let rulesDirectory: String
+    public let catalog: ColumnCatalog
+    public let settings: Settings
+    public let regions: RegionTable
+    public var limits: IngestLimits = .default
+
+    /// Loads `columns.yaml`, `regions.tsv` and the pack from `rulesDirectory`.
+    public init(rulesDirectory: String, pack: String) throws {
+        self.rulesDirectory = rulesDirectory
+        catalog = try ColumnCatalog(path: rulesDirectory + "/columns.yaml")
+        settings = try RulePack.load(pack, directory: rulesDirectory)
+        regions = try RegionTable(tsvPath: rulesDirectory + "/regions.tsv")
+    }
+
+    public func load(_ paths: [String]) -> LoadedRun {
+        Loader(catalog: catalog, limits: limits).load(paths: paths)
+    }
+
+    public func scan(_ paths: [String], asOf: Day, checks: [any Check] = AllChecks.all) -> ScanResult {
+        let run = load(paths)
+        return scan(run.data, asOf: asOf, checks: checks)
+    }
+
+    public func scan(_ data: AuditData, asOf: Day, checks: [any Check] = AllChecks.all) -> ScanResult {
+        let audit = Audit(data: data, settings: settings, regions: regions, asOf: asOf)
+        var findings: [Finding] = []
+        var ran: [String] = [], skipped: [SkippedCheck] = []
+        for check in checks {
+            if let reason = Engine.skipReason(check.info, audit) {
+                skipped.append(SkippedCheck(code: check.info.code, reason: reason))
+                continue
+            }
+            ran.append(check.info.code)
+            findings += check.run(audit)
+        }
+        return ScanResult(findings: Ranking.rank(findings), ran: ran, skipped: skipped, reports: data.reports, data: data)
+    }
+
+    /// A check runs only when its tables are present and the pack sets what it reads.
+    static func skipReason(_ info: CheckInfo, _ audit: Audit) -> Localized? {
+        let missing = info.needs.filter { !audit.data.has($0) }
+        if !missing.isEmpty {
+            return Localized(zh: "缺少" + missing.map { $0.title.zh }.joined(separator: "、"),
+                             en: "no " + missing.map { $0.title.en }.joined(separator: ", "))
+        }
+        let unset = info.settings.filter { !audit.settings.has($0) }
+        if !unset.isEmpty {
+            return Localized(zh: "规则包 \(audit.settings.packName) 未设定 " + unset.joined(separator: "、"),
+                             en: "pack \(audit.settings.packName) does not set " + unset.joined(separator: ", "))
+        }
+        return nil
+    }
+}
+
+extension RegionTable: RegionCodes {}
+
+/// Where the shipped `rules/` folder is: `$TRAINAUDIT_RULES`, else the nearest `rules/`
+/// with a columns.yaml above the executable (a build in the checkout), else `./rules`.
+public enum RulesDirectory {
+    public static func locate(executable: String = CommandLine.arguments.first ?? "") -> String {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["TRAINAUDIT_RULES"], !env.isEmpty { return env }
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            let candidate = dir.appendingPathComponent("rules")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("columns.yaml").path) { return candidate.path }
+            dir.deleteLastPathComponent()
+        }
+        return fm.currentDirectoryPath + "/rules"
+    }
+}
