@@ -14,7 +14,7 @@ struct TeacherInTwoPlaces: Check {
             .triggers("one teacher, overlapping periods, two towns", ("classes.csv", """
             班级编号,培训机构,培训职业(工种),开班日期,结业日期,总学时,授课教师,培训地点
             XJ-2019-01,西吉县宏达职业培训学校,中式烹调师,2019-03-01,2019-03-25,150,王建国、李梅,西吉县吉强镇
-            XJ-2019-02,西吉县宏达职业培训学校,电焊工,2019-03-10,2019-04-02,150,"王建国, 马强",西吉县兴隆镇
+            XJ-2019-02,西吉县宏达职业培训学校,电焊工,2019-03-10,2019-04-02,150,王建国，马强,西吉县兴隆镇
             """)),
             .passes("combined class at one place, and a later class elsewhere", ("classes.csv", """
             班级编号,培训机构,培训职业(工种),开班日期,结业日期,总学时,授课教师,培训地点
