@@ -254,7 +254,7 @@ struct CopiedSheet: Check {
                     }
                     guard common >= minPeople, same >= minPeople,
                           Double(same) >= minShare * Double(common) - 1e-9 else { continue }
-                    flagged.append((session, d1, d2, same, common, sameRows))
+                    flagged.append((session, d1, d2, same, common, sameRows.sorted()))
                 }
             }
             guard let head = flagged.first else { continue }

@@ -63,14 +63,14 @@ struct GhostTrainee: Check {
             var attended = Set<ResidentID>()
             for i in signRows { if let id = data.signIns[i].id.id { attended.insert(id) } }
             // Who the class claims: roster lines, then payment lines for the class.
-            var claimed: [ResidentID: (name: String, ref: SourceRef)] = [:]
+            var claimed: [ResidentID: (name: String, ref: SourceRef, onRoster: Bool)] = [:]
             for i in view.roster {
                 let e = data.enrollments[i]
-                if let id = e.id.id, claimed[id] == nil { claimed[id] = (e.name, e.source) }
+                if let id = e.id.id, claimed[id] == nil { claimed[id] = (e.name, e.source, true) }
             }
             for i in data.paymentsByClass[view.classID] ?? [] {
                 let p = data.payments[i]
-                if let id = p.id.id, claimed[id] == nil { claimed[id] = (p.name, p.source) }
+                if let id = p.id.id, claimed[id] == nil { claimed[id] = (p.name, p.source, false) }
             }
             let present = attended.count
             for id in claimed.keys.sorted() where !attended.contains(id) {
@@ -80,8 +80,8 @@ struct GhostTrainee: Check {
                     ?? Localized(zh: "", en: "")
                 out.append(finding(
                     Localized(
-                        zh: "\(who.name)（\(id)）列在班级\(view.classID)名下，但该班\(present)人有签到记录而此人从未签到\(paid.zh)",
-                        en: "\(who.name) (\(id)) is listed for class \(view.classID), which has sign-ins by \(present) people, but never signed in\(paid.en)"),
+                        zh: "\(who.name)（\(id)）\(who.onRoster ? "列在班级\(view.classID)台账上" : "为班级\(view.classID)领取了补贴")，该班有\(present)人签到，此人却从未签到\(paid.zh)",
+                        en: "\(who.name) (\(id)) \(who.onRoster ? "is on the roster of" : "was paid for") class \(view.classID), where \(present) person(s) signed in, but never signed in\(paid.en)"),
                     subject: "\(id)|\(view.classID)", evidence: [who.ref] + money.payments.filter { $0 != who.ref },
                     person: PersonRef(id: id.description, name: who.name), classID: view.classID,
                     institution: view.institution, county: view.county,

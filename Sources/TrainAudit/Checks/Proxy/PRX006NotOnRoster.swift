@@ -55,7 +55,7 @@ struct SignInNotOnRoster: Check {
                 out.append(finding(
                     Localized(
                         zh: "\(s.name)（\(id)）不在班级\(view.classID)的台账（\(view.roster.count)行）上，却有\(rows.count)条签到：\(list.zh)\(cap.zh)",
-                        en: "\(s.name) (\(id)) is not on the roster of class \(view.classID) (\(view.roster.count) lines) but signed in \(rows.count) time(s): \(list.en)\(cap.en)"),
+                        en: "\(s.name) (\(id)) is not on the roster of class \(view.classID) (\(view.roster.count) line(s)) but signed in \(rows.count) time(s): \(list.en)\(cap.en)"),
                     subject: "\(id)|\(view.classID)", evidence: evidence,
                     person: PersonRef(id: id.description, name: s.name), classID: view.classID,
                     institution: view.institution, county: view.county))

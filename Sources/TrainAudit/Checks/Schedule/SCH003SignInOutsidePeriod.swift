@@ -56,7 +56,7 @@ struct SignInOutsidePeriod: Check {
                 Localized(
                     zh: "班级\(view.classID)培训期为\(start)至\(end)，但有\(outside.count)条签到（\(people)人）在期外：\(list.zh)\(cap.zh)",
                     en: "Class \(view.classID) ran from \(start) to \(end), but \(outside.count) sign-in(s) by \(people) person(s) fall outside it: \(list.en)\(cap.en)"),
-                subject: view.classID, evidence: [view.source] + evidence,
+                subject: view.classID, evidence: evidence + [view.source],
                 classID: view.classID, institution: view.institution, county: view.county))
         }
         return out
