@@ -38,24 +38,32 @@ struct SharedPhotoHash: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
+        // First row per hash; rows only for hashes seen twice (most hashes are unique, so
+        // no array per hash is allocated).
+        var firstRow: [String: Int] = [:]
+        firstRow.reserveCapacity(data.signIns.count)
         var byHash: [String: [Int]] = [:]
         for (i, s) in data.signIns.enumerated() {
-            guard s.id.id != nil, let raw = s.photoHash else { continue }
-            let hash = raw.lowercased()
-            guard hash.count >= 8, !SharedPhotoHash.emptyHashes.contains(hash),
-                  hash.contains(where: { $0 != "0" }) else { continue }
-            byHash[hash, default: []].append(i)
+            guard s.id.id != nil, let raw = s.photoHash, raw.utf8.count >= 8 else { continue }
+            let hash = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? raw.lowercased() : raw
+            guard !SharedPhotoHash.emptyHashes.contains(hash), hash.utf8.contains(where: { $0 != 0x30 }) else { continue }
+            if let f = firstRow[hash] {
+                if byHash[hash] == nil { byHash[hash] = [f] }
+                byHash[hash]?.append(i)
+            } else {
+                firstRow[hash] = i
+            }
         }
         var out: [Finding] = []
         for hash in byHash.keys.sorted() {
             guard let rows = byHash[hash], rows.count > 1 else { continue }
-            var firstRow: [ResidentID: Int] = [:]
-            for i in rows { if let id = data.signIns[i].id.id, firstRow[id] == nil { firstRow[id] = i } }
-            guard firstRow.count > 1 else { continue }
-            let people = firstRow.keys.sorted()
-            let names = people.compactMap { id in firstRow[id].map { "\(data.signIns[$0].name)（\(id)）" } }
-            let namesEn = people.compactMap { id in firstRow[id].map { "\(data.signIns[$0].name) (\(id))" } }
-            let refs = people.compactMap { firstRow[$0].map { data.signIns[$0].source } } + rows.map { data.signIns[$0].source }
+            var firstOf: [ResidentID: Int] = [:]
+            for i in rows { if let id = data.signIns[i].id.id, firstOf[id] == nil { firstOf[id] = i } }
+            guard firstOf.count > 1 else { continue }
+            let people = firstOf.keys.sorted()
+            let names = people.compactMap { id in firstOf[id].map { "\(data.signIns[$0].name)（\(id)）" } }
+            let namesEn = people.compactMap { id in firstOf[id].map { "\(data.signIns[$0].name) (\(id))" } }
+            let refs = people.compactMap { firstOf[$0].map { data.signIns[$0].source } } + rows.map { data.signIns[$0].source }
             let evidence = EvidenceCap.first(refs)
             let cap = EvidenceCap.note(total: rows.count, shown: evidence.count)
             let classes = Set(rows.compactMap { data.signIns[$0].classID })
