@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded generator of province-scale data with planted cases, for the benchmark.
+        .executableTarget(
+            name: "corpusgen",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "TrainAuditTests",
             dependencies: ["TrainAudit"]

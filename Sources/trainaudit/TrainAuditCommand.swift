@@ -3,6 +3,19 @@ import TrainAudit
 
 @main
 struct TrainAuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "trainaudit", abstract: "Audit vocational-training subsidy data.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "trainaudit",
+        abstract: "Find fraud and data-quality problems in vocational-training subsidy data (精准扶贫 职业技能培训).",
+        discussion: """
+        Reads what county offices have (training ledgers, attendance sheets, subsidy payments, \
+        the poverty-registry extract, class registers, task tables, watchlists) as .xlsx or CSV \
+        (UTF-8 or GBK/GB18030), joins them on the resident ID, and reports ranked findings with \
+        the file, sheet and row behind each.
+
+        Findings go to stdout; progress and the run summary to stderr.
+        Exit status: 0 no finding at or above --fail-on; 1 findings; 2 the run itself failed.
+        """,
+        subcommands: [Scan.self, Inspect.self, Rules.self],
+        defaultSubcommand: Scan.self
+    )
 }

@@ -13,6 +13,8 @@ public struct ColumnCatalog: Sendable {
         public var fileHint: Pattern?
         public var required: [String]
         public var signature: [String]
+        /// Columns reported missing when absent; each entry lists alternatives (period|start_date).
+        public var expected: [[String]]
         public var columns: [Column]
     }
 
@@ -77,8 +79,13 @@ public struct ColumnCatalog: Sendable {
                 for i in items where !names.contains(i) { throw fail(spec[k], "\(key).\(k) names unknown column '\(i)'") }
                 return items
             }
-            kinds.append(KindSpec(kind: kind, fileHint: try spec["file_hint"].map(pattern),
-                                  required: try list("required"), signature: try list("signature"), columns: columns))
+            let expected = try (spec["expected"]?.sequence ?? []).map { node -> [String] in
+                let alternatives = (node.string ?? "").split(separator: "|").map(String.init)
+                for a in alternatives where !names.contains(a) { throw fail(node, "\(key).expected names unknown column '\(a)'") }
+                return alternatives
+            }
+            kinds.append(KindSpec(kind: kind, fileHint: try spec["file_hint"].map(pattern), required: try list("required"),
+                                  signature: try list("signature"), expected: expected, columns: columns))
         }
         self.kinds = kinds
     }

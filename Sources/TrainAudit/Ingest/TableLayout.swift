@@ -9,6 +9,8 @@ public struct TableLayout: Sendable {
     public var columns: [String: Int]
     /// Indexes of columns with a header that no alias knows: kept for evidence.
     public var unknown: [Int]
+    /// Expected columns the table lacks (DQ001), each as its alternatives (period|start_date).
+    public var missing: [String]
     public var score: Double
 
     public func index(_ column: String) -> Int? { columns[column] }
@@ -67,8 +69,10 @@ public struct HeaderFinder: Sendable {
             if score > (best?.score ?? 0) {
                 let known = Set(columns.values)
                 let unknown = headers.indices.filter { !known.contains($0) && !headers[$0].isEmpty }
+                let missing = spec.expected.filter { alts in !alts.contains { columns[$0] != nil } }
+                    .map { $0.joined(separator: "|") }
                 best = TableLayout(kind: spec.kind, headerRows: rows, headers: headers, columns: columns,
-                                   unknown: unknown, score: score)
+                                   unknown: unknown, missing: missing, score: score)
             }
         }
         return best

@@ -1,4 +1,7 @@
 /// The REG family (RULES.md).
 public enum RegistryChecks {
-    public static let all: [any Check] = []
+    public static let all: [any Check] = [
+        NotInRegistry(), IneligibleRegistryStatus(), AgeOutsideRange(), DrivingCourseOverAge(),
+        NoLaborCapacity(), OnWatchlist(),
+    ]
 }

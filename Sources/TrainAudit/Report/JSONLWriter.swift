@@ -1,0 +1,57 @@
+/// JSON Lines, one finding a line, keys in a fixed order (DESIGN.md: the contract jq
+/// users build on). Absent values are null, never missing keys.
+public enum JSONLWriter {
+    public static func line(_ f: Finding, _ p: Presentation) -> String {
+        var s = "{"
+        s += "\"code\":" + json(f.code)
+        s += ",\"severity\":" + json(f.severity.name)
+        s += ",\"score\":" + number(f.score)
+        s += ",\"title\":" + json(p.title(f))
+        s += ",\"message\":" + json(p.message(f))
+        if let id = p.personID(f) {
+            s += ",\"person\":{\"id\":" + json(id) + ",\"name\":" + json(p.personName(f) ?? "") + "}"
+        } else {
+            s += ",\"person\":null"
+        }
+        s += ",\"class\":" + optional(f.classID)
+        s += ",\"institution\":" + optional(f.institution)
+        s += ",\"county\":" + optional(f.county)
+        s += ",\"amount\":" + (f.amount.map { Money.yuan($0) } ?? "null")
+        s += ",\"factors\":{\"severity\":" + number(f.severity.weight) + ",\"confidence\":" + number(f.confidence)
+            + ",\"amount\":" + (f.amount.map { Money.yuan($0) } ?? "0") + "}"
+        s += ",\"evidence\":[" + f.evidence.map { e in
+            "{\"file\":" + json(e.file) + (e.sheet.map { ",\"sheet\":" + json($0) } ?? "") + ",\"row\":\(e.row)}"
+        }.joined(separator: ",") + "]"
+        s += ",\"fingerprint\":" + json(f.fingerprint)
+        s += "}"
+        return s
+    }
+
+    static func optional(_ s: String?) -> String { s.map(json) ?? "null" }
+
+    /// Shortest decimal for a score or factor: 87.4, 0.8, 1.
+    static func number(_ d: Double) -> String {
+        let r = (d * 1000).rounded() / 1000
+        if r == r.rounded() { return String(Int(r)) }
+        return String(r)
+    }
+
+    /// A JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
+    public static func json(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}

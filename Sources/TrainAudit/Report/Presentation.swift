@@ -1,0 +1,74 @@
+/// How findings are shown: language and masking of personal data (DATA.md, Privacy).
+public struct Presentation: Sendable {
+    public var lang: Lang
+    /// Mask IDs (510502********123X), phones (138****5678) and names (马**) for reports
+    /// that leave the audit team.
+    public var mask: Bool
+
+    public init(lang: Lang = .zh, mask: Bool = false) {
+        self.lang = lang
+        self.mask = mask
+    }
+
+    public func title(_ f: Finding) -> String { f.title.text(lang) }
+
+    public func message(_ f: Finding) -> String {
+        let text = f.message.text(lang)
+        guard mask else { return text }
+        var out = Presentation.maskNumbers(text)
+        if let name = f.person?.name, name.count > 1 { out = out.replacingAll(name, with: maskName(name)) }
+        return out
+    }
+
+    public func personID(_ f: Finding) -> String? {
+        guard let id = f.person?.id else { return nil }
+        return mask ? Presentation.maskNumbers(id) : id
+    }
+
+    public func personName(_ f: Finding) -> String? {
+        guard let name = f.person?.name else { return nil }
+        return mask ? maskName(name) : name
+    }
+
+    func maskName(_ name: String) -> String {
+        guard let first = name.first else { return name }
+        return String(first) + String(repeating: "*", count: max(1, name.count - 1))
+    }
+
+    /// Masks every 18-character ID (keeps 6 + last 4) and 11-digit mobile number (3 + 4).
+    static func maskNumbers(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        while i < chars.count {
+            if isDigit(chars[i]), i == 0 || !isDigit(chars[i - 1]) {
+                var j = i
+                while j < chars.count, isDigit(chars[j]) { j += 1 }
+                var run = j - i
+                if run == 17, j < chars.count, chars[j] == "X" { j += 1; run = 18 }
+                if run == 18 {
+                    out += String(chars[i..<i + 6]) + "********" + String(chars[j - 4..<j])
+                } else if run == 11, chars[i] == "1" {
+                    out += String(chars[i..<i + 3]) + "****" + String(chars[j - 4..<j])
+                } else {
+                    out += String(chars[i..<j])
+                }
+                i = j
+                continue
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return components(separatedBy: target).joined(separator: replacement)
+    }
+}
+
+import Foundation

@@ -1,0 +1,45 @@
+/// The run summary for stderr: what was read, what was found, what did not run and why.
+public enum RunSummary {
+    public static func text(_ r: ScanResult, shown: [Finding], lang: Lang) -> String {
+        let zh = lang == .zh
+        var lines: [String] = []
+        let read = r.reports.filter { $0.layout != nil }
+        let records = read.map(\.records).reduce(0, +)
+        let skipped = r.reports.map(\.skippedTotal).reduce(0, +)
+        lines.append(zh ? "读取 \(read.count) 张表，\(records) 行数据，跳过 \(skipped) 行非数据行（见 inspect）"
+                        : "read \(read.count) tables, \(records) data rows, \(skipped) non-data rows skipped (see inspect)")
+        for e in r.reports.compactMap(\.error) { lines.append("  ! " + e.text(lang)) }
+        var bySeverity: [Severity: Int] = [:]
+        for f in shown { bySeverity[f.severity, default: 0] += 1 }
+        let counts = Severity.allCases.reversed().filter { (bySeverity[$0] ?? 0) > 0 }
+            .map { "\($0.label.text(lang)) \(bySeverity[$0]!)" }.joined(separator: zh ? "，" : ", ")
+        let money = moneyAtRisk(shown, data: r.data)
+        lines.append(zh ? "发现 \(shown.count) 项问题（\(counts.isEmpty ? "无" : counts)），涉及补贴 \(Money.yuan(money)) 元（每笔发放只计一次）"
+                        : "\(shown.count) findings (\(counts.isEmpty ? "none" : counts)), subsidies at risk \(Money.yuan(money)) yuan (each payment counted once)")
+        if !r.skipped.isEmpty {
+            lines.append(zh ? "未运行的检查：" : "checks not run:")
+            for s in r.skipped { lines.append("  \(s.code): \(s.reason.text(lang))") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Money at risk across findings: each payment row counted once, whatever the number of
+    /// findings pointing at it; a finding without payment rows (no payment ledger) counts
+    /// its own amount once per person and class.
+    public static func moneyAtRisk(_ findings: [Finding], data: AuditData) -> Int64 {
+        var paid: [SourceRef: Int64] = [:]
+        for p in data.payments { if let a = p.amount { paid[p.source] = a } }
+        var seen = Set<SourceRef>()
+        var counted = Set<String>()
+        var total: Int64 = 0
+        for f in findings {
+            if f.paymentRefs.isEmpty {
+                let key = "\(f.person?.id ?? f.subject)|\(f.classID ?? "")"
+                if let a = f.amount, counted.insert(key).inserted { total += a }
+            } else {
+                for ref in f.paymentRefs where seen.insert(ref).inserted { total += paid[ref] ?? 0 }
+            }
+        }
+        return total
+    }
+}
