@@ -17,6 +17,16 @@ enum SignInClock {
         a.start < b.end && b.start < a.end
     }
 
+    /// Whether two sign-ins overlap in time: both spans overlap, or one's check-in falls
+    /// inside the other's span (a check-in alone is a moment of presence).
+    static func overlap(_ x: SignIn, _ y: SignIn) -> Bool {
+        let a = span(x), b = span(y)
+        if let a, let b { return overlap(a, b) }
+        if let a, b == nil, let t = y.checkIn?.absolute { return a.start <= t && t < a.end }
+        if let b, a == nil, let t = x.checkIn?.absolute { return b.start <= t && t < b.end }
+        return false
+    }
+
     /// Whether two closed day ranges share a day.
     static func overlap(_ a: ClosedRange<Day>, _ b: ClosedRange<Day>) -> Bool {
         a.lowerBound <= b.upperBound && b.lowerBound <= a.upperBound

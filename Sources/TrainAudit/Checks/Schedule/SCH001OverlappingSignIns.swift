@@ -29,10 +29,16 @@ struct OverlappingSignIns: Check {
             XJ-2019-01,64042219920215003X,张海燕,2019-03-05,上午,2019-03-05 08:01:00,2019-03-05 11:50:00,FACE-07
             XJ-2019-02,64042219920215003X,张海燕,2019-03-05,上午,2019-03-05 08:03:00,2019-03-05 11:52:00,FACE-09
             """)),
+            .triggers("a face check-in during another class's signed-in morning", ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,签退时间,设备编号
+            XJ-2019-01,640422198709230047,杨桂兰,2019-03-06,上午,2019-03-06 08:00:00,2019-03-06 12:00:00,
+            XJ-2019-03,640422198709230047,杨桂兰,2019-03-06,,2019-03-06 09:10:15,,FACE-11
+            """)),
             .passes("morning in one class, afternoon in another", ("attendance.csv", """
             班级编号,身份证号码,姓名,考勤日期,时段,签到时间,签退时间,设备编号
             XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 08:01:10,2019-03-04 11:50:02,FACE-07
             XJ-2019-02,640422198503120016,马小军,2019-03-04,下午,2019-03-04 14:30:00,2019-03-04 17:40:00,FACE-09
+            XJ-2019-03,640422198503120016,马小军,2019-03-04,,2019-03-04 18:05:00,,FACE-11
             XJ-2019-01,640422198503120016,马小军,2019-03-05,上午,2019-03-05 08:40:00,2019-03-05 11:50:00,FACE-07
             """)),
             .passes("same session on different days", ("attendance.csv", """
@@ -71,9 +77,7 @@ struct OverlappingSignIns: Check {
                             guard let cx = x.classID, let cy = y.classID, cx != cy else { continue }
                             let sx = SignInClock.session(x), sy = SignInClock.session(y)
                             var clash = !sx.isEmpty && sx == sy
-                            if !clash, let a = SignInClock.span(x), let b = SignInClock.span(y) {
-                                clash = SignInClock.overlap(a, b)
-                            }
+                            if !clash { clash = SignInClock.overlap(x, y) }
                             guard clash else { continue }
                             let (first, second) = cx < cy ? (sorted[i], sorted[j]) : (sorted[j], sorted[i])
                             let key = min(cx, cy) + "|" + max(cx, cy)
