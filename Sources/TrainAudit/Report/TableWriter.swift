@@ -33,7 +33,7 @@ public struct TableWriter {
                 let f = findings[i - 1]
                 let evidence = f.evidence.prefix(3).map { e in e.sheet.map { "\(e.file) [\($0)] \(zh ? "第\(e.row)行" : "row \(e.row)")" } ?? "\(e.file) \(zh ? "第\(e.row)行" : "row \(e.row)")" }
                     .joined(separator: "；") + (f.evidence.count > 3 ? "…" : "")
-                let detail = "      " + presentation.message(f) + (evidence.isEmpty ? "" : "  ← " + evidence)
+                let detail = "      " + TSVWriter.field(presentation.message(f)) + (evidence.isEmpty ? "" : "  ← " + evidence)
                 out += (colour ? "\u{1B}[2m" + detail + "\u{1B}[0m" : detail) + "\n"
             }
         }

@@ -1,4 +1,7 @@
 /// The PRX family (RULES.md).
 public enum ProxyChecks {
-    public static let all: [any Check] = []
+    public static let all: [any Check] = [
+        SignInBurst(), CopiedSheet(), SharedPhone(), SharedPhotoHash(), GhostTrainee(),
+        SignInNotOnRoster(), SignInWhileAway(),
+    ]
 }
