@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Run bench/checks.sql with DuckDB over a data folder; print one "CODE count" line per check.
+
+Usage: python3 bench/duckdb_checks.py DATA_DIR [--json]
+"""
+import json
+import pathlib
+import re
+import sys
+
+import duckdb
+
+
+def main() -> int:
+    if len(sys.argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    data = pathlib.Path(sys.argv[1]).resolve()
+    sql = (pathlib.Path(__file__).resolve().parent / "checks.sql").read_text(encoding="utf-8")
+    sql = sql.replace("${DATA}", str(data).replace("'", "''"))
+    # Statements end with ';' at the end of a line; comments are dropped first.
+    body = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
+    statements = [s.strip() for s in re.split(r";\s*\n", body) if s.strip()]
+    con = duckdb.connect()
+    result = None
+    for statement in statements:
+        result = con.execute(statement).fetchall()
+    counts = {code: int(n) for code, n in result}
+    if "--json" in sys.argv:
+        print(json.dumps(counts, sort_keys=True))
+    else:
+        for code, n in counts.items():
+            print(f"{code} {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
