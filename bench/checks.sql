@@ -1,7 +1,8 @@
 -- The five core checks of TrainAudit written again in DuckDB SQL, over the same CSV files:
 -- an independent second implementation (bench/run fails loudly when the counts differ).
 --
--- ${DATA} is replaced by the data folder (bench/duckdb_checks.py). The last statement
+-- ${DATA} is replaced by the data folder, ${CERT} by the roster's assessment column or NULL
+-- (bench/duckdb_checks.py). The last statement
 -- gives one row per check: (code, findings), counted the way the Swift check emits them:
 --   REG001  one per person (valid roster ID) not in the registry
 --   DUP001  one per (person, occupation, level) subsidised two or more times
@@ -14,7 +15,6 @@
 -- Simplifications, which the generated data does not exercise: a "readable ID" is one of
 -- 17 digits and a digit or X (the Swift reader also repairs spreadsheet damage); text keys
 -- are trimmed, spaces dropped and full-width brackets made ASCII (CheckText.key);
--- the assessment column (retakes after a fail) is not read: the generated roster has none.
 
 -- Roster: enrollments, in file order.
 CREATE TEMP TABLE roster AS
@@ -24,6 +24,9 @@ SELECT row_number() OVER () AS rn,
        nullif(trim("培训职业(工种)或专项职业能力"), '') AS occupation,
        nullif(trim("培训等级"), '') AS level,
        TRY_CAST(nullif(trim("培训和鉴定补贴金额(元)"), '') AS DOUBLE) AS subsidy,
+       TRY_CAST(nullif(trim("开班日期"), '') AS DATE) AS start,
+       -- ${CERT}: the assessment column when the roster has one (鉴定或考核通过情况), else NULL.
+       trim(CAST(${CERT} AS VARCHAR)) IN ('0', '不合格', '未通过', '否', '×', '未取证', '不通过') AS failed,
        coalesce(nullif(trim("班级编号"), ''),
                 concat_ws('·', coalesce(nullif(trim("培训机构"), ''), '?'),
                           coalesce(nullif(trim("培训职业(工种)或专项职业能力"), ''), '?'),
@@ -32,9 +35,11 @@ FROM read_csv('${DATA}/roster.csv', header = true, all_varchar = true);
 
 -- Class register: the first row of each class ID fills what a roster row leaves blank.
 CREATE TEMP TABLE classes AS
-SELECT class_id, arg_min(occupation, rn) AS occupation, arg_min(level, rn) AS level
+SELECT class_id, arg_min(occupation, rn) AS occupation, arg_min(level, rn) AS level,
+       arg_min(start, rn) AS start
 FROM (SELECT row_number() OVER () AS rn,
              trim("班级编号") AS class_id,
+             TRY_CAST(nullif(trim("开班日期"), '') AS DATE) AS start,
              nullif(trim("培训职业(工种)"), '') AS occupation,
              nullif(trim("培训等级"), '') AS level
       FROM read_csv('${DATA}/classes.csv', header = true, all_varchar = true))
@@ -83,7 +88,8 @@ FROM timed;
 
 -- Enrollments with a readable ID, their occupation and level (own, else the class's).
 CREATE TEMP TABLE enr AS
-SELECT r.rn, r.id, r.class_key, r.subsidy,
+SELECT r.rn, r.id, r.class_key, r.subsidy, coalesce(r.failed, false) AS failed,
+       coalesce(r.start, c.start) AS start,
        replace(replace(replace(coalesce(r.occupation, c.occupation, ''), ' ', ''), '（', '('), '）', ')') AS occ,
        replace(replace(replace(coalesce(r.level, c.level, ''), ' ', ''), '（', '('), '）', ')') AS lvl
 FROM roster r LEFT JOIN classes c ON c.class_id = r.class_key
@@ -94,7 +100,10 @@ CREATE TEMP TABLE reg001 AS
 SELECT count(DISTINCT id) AS n FROM enr WHERE id NOT IN (SELECT id FROM registry);
 
 -- DUP001: presumed paid (payments naming the class total > 0, else the roster's subsidy:
--- > 0 paid, 0 unpaid, blank unknown = presumed paid); groups of 2+ by occupation and level.
+-- > 0 paid, 0 unpaid, blank unknown = presumed paid); grouped by person, occupation and
+-- level; in time order (class start, then file order) a training counts against later
+-- ones unless its assessment failed (retake_after_fail_allowed: true), so a group is a
+-- finding when a row follows its first counted row.
 CREATE TEMP TABLE dup001 AS
 WITH paid AS (
     SELECT id, class_id, sum(amount) AS total, count(amount) AS n
@@ -105,11 +114,18 @@ WITH paid AS (
                 WHEN e.subsidy IS NOT NULL THEN e.subsidy > 0
                 ELSE true END AS presumed_paid
     FROM enr e LEFT JOIN paid p ON p.id = e.id AND p.class_id = e.class_key
+), ordered AS (
+    SELECT id, occ, lvl, failed,
+           row_number() OVER (PARTITION BY id, occ, lvl ORDER BY start ASC NULLS LAST, rn) AS pos,
+           count(*) OVER (PARTITION BY id, occ, lvl) AS n
+    FROM state
+    WHERE presumed_paid AND occ <> ''
+      AND id IN (SELECT id FROM enr GROUP BY id HAVING count(*) > 1)
 )
 SELECT count(*) AS n FROM (
-    SELECT id, occ, lvl FROM state
-    WHERE presumed_paid AND occ <> ''
-    GROUP BY id, occ, lvl HAVING count(*) > 1
+    SELECT id, occ, lvl FROM ordered
+    GROUP BY id, occ, lvl
+    HAVING min(pos) FILTER (WHERE NOT failed) < max(n)
 );
 
 -- SCH001: the same person, the same day, two different classes, and the same non-empty

@@ -18,6 +18,10 @@ def main() -> int:
     data = pathlib.Path(sys.argv[1]).resolve()
     sql = (pathlib.Path(__file__).resolve().parent / "checks.sql").read_text(encoding="utf-8")
     sql = sql.replace("${DATA}", str(data).replace("'", "''"))
+    # The roster's assessment column is optional (the generated data has none).
+    with open(data / "roster.csv", encoding="utf-8-sig") as f:
+        header = f.readline().rstrip("\r\n").split(",")
+    sql = sql.replace("${CERT}", '"鉴定或考核通过情况"' if "鉴定或考核通过情况" in header else "NULL")
     # Statements end with ';' at the end of a line; comments are dropped first.
     body = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
     statements = [s.strip() for s in re.split(r";\s*\n", body) if s.strip()]
