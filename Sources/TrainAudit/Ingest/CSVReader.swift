@@ -24,7 +24,8 @@ public final class CSVReader: SheetSource {
 
     public var sheetName: String? { nil }
 
-    static let chunkSize = 1 << 20
+    /// Bytes per read(2); tests lower it to put chunk boundaries everywhere.
+    var chunkSize = 1 << 20
     static let sampleSize = 64 * 1024
 
     public init(path: String, limits: IngestLimits = .default) throws {
@@ -94,14 +95,13 @@ public final class CSVReader: SheetSource {
                                maxCellBytes: max(1, limits.maxCellBytes),
                                maxColumns: max(1, limits.maxColumns))
         replacedByteSequences = 0
-        defer { replacedByteSequences = parser.replaced }
-        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
         var first = true
         let decoder: GB18030Decoder? = encoding == .gb18030 ? GB18030Decoder() : nil
         if encoding == .gb18030 && decoder == nil {
             throw IngestError(file: path, Localized(zh: "系统不支持 GB18030 转码（iconv）", en: "iconv cannot convert GB18030 on this system"))
         }
-        defer { if let decoder { replacedByteSequences += decoder.replaced } }
+        defer { replacedByteSequences = parser.replaced + (decoder?.replaced ?? 0) }
         var going = true
         while going {
             let n = try file.read(into: &chunk)

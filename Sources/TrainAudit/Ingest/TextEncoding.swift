@@ -63,6 +63,15 @@ enum UTF8Bytes {
         return p
     }
 
+    /// `text` cut to at most `limit` UTF-8 bytes at a character boundary.
+    static func cut(_ text: String, limit: Int) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count > limit else { return text }
+        return bytes.withUnsafeBufferPointer { buf in
+            String(decoding: UnsafeBufferPointer(rebasing: buf[0..<cutLength(buf, limit: limit)]), as: UTF8.self)
+        }
+    }
+
     /// Decodes bytes to a String, replacing invalid sequences with U+FFFD; returns how
     /// many replacements were made.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, replaced: Int) {

@@ -14,10 +14,17 @@ public final class XLSXWorkbook {
     public let date1904: Bool
     public private(set) var sheets: [any SheetSource] = []
 
-    public init(path: String, limits: IngestLimits = .default) throws {
+    public convenience init(path: String, limits: IngestLimits = .default) throws {
+        try self.init(path: path, limits: limits, chunkSize: XLSXPackage.defaultChunkSize)
+    }
+
+    /// `chunkSize`: bytes per decompressed chunk; tests lower it to put chunk boundaries
+    /// everywhere in the XML.
+    init(path: String, limits: IngestLimits, chunkSize: Int) throws {
         self.path = path
         self.limits = limits
         let package = try XLSXPackage(path: path, limits: limits)
+        package.chunkSize = max(1, chunkSize)
 
         let workbookPart = package.officeDocumentPath() ?? "xl/workbook.xml"
         guard package.has(workbookPart) else {
@@ -102,7 +109,8 @@ final class XLSXPackage {
     /// Parts by path, for lookups that do not depend on ZIPFoundation's path handling.
     private var entries: [String: Entry] = [:]
 
-    static let chunkSize = 256 * 1024
+    static let defaultChunkSize = 256 * 1024
+    var chunkSize = defaultChunkSize
 
     init(path: String, limits: IngestLimits) throws {
         self.path = path
@@ -174,7 +182,7 @@ final class XLSXPackage {
         let tokenizer = XMLTokenizer(handler: handler)
         var total = 0
         do {
-            _ = try archive.extract(entry, bufferSize: Self.chunkSize, skipCRC32: true) { data in
+            _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { data in
                 total += data.count
                 if total > limit { throw tooLarge }
                 try data.withUnsafeBytes { raw in

@@ -77,6 +77,8 @@ final class XLSXSheetHandler: XMLHandler {
 
     private let context: XLSXContext
     private let maxCell: Int
+    /// Bytes of a raw `<v>`/`<t>` kept: at least enough for any number's text.
+    private let valueCap: Int
     private let maxColumns: Int
     /// Merges sorted by first row; `nextMerge` indexes the first not yet active.
     private let merges: [XLSXMergeRange]
@@ -108,6 +110,7 @@ final class XLSXSheetHandler: XMLHandler {
     init(context: XLSXContext, merges: [XLSXMergeRange]) {
         self.context = context
         self.maxCell = max(1, context.limits.maxCellBytes)
+        self.valueCap = max(self.maxCell, 64)
         self.maxColumns = max(1, context.limits.maxColumns)
         self.merges = merges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
         value.reserveCapacity(64)
@@ -192,7 +195,7 @@ final class XLSXSheetHandler: XMLHandler {
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard inValue || inInlineText else { return }
-        let room = maxCell + 4 - value.count
+        let room = valueCap + 4 - value.count
         if bytes.count > room {
             if room > 0 { value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<room])) }
             valueOverflow = true
@@ -209,16 +212,13 @@ final class XLSXSheetHandler: XMLHandler {
         phoneticDepth = 0
         lastColumn = column
         guard !value.isEmpty else { return }
-        var length = value.count
-        var cut = false
-        if valueOverflow || length > maxCell {
-            length = value.withUnsafeBufferPointer { UTF8Bytes.cutLength($0, limit: maxCell) }
-            cut = true
+        // The raw value is held up to `valueCap` bytes; the limit applies to the cell's
+        // final text (a number is formatted first, then cut).
+        var cut = valueOverflow
+        let raw = value.withUnsafeBufferPointer { buf in
+            String(decoding: UnsafeBufferPointer(rebasing: buf[0..<UTF8Bytes.cutLength(buf, limit: valueCap)]), as: UTF8.self)
         }
-        let raw = value.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[0..<length]), as: UTF8.self)
-        }
-        let text: String
+        var text: String
         switch type {
         case .shared:
             if let index = Int(raw.trimmingSpaces), index >= 0, index < context.sharedStrings.count {
@@ -238,6 +238,10 @@ final class XLSXSheetHandler: XMLHandler {
             let kind = context.styles.kind(ofStyle: style)
             text = kind == .number ? XLSXValueText.number(raw)
                 : XLSXValueText.date(raw, kind: kind, date1904: context.date1904)
+        }
+        if text.utf8.count > maxCell {
+            text = UTF8Bytes.cut(text, limit: maxCell)
+            cut = true
         }
         if cut { rowTruncated = true }
         guard column >= 0, column < maxColumns else { rowTruncated = true; return }
