@@ -153,3 +153,17 @@ private func csv(_ name: String, _ limits: IngestLimits = .default) throws -> CS
     try csv("utf8.csv").forEachRow { seen.append($0.number); return false }
     #expect(seen == [1])
 }
+
+@Test func csvEncodingIsDecidedPastAnASCIIHead() throws {
+    let reader = try csv("ascii_head_gb18030.csv")
+    #expect(reader.encoding == .gb18030)
+    let raw = try IngestFixtures.rawRows(reader)
+    #expect(raw.count == 12002)
+    #expect(raw[12001].number == 12002 && raw[12001].cells == ["2", "张三"])
+    #expect(reader.replacedByteSequences == 0)
+}
+
+@Test func csvEmptyFileHasNoRows() throws {
+    let path = try IngestFixtures.temporaryFile("empty.csv", [])
+    #expect(try IngestFixtures.rows(CSVReader(path: path)).isEmpty)
+}

@@ -193,3 +193,12 @@ private let inlineExpected: [(Int, [String])] = [
     #expect(XLSXStyles.customKind("[h]:mm:ss") == .time)
     #expect(XLSXStyles.customKind("yyyy-mm-dd hh:mm") == .dateTime)
 }
+
+@Test func xlsxHostileMergeRangesAreClampedAndGapRowsFilled() throws {
+    let rows = try IngestFixtures.rows(workbook("hostile_merge.xlsx").sheets[0])
+    #expect(IngestFixtures.same(rows, [
+        (1, ["t", "t"]),
+        (2, ["t", "t"]),
+        (3, ["t", "t", "x"]),
+    ]))
+}

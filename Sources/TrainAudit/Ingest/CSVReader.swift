@@ -34,7 +34,10 @@ public final class CSVReader: SheetSource {
         let file = try ByteFile(path: path)
         let sample = try file.readUpTo(Self.sampleSize)
         let mayBeCut = sample.count == Self.sampleSize
-        let encoding = try Self.detectEncoding(sample, mayBeCut: mayBeCut, path: path)
+        var encoding = try Self.detectEncoding(sample, mayBeCut: mayBeCut, path: path)
+        if encoding == .utf8 && mayBeCut && !sample.contains(where: { $0 >= 0x80 }) {
+            encoding = try Self.detectEncodingPastASCII(file, path: path)
+        }
         self.encoding = encoding
         // Separator from the sample, as UTF-8.
         var utf8: [UInt8] = []
@@ -50,6 +53,23 @@ public final class CSVReader: SheetSource {
         }
         let lower = path.lowercased()
         self.separator = Self.detectSeparator(utf8, preferTab: lower.hasSuffix(".tsv")) == 9 ? "\t" : ","
+    }
+
+    /// A first 64 KiB of plain ASCII says nothing about the encoding (an English or
+    /// numeric header, Chinese further down): look on, up to 64 MiB, for the first
+    /// non-ASCII byte and decide on 64 KiB from there. `file` is positioned after the sample.
+    static func detectEncodingPastASCII(_ file: ByteFile, path: String) throws -> TextEncoding {
+        var looked = 0
+        while looked < 64 << 20 {
+            let more = try file.readUpTo(1 << 20)
+            if more.isEmpty { break }
+            looked += more.count
+            guard let k = more.firstIndex(where: { $0 >= 0x80 || $0 == 0 }) else { continue }
+            var window = Array(more[k...].prefix(sampleSize))
+            if window.count < sampleSize { window += try file.readUpTo(sampleSize - window.count) }
+            return try detectEncoding(window, mayBeCut: window.count == sampleSize, path: path)
+        }
+        return .utf8
     }
 
     static func detectEncoding(_ sample: [UInt8], mayBeCut: Bool, path: String) throws -> TextEncoding {

@@ -3,6 +3,13 @@ struct XLSXMergeRange: Equatable {
     var firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
 }
 
+/// Excel's sheet size: 1,048,576 rows, 16,384 columns (XFD). Row numbers and merged
+/// ranges are clamped to it, so a hostile `ref` cannot make the reader fill 10^12 rows.
+enum XLSXGrid {
+    static let maxRow = 1_048_576
+    static let maxColumn = 16_383
+}
+
 enum XLSXCellReference {
     /// "B3" → (column 1, row 3); the row is nil when absent ("B"). Letters beyond XFD or
     /// absurd rows give nil.
@@ -59,8 +66,9 @@ final class XLSXMergeScanner: XMLHandler {
               let a = XLSXCellReference.parse(UnsafeBufferPointer(rebasing: ref[0..<colon])),
               let b = XLSXCellReference.parse(UnsafeBufferPointer(rebasing: ref[(colon + 1)...])),
               let r1 = a.row, let r2 = b.row else { return }
-        let range = XLSXMergeRange(firstRow: min(r1, r2), firstColumn: min(a.column, b.column),
-                                   lastRow: max(r1, r2), lastColumn: max(a.column, b.column))
+        let range = XLSXMergeRange(firstRow: min(r1, r2, XLSXGrid.maxRow), firstColumn: min(a.column, b.column),
+                                   lastRow: min(max(r1, r2), XLSXGrid.maxRow),
+                                   lastColumn: min(max(a.column, b.column), XLSXGrid.maxColumn))
         guard range.firstColumn < maxColumns else { return }
         ranges.append(range)
     }
@@ -187,9 +195,9 @@ final class XLSXSheetHandler: XMLHandler {
             emitRow(number: rowNumber, cells: cells, truncated: rowTruncated)
             lastRowNumber = max(lastRowNumber, rowNumber)
         } else if XMLNames.equal(name, "sheetData") {
+            // Merged ranges reaching below the last row written in the XML are not
+            // filled further: nothing follows them that a header search would need.
             inSheetData = false
-            // Merged ranges reaching below the last row written in the XML.
-            fillMergedGap(upTo: Int.max)
         }
     }
 
@@ -285,11 +293,14 @@ final class XLSXSheetHandler: XMLHandler {
         ready.append(RawRow(number: number, cells: cells, truncated: truncated))
     }
 
-    /// Rows absent from the XML but inside a merged range with text: emitted with the
-    /// merged text, since that is what the spreadsheet shows there.
+    /// Rows absent from the XML between two written rows but inside a merged range with
+    /// text: emitted with the merged text, since that is what the spreadsheet shows there
+    /// (a two-row merged header whose second row has no cells of its own). Bounded by
+    /// the clamped merge ranges.
     private func fillMergedGap(upTo next: Int) {
         guard lastRowNumber > 0 else { return }
         var r = lastRowNumber + 1
+        let next = min(next, XLSXGrid.maxRow + 1)
         while r < next {
             updateActive(for: r)
             let live = active.filter { !$0.text.isEmpty && $0.range.firstRow < r && $0.range.lastRow >= r }

@@ -177,9 +177,7 @@ enum XLSXValueText {
 
     /// 15 significant digits, mantissa without trailing zeros: 5.10502199001011E+17.
     static func scientific15(_ v: Double) -> String {
-        var buf = [CChar](repeating: 0, count: 64)
-        _ = withVaList([v]) { vsnprintf(&buf, 64, "%.14E", $0) }
-        let s = String(cString: buf)
+        let s = cFormat("%.14E", v)
         guard let e = s.firstIndex(of: "E") else { return s }
         var mantissa = String(s[..<e])
         let exponent = String(s[e...])
@@ -240,15 +238,21 @@ enum XLSXValueText {
     }
 }
 
+/// printf-style formatting of one Double (for %E / %f, which Swift lacks without Foundation).
+func cFormat(_ format: String, _ v: Double) -> String {
+    var buf = [CChar](repeating: 0, count: 400)
+    let n = withVaList([v]) { vsnprintf(&buf, buf.count, format, $0) }
+    let length = max(0, min(Int(n), buf.count - 1))
+    return String(decoding: buf[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
 extension String {
     init(format2 v: Int) {
         self = v < 10 ? "0" + String(v) : String(v)
     }
 
     init(format15 v: Double) {
-        var buf = [CChar](repeating: 0, count: 64)
-        _ = withVaList([v]) { vsnprintf(&buf, 64, "%.15f", $0) }
-        self = String(cString: buf)
+        self = cFormat("%.15f", v)
     }
 
     var trimmingSpaces: String {

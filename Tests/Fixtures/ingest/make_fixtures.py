@@ -69,6 +69,9 @@ def csv_fixtures():
     # Invalid GB18030 after the sample.
     body = "n,v\n" + "张三,1\n" * 10000
     write_bytes("gb18030_bad_tail.csv", body.encode("gb18030") + b"bad\xff,2\n")
+    # GB18030 whose first 64 KiB are plain ASCII: the encoding is decided further on.
+    body = "id,name\n" + "1,abc\n" * 12000 + "2,张三\n"
+    write_bytes("ascii_head_gb18030.csv", body.encode("gb18030"))
 
 
 # ---------------------------------------------------------------- xlsx (openpyxl)
@@ -248,6 +251,21 @@ def hand_workbooks():
         ("xl/workbook.xml", WORKBOOK),
         ("xl/_rels/workbook.xml.rels", simple_rels),
         ("xl/worksheets/sheet1.xml", big_sheet),
+    ])
+    # Hostile merge ranges (a 12-digit row, columns past XFD) and a row absent from the
+    # XML inside a merge: row 2 is filled from the merge, nothing after row 3 is.
+    merge_sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>t</t></is></c></row>'
+        '<row r="3"><c r="C3" t="inlineStr"><is><t>x</t></is></c></row>'
+        '</sheetData><mergeCells count="3"><mergeCell ref="A1:B999999999999"/>'
+        '<mergeCell ref="ZZZZZ1:A2"/><mergeCell ref="nonsense"/></mergeCells></worksheet>')
+    hand_zip("hostile_merge.xlsx", [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", WORKBOOK),
+        ("xl/_rels/workbook.xml.rels", simple_rels),
+        ("xl/worksheets/sheet1.xml", merge_sheet),
     ])
     # A zip without xl/workbook.xml.
     hand_zip("no_workbook.xlsx", [("hello.txt", "not a workbook")])
