@@ -202,3 +202,13 @@ private let inlineExpected: [(Int, [String])] = [
         (3, ["t", "t", "x"]),
     ]))
 }
+
+@Test func xlsxEntryThatLiesAboutItsSizeIsCountedAndRefused() throws {
+    // Declared 100 bytes, inflates to 4 MiB: refused while inflating, not trusted.
+    var limits = IngestLimits()
+    limits.maxZipEntryBytes = 1 << 20
+    let book = try workbook("lying_size.xlsx", limits)
+    let error = #expect(throws: IngestError.self) { try IngestFixtures.rows(book.sheets[0]) }
+    #expect(error?.message.en.contains("zip bomb") == true)
+    #expect(error?.sheet == "内联&字符串")
+}

@@ -347,11 +347,16 @@ final class XLSXSheet: SheetSource {
     func forEachRow(_ body: (RawRow) throws -> Bool) throws {
         let package = context.package
         guard let part, package.has(part) else {
+            let which = part ?? "?"
             throw IngestError(file: package.path, sheet: name, Localized(
-                zh: "找不到该工作表的数据部件", en: "the worksheet's data part is missing"))
+                zh: "找不到该工作表的数据部件（\(which)）", en: "the worksheet's data part (\(which)) is missing"))
         }
-        // Pass 1: merged ranges. <mergeCells> comes after <sheetData>, so they are read
-        // first in a quick scan (no text decoded), then rows are filled while streaming.
+        // Pass 1: merged ranges. <mergeCells> comes after <sheetData>, so the part is
+        // streamed twice: a quick scan that only looks at <mergeCell> tags (no text
+        // decoded), then the rows, filled from the merges as they stream. Holding rows
+        // until the end instead would be unbounded (a merge may sit anywhere), and a
+        // second inflate costs about 0.6 s per 190 MB of sheet XML: memory stays at one
+        // chunk plus the merge list (at most 100,000 ranges).
         let mergeScan = XLSXMergeScanner(maxColumns: context.limits.maxColumns)
         try package.stream(part, handler: mergeScan, sheet: name)
         // Pass 2: rows.

@@ -9,10 +9,14 @@ import Darwin
 // predefined entities and numeric character references. There is no DTD support at all:
 // `<!DOCTYPE` (or any other `<!` declaration) is refused, so entities are never expanded.
 //
-// Why not Foundation's XMLParser: on Linux it wants the whole document (Data) or an
-// InputStream it pulls itself, while ZIPFoundation pushes decompressed chunks; and it
-// builds a String and an attribute dictionary per element, which dominates the time on
-// a sheet with millions of `<c>` elements. This tokenizer works on bytes and builds
+// Why not Foundation's XMLParser: it takes the whole document as Data, or pulls from an
+// InputStream, while ZIPFoundation pushes decompressed chunks (bridging the two needs a
+// bound stream pair and a second thread); and it builds a String and an attribute
+// dictionary per element, which dominates on a sheet with millions of `<c>` elements.
+// Measured (release build, 17.7 MB xlsx from openpyxl, 189 MB sheet XML, 300k rows ×
+// 11 columns): XMLParser with an empty delegate over the XML already in memory took
+// 4.3 s and 575 MB RSS; this reader took 1.9–2.1 s and 24 MB RSS for the whole job
+// (both zip passes, cell formatting, RawRow building). It works on bytes and builds
 // Strings only for what a handler asks for.
 
 enum XMLStreamError: Error {

@@ -217,6 +217,25 @@ def hand_zip(name, parts):
             z.writestr(part, text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
+def declare_size(name, part, size):
+    """Overwrites the uncompressed-size fields of `part` in a zip's headers."""
+    import struct
+    data = bytearray(open(path(name), "rb").read())
+    with zipfile.ZipFile(path(name)) as z:
+        info = z.getinfo(part)
+    # Local header: the size is at offset 22.
+    struct.pack_into("<I", data, info.header_offset + 22, size)
+    # Central directory record: the size is at offset 24.
+    needle = b"PK\x01\x02"
+    i = data.find(needle)
+    while i >= 0:
+        n = struct.unpack_from("<H", data, i + 28)[0]
+        if data[i + 46:i + 46 + n] == part.encode():
+            struct.pack_into("<I", data, i + 24, size)
+        i = data.find(needle, i + 4)
+    write_bytes(name, bytes(data))
+
+
 def hand_workbooks():
     hand_zip("inline.xlsx", [
         ("[Content_Types].xml", CONTENT_TYPES),
@@ -252,6 +271,16 @@ def hand_workbooks():
         ("xl/_rels/workbook.xml.rels", simple_rels),
         ("xl/worksheets/sheet1.xml", big_sheet),
     ])
+    # The same sheet with its zip headers lying: 100 bytes declared (local and central
+    # headers), 4 MiB actual. Only counting bytes while inflating catches it.
+    hand_zip("lying_size.xlsx", [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", WORKBOOK),
+        ("xl/_rels/workbook.xml.rels", simple_rels),
+        ("xl/worksheets/sheet1.xml", big_sheet),
+    ])
+    declare_size("lying_size.xlsx", "xl/worksheets/sheet1.xml", 100)
     # Hostile merge ranges (a 12-digit row, columns past XFD) and a row absent from the
     # XML inside a merge: row 2 is filled from the merge, nothing after row 3 is.
     merge_sheet = (
