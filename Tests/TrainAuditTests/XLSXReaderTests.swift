@@ -97,6 +97,7 @@ private let inlineExpected: [(Int, [String])] = [
     (4, ["a&b<c>\"'中文", "姓名x", "#N/A", "FALSE"]),
     (5, Array(repeating: "", count: 26) + ["7"]),
     (6, ["<raw> & text"]),
+    (7, ["一\r\n二", "_x0041_ _x12_"]),
 ]
 
 @Test func xlsxInlineStringsRichTextPrefixedNamespaceAndAbsoluteTargets() throws {

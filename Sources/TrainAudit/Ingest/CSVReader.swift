@@ -73,7 +73,6 @@ public final class CSVReader: SheetSource {
     }
 
     static func detectEncoding(_ sample: [UInt8], mayBeCut: Bool, path: String) throws -> TextEncoding {
-        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
         if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
             throw IngestError(file: path, Localized(
                 zh: "文件是 UTF-16 编码，无法识别文件编码（支持 UTF-8、GBK/GB18030），请另存为 UTF-8 或 CSV",
@@ -84,6 +83,7 @@ public final class CSVReader: SheetSource {
                 zh: "文件含有 NUL 字节，像是二进制文件而不是文本/CSV，已拒绝读取",
                 en: "the file contains NUL bytes: it looks binary, not text/CSV, and was refused"))
         }
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
         let ok = sample.withUnsafeBufferPointer { UTF8Bytes.isValid($0, allowCutEnd: mayBeCut) }
         if ok { return .utf8 }
         let gb = sample.withUnsafeBufferPointer { GB18030Decoder.accepts($0, allowCutEnd: mayBeCut) }

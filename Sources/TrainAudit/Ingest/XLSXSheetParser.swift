@@ -223,8 +223,10 @@ final class XLSXSheetHandler: XMLHandler {
         // The raw value is held up to `valueCap` bytes; the limit applies to the cell's
         // final text (a number is formatted first, then cut).
         var cut = valueOverflow
+        let isText = type == .inline || type == .string
         let raw = value.withUnsafeBufferPointer { buf in
-            String(decoding: UnsafeBufferPointer(rebasing: buf[0..<UTF8Bytes.cutLength(buf, limit: valueCap)]), as: UTF8.self)
+            let kept = UnsafeBufferPointer(rebasing: buf[0..<UTF8Bytes.cutLength(buf, limit: valueCap)])
+            return isText ? XLSXValueText.unescapeXString(kept) : String(decoding: kept, as: UTF8.self)
         }
         var text: String
         switch type {

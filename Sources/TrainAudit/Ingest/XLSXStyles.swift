@@ -150,6 +150,38 @@ final class XLSXStylesHandler: XMLHandler {
 
 /// Cell value rendering: numbers, dates, times, as the audit wants to read them.
 enum XLSXValueText {
+    /// Decodes the `_xHHHH_` escapes Excel writes in strings (ECMA-376 ST_Xstring): a CR
+    /// in a cell is stored as `_x000D_`, a literal `_x` sequence as `_x005F_x…`.
+    static func unescapeXString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let n = bytes.count
+        var out: [UInt8] = []
+        var runStart = 0
+        var i = 0
+        while i + 6 < n {
+            guard bytes[i] == 0x5F, bytes[i + 1] == 0x78, bytes[i + 6] == 0x5F else { i += 1; continue }
+            var value: UInt32 = 0
+            var ok = true
+            for k in 2..<6 {
+                let c = bytes[i + k]
+                switch c {
+                case 0x30...0x39: value = value * 16 + UInt32(c - 0x30)
+                case 0x41...0x46: value = value * 16 + UInt32(c - 0x41 + 10)
+                case 0x61...0x66: value = value * 16 + UInt32(c - 0x61 + 10)
+                default: ok = false
+                }
+            }
+            guard ok, let scalar = Unicode.Scalar(value) else { i += 1; continue }
+            if out.isEmpty { out.reserveCapacity(n) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            if let encoded = UTF8.encode(scalar) { out.append(contentsOf: encoded) }
+            i += 7
+            runStart = i
+        }
+        if runStart == 0 { return String(decoding: bytes, as: UTF8.self) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n]))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// A number as the shortest decimal text (1600, not 1600.0). Sixteen or more integer
     /// digits cannot be held by a spreadsheet: such a value is shown as Excel's General
     /// format shows it, 15 significant digits in scientific notation

@@ -140,7 +140,7 @@ enum XMLEntities {
             guard let scalarValue = replacement else { i += 1; continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
             let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
-            out.append(contentsOf: UTF8.encode(scalar)!)
+            if let encoded = UTF8.encode(scalar) { out.append(contentsOf: encoded) }
             i = j + 1
             runStart = i
         }

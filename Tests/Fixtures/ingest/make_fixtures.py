@@ -208,6 +208,9 @@ SHEET_INLINE = (
     '<x:c t="e"><x:v>#N/A</x:v></x:c><x:c t="b"><x:v>0</x:v></x:c></x:row>'
     '<x:row r="5"><x:c r="AA5"><x:v>7</x:v></x:c></x:row>'
     '<x:row r="6"><x:c r="A6" t="inlineStr"><x:is><x:t><![CDATA[<raw> & text]]></x:t></x:is></x:c></x:row>'
+    # Excel's _xHHHH_ escapes: CR, and an escaped underscore; _x12_ is no escape.
+    '<x:row r="7"><x:c r="A7" t="inlineStr"><x:is><x:t>一_x000D_\n二</x:t></x:is></x:c>'
+    '<x:c r="B7" t="inlineStr"><x:is><x:t>_x005F_x0041_ _x12_</x:t></x:is></x:c></x:row>'
     '</x:sheetData></x:worksheet>')
 
 
