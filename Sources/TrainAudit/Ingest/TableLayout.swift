@@ -44,7 +44,26 @@ public struct HeaderFinder: Sendable {
                 }
             }
         }
+        // A two-row header whose second row only repeats the first (vertically merged
+        // cells, filled by the reader) is still part of the header, not a repeated header.
+        if var b = best, b.headerRows.count == 1, let i = rows.firstIndex(where: { $0.number == b.headerRows[0] }),
+           i + 1 < rows.count, HeaderFinder.repeats(rows[i + 1], b) {
+            b.headerRows.append(rows[i + 1].number)
+            best = b
+        }
         return best
+    }
+
+    /// Whether a row holds its header's own texts in at least half of the mapped columns
+    /// (and at least two): a repeated header.
+    public static func repeats(_ row: RawRow, _ layout: TableLayout) -> Bool {
+        var same = 0
+        for (_, j) in layout.columns where j < row.cells.count {
+            let h = layout.headers[j]
+            let c = ColumnCatalog.cleanHeader(row.cells[j])
+            if !c.isEmpty, h == c || h.hasPrefix(c + "/") || h.hasSuffix("/" + c) { same += 1 }
+        }
+        return same * 2 >= layout.columns.count && same >= 2
     }
 
     /// Two header rows as one: "parent/child" where they differ, the one that is set otherwise.

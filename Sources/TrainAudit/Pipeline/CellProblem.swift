@@ -40,6 +40,9 @@ public struct TableReport: Sendable {
     public var layout: TableLayout?
     /// Why the sheet could not be read, when it could not.
     public var error: IngestError?
+    /// Rows the reader produced; each is a header row, a record or a skipped row (or, in a
+    /// sheet without a header, unread and reported).
+    public var rowsRead: Int = 0
     public var records: Int = 0
     public var skipped: [SkipReason: Int] = [:]
     /// The first skipped rows of each reason, for inspect.

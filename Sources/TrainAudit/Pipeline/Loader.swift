@@ -95,13 +95,14 @@ public struct Loader: Sendable {
             let first = row.cells.first { !TextReader.clean($0).isEmpty }.map(ColumnCatalog.cleanHeader) ?? ""
             if catalog.totalRow.matches(first) { skip(.total, row.number); return }
             if catalog.footerRow.matches(first) { skip(.footer, row.number); return }
-            if isRepeatedHeader(row, b.layout) { skip(.repeatedHeader, row.number); return }
+            if HeaderFinder.repeats(row, b.layout) { skip(.repeatedHeader, row.number); return }
             sink.add(row, b)
             report.records += 1
         }
 
         do {
             try sheet.forEachRow { row in
+                report.rowsRead += 1
                 if builder != nil { data(row); return true }
                 head.append(row)
                 if head.count >= catalog.headerSearchRows { start() }
@@ -126,17 +127,5 @@ public struct Loader: Sendable {
             }
         }
         return report
-    }
-
-    /// A header row repeated mid-sheet (a printed sheet pasted together): at least half of
-    /// the mapped columns hold their own header text.
-    func isRepeatedHeader(_ row: RawRow, _ layout: TableLayout) -> Bool {
-        var same = 0
-        for (_, j) in layout.columns where j < row.cells.count {
-            let h = layout.headers[j]
-            let c = ColumnCatalog.cleanHeader(row.cells[j])
-            if !c.isEmpty, h == c || h.hasPrefix(c + "/") || h.hasSuffix("/" + c) { same += 1 }
-        }
-        return same * 2 >= layout.columns.count && same >= 2
     }
 }

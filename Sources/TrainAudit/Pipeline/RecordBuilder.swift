@@ -193,6 +193,7 @@ struct RecordSink {
         case .payments:
             var p = Payment(source: c.source, id: c.id(), name: c.name())
             _ = c.required("id_number")
+            _ = c.required("name")
             p.amount = c.money("amount")
             if p.amount == nil, c.text("amount") == nil { c.problem(.missingValue, "amount") }
             p.paidOn = c.day("paid_on")

@@ -113,6 +113,7 @@ enum SettingKeys {
         case "patterns.driving_course": s.drivingCourse = Setting(try pattern(node), source: source, pack: pack)
         case "patterns.ineligible_status": s.ineligibleStatus = Setting(try pattern(node), source: source, pack: pack)
         case "patterns.no_labor_capacity": s.noLaborCapacity = Setting(try pattern(node), source: source, pack: pack)
+        case "patterns.deceased_status": s.deceasedStatus = Setting(try pattern(node), source: source, pack: pack)
         case "max_trainings_per_year": s.maxTrainingsPerYear = try int()
         case "retake_after_fail_allowed": s.retakeAfterFailAllowed = try bool()
         case "patterns.failed_assessment": s.failedAssessment = Setting(try pattern(node), source: source, pack: pack)

@@ -61,6 +61,7 @@ public struct Settings: Sendable {
     public var drivingCourse: Setting<Pattern>?       // patterns.driving_course
     public var ineligibleStatus: Setting<Pattern>?    // patterns.ineligible_status (人员状态)
     public var noLaborCapacity: Setting<Pattern>?     // patterns.no_labor_capacity (劳动技能)
+    public var deceasedStatus: Setting<Pattern>?      // patterns.deceased_status (人员状态 meaning death)
     // DUP
     public var maxTrainingsPerYear: Setting<Int>?     // max_trainings_per_year
     public var retakeAfterFailAllowed: Setting<Bool>? // retake_after_fail_allowed
@@ -106,6 +107,7 @@ public struct Settings: Sendable {
         case "patterns.driving_course": return show(drivingCourse) { $0.description }
         case "patterns.ineligible_status": return show(ineligibleStatus) { $0.description }
         case "patterns.no_labor_capacity": return show(noLaborCapacity) { $0.description }
+        case "patterns.deceased_status": return show(deceasedStatus) { $0.description }
         case "max_trainings_per_year": return show(maxTrainingsPerYear) { String($0) }
         case "retake_after_fail_allowed": return show(retakeAfterFailAllowed) { String($0) }
         case "patterns.failed_assessment": return show(failedAssessment) { $0.description }

@@ -47,7 +47,9 @@ struct SignInOutsidePeriod: Check {
             }
             guard !outside.isEmpty else { continue }
             let dayList = days.sorted().map { $0.description }
-            let people = Set(outside.compactMap { data.signIns[$0].id.id }).count
+            let ids = Set(outside.compactMap { data.signIns[$0].id.id })
+            let people = ids.count
+            let only = ids.count == 1 ? outside.first.map { data.signIns[$0] } : nil
             let refs = outside.map { data.signIns[$0].source }
             let evidence = EvidenceCap.first(refs)
             let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
@@ -57,6 +59,7 @@ struct SignInOutsidePeriod: Check {
                     zh: "班级\(view.classID)培训期为\(start)至\(end)，但有\(outside.count)条签到（\(people)人）在期外：\(list.zh)\(cap.zh)",
                     en: "Class \(view.classID) ran from \(start) to \(end), but \(outside.count) sign-in(s) by \(people) person(s) fall outside it: \(list.en)\(cap.en)"),
                 subject: view.classID, evidence: evidence + [view.source],
+                person: only.flatMap { s in s.id.id.map { PersonRef(id: $0.description, name: s.name) } },
                 classID: view.classID, institution: view.institution, county: view.county))
         }
         return out

@@ -7,8 +7,8 @@ struct SignInImpossibleDay: Check {
         summary: Localized(
             zh: "签到日期早于身份证号中的出生日期，晚于建档立卡名册中死亡、自然减少等状态的变更日期，或晚于审计基准日。这样的签到不可能是本人所为。",
             en: "A sign-in dated before the birth date in the ID, after the registry's date for a status such as 死亡 or 自然减少, or after the audit's as-of day. Nobody signs in before birth, after death or in the future."),
-        source: "default: a sign-in needs a living person on a past day (registry 人员状态/变更日期, patterns.ineligible_status)",
-        needs: [.attendance], settings: ["patterns.ineligible_status"])
+        source: "default: a sign-in needs a living person on a past day (registry 人员状态/变更日期, patterns.deceased_status)",
+        needs: [.attendance], settings: ["patterns.deceased_status"])
 
     var examples: [CheckExample] {
         [
@@ -37,6 +37,13 @@ struct SignInImpossibleDay: Check {
             XJ-2019-01,640422197001010159,赵老汉,2019-03-04,上午,2019-03-04 08:01:10,FACE-07
             XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 08:01:30,FACE-07
             """)),
+            .passes("moved away (迁出) before signing in: ineligible (REG002), not impossible", ("registry.csv", """
+            户编号,人编号,姓名,证件号码,人员状态,变更日期,务工状况
+            H6404220002,P01,马小军,640422198503120016,迁出,2019-01-10,
+            """), ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 08:01:30,FACE-07
+            """)),
         ]
     }
 
@@ -47,12 +54,13 @@ struct SignInImpossibleDay: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        let ineligible = audit.settings.ineligibleStatus?.value
+        let ineligible = audit.settings.deceasedStatus?.value
         var out: [Finding] = []
         for person in data.signInsByPerson.keys.sorted() {
             guard let rows = data.signInsByPerson[person] else { continue }
             let birth = person.birthDate
-            // The registry's end date: a status like 死亡 with its change date.
+            // The registry's death date: 死亡 (or 自然减少) with its change date. Moving away
+            // (迁出) ends eligibility (REG002), not the possibility of signing in.
             var endStatus: (status: String, day: Day, source: SourceRef)? = nil
             if let ineligible {
                 for r in data.registryByPerson[person] ?? [] {

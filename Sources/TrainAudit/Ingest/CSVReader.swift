@@ -1,0 +1,403 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A CSV (or tab-separated) file read as one sheet, streamed in 1 MiB chunks and parsed on
+/// bytes: memory stays bounded by the chunk size plus one row (fields are cut at
+/// `limits.maxCellBytes`, columns at `limits.maxColumns`) whatever the file holds.
+///
+/// Encoding: UTF-8 (with or without BOM) or GBK/GB18030 (transcoded through iconv).
+/// Separator: comma or tab, detected from the first records (counted outside quotes).
+/// Quoting follows RFC 4180 (`""` escapes, line breaks inside quotes), accepting CRLF, LF
+/// and CR line ends. `RawRow.number` is the physical line where a record starts, as a text
+/// editor shows it; blank lines come out as rows of one empty cell.
+public final class CSVReader: SheetSource {
+    public let path: String
+    public let limits: IngestLimits
+    public let encoding: TextEncoding
+    /// The field separator: `,` or tab.
+    public let separator: Character
+    /// Invalid byte sequences met during the last `forEachRow`, each replaced by U+FFFD.
+    public private(set) var replacedByteSequences = 0
+
+    public var sheetName: String? { nil }
+
+    /// Bytes per read(2); tests lower it to put chunk boundaries everywhere.
+    var chunkSize = 1 << 20
+    static let sampleSize = 64 * 1024
+
+    public init(path: String, limits: IngestLimits = .default) throws {
+        self.path = path
+        self.limits = limits
+        let file = try ByteFile(path: path)
+        let sample = try file.readUpTo(Self.sampleSize)
+        let mayBeCut = sample.count == Self.sampleSize
+        var encoding = try Self.detectEncoding(sample, mayBeCut: mayBeCut, path: path)
+        if encoding == .utf8 && mayBeCut && !sample.contains(where: { $0 >= 0x80 }) {
+            encoding = try Self.detectEncodingPastASCII(file, path: path)
+        }
+        self.encoding = encoding
+        // Separator from the sample, as UTF-8.
+        var utf8: [UInt8] = []
+        switch encoding {
+        case .utf8: utf8 = sample
+        case .utf8BOM: utf8 = Array(sample.dropFirst(3))
+        case .gb18030:
+            if let dec = GB18030Decoder() {
+                sample.withUnsafeBufferPointer { buf in
+                    dec.convert(buf, final: !mayBeCut) { utf8.append(contentsOf: $0) }
+                }
+            }
+        }
+        let lower = path.lowercased()
+        self.separator = Self.detectSeparator(utf8, preferTab: lower.hasSuffix(".tsv")) == 9 ? "\t" : ","
+    }
+
+    /// A first 64 KiB of plain ASCII says nothing about the encoding (an English or
+    /// numeric header, Chinese further down): look on, up to 64 MiB, for the first
+    /// non-ASCII byte and decide on 64 KiB from there. `file` is positioned after the sample.
+    static func detectEncodingPastASCII(_ file: ByteFile, path: String) throws -> TextEncoding {
+        var looked = 0
+        while looked < 64 << 20 {
+            let more = try file.readUpTo(1 << 20)
+            if more.isEmpty { break }
+            looked += more.count
+            guard let k = more.firstIndex(where: { $0 >= 0x80 || $0 == 0 }) else { continue }
+            var window = Array(more[k...].prefix(sampleSize))
+            if window.count < sampleSize { window += try file.readUpTo(sampleSize - window.count) }
+            return try detectEncoding(window, mayBeCut: window.count == sampleSize, path: path)
+        }
+        return .utf8
+    }
+
+    static func detectEncoding(_ sample: [UInt8], mayBeCut: Bool, path: String) throws -> TextEncoding {
+        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
+            throw IngestError(file: path, Localized(
+                zh: "文件是 UTF-16 编码，无法识别文件编码（支持 UTF-8、GBK/GB18030），请另存为 UTF-8 或 CSV",
+                en: "the file is UTF-16: unknown text encoding (UTF-8 and GBK/GB18030 are supported); save it as UTF-8 CSV"))
+        }
+        if sample.contains(0) {
+            throw IngestError(file: path, Localized(
+                zh: "文件含有 NUL 字节，像是二进制文件而不是文本/CSV，已拒绝读取",
+                en: "the file contains NUL bytes: it looks binary, not text/CSV, and was refused"))
+        }
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
+        let ok = sample.withUnsafeBufferPointer { UTF8Bytes.isValid($0, allowCutEnd: mayBeCut) }
+        if ok { return .utf8 }
+        let gb = sample.withUnsafeBufferPointer { GB18030Decoder.accepts($0, allowCutEnd: mayBeCut) }
+        if gb { return .gb18030 }
+        throw IngestError(file: path, Localized(
+            zh: "无法识别文件编码（支持 UTF-8、GBK/GB18030）",
+            en: "unknown text encoding (UTF-8 and GBK/GB18030 are supported)"))
+    }
+
+    /// Comma or tab (as a byte), counted outside quotes over the first records.
+    static func detectSeparator(_ bytes: [UInt8], preferTab: Bool) -> UInt8 {
+        var commas = 0, tabs = 0, records = 0
+        var inQuotes = false
+        for b in bytes {
+            if b == 0x22 { inQuotes.toggle() }
+            else if inQuotes { continue }
+            else if b == 0x2C { commas += 1 }
+            else if b == 0x09 { tabs += 1 }
+            else if b == 0x0A { records += 1; if records >= 20 { break } }
+        }
+        if tabs > commas { return 0x09 }
+        if tabs == 0 && commas == 0 && preferTab { return 0x09 }
+        return 0x2C
+    }
+
+    public func forEachRow(_ body: (RawRow) throws -> Bool) throws {
+        let file = try ByteFile(path: path)
+        var parser = CSVParser(separator: separator == "\t" ? 0x09 : 0x2C,
+                               maxCellBytes: max(1, limits.maxCellBytes),
+                               maxColumns: max(1, limits.maxColumns))
+        replacedByteSequences = 0
+        var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
+        var first = true
+        let decoder: GB18030Decoder? = encoding == .gb18030 ? GB18030Decoder() : nil
+        if encoding == .gb18030 && decoder == nil {
+            throw IngestError(file: path, Localized(zh: "系统不支持 GB18030 转码（iconv）", en: "iconv cannot convert GB18030 on this system"))
+        }
+        defer { replacedByteSequences = parser.replaced + (decoder?.replaced ?? 0) }
+        var going = true
+        while going {
+            let n = try file.read(into: &chunk)
+            if n == 0 { break }
+            var start = 0
+            if first {
+                first = false
+                if encoding == .utf8BOM && n >= 3 { start = 3 }
+            }
+            try chunk.withUnsafeBufferPointer { all in
+                let buf = UnsafeBufferPointer(rebasing: all[start..<n])
+                if let decoder {
+                    var stopped = false
+                    var failure: Error?
+                    decoder.convert(buf, final: false) { utf8 in
+                        if stopped || failure != nil { return }
+                        do { if try !parser.feed(utf8, body) { stopped = true } } catch { failure = error }
+                    }
+                    if let failure { throw failure }
+                    going = !stopped
+                } else {
+                    going = try parser.feed(buf, body)
+                }
+            }
+        }
+        guard going else { return }
+        if let decoder {
+            var failure: Error?
+            var stopped = false
+            decoder.convert(UnsafeBufferPointer(start: nil, count: 0), final: true) { utf8 in
+                if stopped || failure != nil { return }
+                do { if try !parser.feed(utf8, body) { stopped = true } } catch { failure = error }
+            }
+            if let failure { throw failure }
+            if stopped { return }
+        }
+        _ = try parser.finish(body)
+    }
+}
+
+/// The byte-level CSV state machine, fed UTF-8 chunks of any size.
+struct CSVParser {
+    private enum State { case recordStart, fieldStart, unquoted, quoted, quoteInQuoted }
+
+    private static let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+
+    let separator: UInt8
+    let maxCellBytes: Int
+    let maxColumns: Int
+    private var state = State.recordStart
+    private var field: [UInt8] = []
+    private var fieldOverflow = false
+    private var cells: [String] = []
+    private var truncated = false
+    private var line = 1
+    private var recordLine = 1
+    /// Inside quotes: the previous byte was CR (so an LF after it ends no extra line).
+    private var lastWasCR = false
+    /// A record ended on CR: an LF right after it is part of that line end.
+    private var swallowLF = false
+    private(set) var replaced = 0
+    private var lastColumnCount = 8
+
+    init(separator: UInt8, maxCellBytes: Int, maxColumns: Int) {
+        self.separator = separator
+        self.maxCellBytes = maxCellBytes
+        self.maxColumns = maxColumns
+        field.reserveCapacity(256)
+    }
+
+    private mutating func append(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        guard to > from, cells.count < maxColumns else { return }
+        let room = maxCellBytes + 4 - field.count
+        if room <= 0 { fieldOverflow = true; return }
+        let count = to - from
+        if count > room {
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<(from + room)]))
+            fieldOverflow = true
+        } else {
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to]))
+        }
+    }
+
+    private mutating func appendByte(_ b: UInt8) {
+        guard cells.count < maxColumns else { return }
+        if field.count < maxCellBytes + 4 { field.append(b) } else { fieldOverflow = true }
+    }
+
+    private mutating func endField() {
+        if cells.count >= maxColumns {
+            truncated = true
+        } else {
+            let text: String = field.withUnsafeBufferPointer { buf in
+                var length = buf.count
+                if fieldOverflow || length > maxCellBytes {
+                    length = UTF8Bytes.cutLength(buf, limit: maxCellBytes)
+                    truncated = true
+                }
+                let (s, r) = UTF8Bytes.decode(UnsafeBufferPointer(rebasing: buf[0..<length]))
+                replaced += r
+                return s
+            }
+            cells.append(text)
+        }
+        field.removeAll(keepingCapacity: field.capacity <= 1 << 16)
+        fieldOverflow = false
+    }
+
+    private mutating func endRecord(_ body: (RawRow) throws -> Bool) rethrows -> Bool {
+        let row = RawRow(number: recordLine, cells: cells, truncated: truncated)
+        lastColumnCount = max(lastColumnCount, min(cells.count, maxColumns))
+        cells = []
+        cells.reserveCapacity(lastColumnCount)
+        truncated = false
+        state = .recordStart
+        return try body(row)
+    }
+
+    /// A record ended on `b` (CR or LF) outside quotes.
+    private mutating func lineEnd(_ b: UInt8) {
+        line += 1
+        swallowLF = b == Self.cr
+    }
+
+    /// Feeds one chunk; returns false when `body` asked to stop.
+    mutating func feed(_ buf: UnsafeBufferPointer<UInt8>, _ body: (RawRow) throws -> Bool) rethrows -> Bool {
+        let n = buf.count
+        let sep = separator
+        var i = 0
+        while i < n {
+            switch state {
+            case .recordStart:
+                let b = buf[i]
+                if swallowLF {
+                    swallowLF = false
+                    if b == Self.lf { i += 1; continue }
+                }
+                recordLine = line
+                if b == Self.cr || b == Self.lf {
+                    // A blank line: one empty cell, so the caller can count it.
+                    i += 1
+                    lineEnd(b)
+                    cells.append("")
+                    if try !endRecord(body) { return false }
+                    continue
+                }
+                state = .fieldStart
+            case .fieldStart:
+                if buf[i] == Self.quote {
+                    state = .quoted
+                    lastWasCR = false
+                    i += 1
+                } else {
+                    state = .unquoted
+                }
+            case .unquoted:
+                var j = i
+                while j < n {
+                    let c = buf[j]
+                    if c == sep || c == Self.cr || c == Self.lf { break }
+                    j += 1
+                }
+                append(buf, i, j)
+                if j == n { return true }
+                let c = buf[j]
+                i = j + 1
+                endField()
+                if c == sep {
+                    state = .fieldStart
+                } else {
+                    lineEnd(c)
+                    if try !endRecord(body) { return false }
+                }
+            case .quoted:
+                var j = i
+                while j < n {
+                    let c = buf[j]
+                    if c == Self.quote { break }
+                    if c == Self.lf {
+                        if !lastWasCR { line += 1 }
+                        lastWasCR = false
+                    } else if c == Self.cr {
+                        line += 1
+                        lastWasCR = true
+                    } else {
+                        lastWasCR = false
+                    }
+                    j += 1
+                }
+                append(buf, i, j)
+                if j == n { return true }
+                lastWasCR = false
+                i = j + 1
+                state = .quoteInQuoted
+            case .quoteInQuoted:
+                let b = buf[i]
+                if b == Self.quote {
+                    appendByte(b)
+                    state = .quoted
+                    i += 1
+                } else if b == sep {
+                    endField()
+                    state = .fieldStart
+                    i += 1
+                } else if b == Self.cr || b == Self.lf {
+                    endField()
+                    i += 1
+                    lineEnd(b)
+                    if try !endRecord(body) { return false }
+                } else {
+                    // Text after a closing quote (`"a"b`): kept as it stands, leniently.
+                    state = .unquoted
+                }
+            }
+        }
+        return true
+    }
+
+    /// End of input: emits the last record if the file did not end with a line break.
+    mutating func finish(_ body: (RawRow) throws -> Bool) rethrows -> Bool {
+        switch state {
+        case .recordStart:
+            return true
+        case .quoted:
+            // Unterminated quote: keep what was read, and say it was cut.
+            truncated = true
+            endField()
+        case .fieldStart, .unquoted, .quoteInQuoted:
+            endField()
+        }
+        return try endRecord(body)
+    }
+}
+
+/// A file read with read(2).
+final class ByteFile {
+    private let fd: Int32
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        var st = stat()
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            throw IngestError(file: path, Localized(zh: "这是一个文件夹，不是文件", en: "this is a folder, not a file"))
+        }
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            let reason = String(cString: strerror(errno))
+            throw IngestError(file: path, Localized(zh: "无法打开文件（\(reason)）", en: "cannot open the file (\(reason))"))
+        }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// Fills `buffer` as far as one read gives; returns the byte count, 0 at end of file.
+    func read(into buffer: inout [UInt8]) throws -> Int {
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            throw IngestError(file: path, Localized(zh: "读取文件失败（\(reason)）", en: "reading the file failed (\(reason))"))
+        }
+    }
+
+    /// Up to `count` bytes from the current position (fewer only at end of file).
+    func readUpTo(_ count: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: count)
+        while out.count < count {
+            let n = try read(into: &buf)
+            if n == 0 { break }
+            out.append(contentsOf: buf[0..<min(n, count - out.count)])
+            if out.count < count { buf = [UInt8](repeating: 0, count: count - out.count) }
+        }
+        return out
+    }
+}
