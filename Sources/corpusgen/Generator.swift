@@ -76,7 +76,7 @@ struct Generator {
         let offset = Int((UInt64(slot) &* 0x9E37_79B9_7F4A_7C15) >> 58) // 0..63
         let seq = ((offset + c) % 500) * 2 + (male ? 1 : 0)
         let (y, m, d) = Civil.fromOrdinal(birth)
-        let code = UInt64(Vocabulary.regions[region].code)
+        let code = UInt64(Vocabulary.regions[region].code(bornIn: y))
         return code * 100_000_000_000 + UInt64(y * 10000 + m * 100 + d) * 1000 + UInt64(seq)
     }
 

@@ -1,28 +1,38 @@
 // Words the generated tables are made of: Ningxia's counties (real GB/T 2260 codes from
-// rules/regions.tsv), common surnames of the region, occupations of the subsidy catalogue.
+// rules/regions.tsv, with the years each was in force), common surnames of the region, occupations of the subsidy catalogue.
 
 struct Region {
+    /// The current code (devices, household numbers).
     let code: Int
     let county: String
     let towns: [String]
+    /// Earlier codes of the same county: (first year, code), oldest first. An ID carries
+    /// the code in force when its holder was born (python-stdnum's cn.ric checks this).
+    var history: [(from: Int, code: Int)] = []
+
+    func code(bornIn year: Int) -> Int {
+        var c = code
+        for h in history where h.from <= year { c = h.code }
+        return c
+    }
 }
 
 enum Vocabulary {
     static let regions: [Region] = [
-        Region(code: 640104, county: "兴庆区", towns: ["掌政镇", "大新镇", "通贵乡", "月牙湖乡"]),
+        Region(code: 640104, county: "兴庆区", towns: ["掌政镇", "大新镇", "通贵乡", "月牙湖乡"], history: [(0, 640120), (1983, 640102), (2002, 640104)]),
         Region(code: 640121, county: "永宁县", towns: ["杨和镇", "李俊镇", "望远镇", "闽宁镇", "胜利乡"]),
         Region(code: 640122, county: "贺兰县", towns: ["习岗镇", "金贵镇", "立岗镇", "洪广镇"]),
         Region(code: 640221, county: "平罗县", towns: ["城关镇", "黄渠桥镇", "宝丰镇", "头闸镇", "姚伏镇"]),
-        Region(code: 640302, county: "利通区", towns: ["金积镇", "金银滩镇", "高闸镇", "扁担沟镇"]),
-        Region(code: 640323, county: "盐池县", towns: ["花马池镇", "大水坑镇", "惠安堡镇", "高沙窝镇"]),
-        Region(code: 640324, county: "同心县", towns: ["豫海镇", "河西镇", "韦州镇", "下马关镇", "预旺镇"]),
-        Region(code: 640402, county: "原州区", towns: ["三营镇", "官厅镇", "开城镇", "张易镇", "彭堡镇"]),
-        Region(code: 640422, county: "西吉县", towns: ["吉强镇", "兴隆镇", "平峰镇", "新营乡", "红耀乡", "将台堡镇"]),
-        Region(code: 640423, county: "隆德县", towns: ["城关镇", "沙塘镇", "联财镇", "神林乡", "观庄乡"]),
-        Region(code: 640424, county: "泾源县", towns: ["香水镇", "泾河源镇", "六盘山镇", "新民乡"]),
-        Region(code: 640425, county: "彭阳县", towns: ["白阳镇", "王洼镇", "古城镇", "红河镇", "城阳乡"]),
-        Region(code: 640521, county: "中宁县", towns: ["宁安镇", "鸣沙镇", "石空镇", "恩和镇"]),
-        Region(code: 640522, county: "海原县", towns: ["海城镇", "李旺镇", "西安镇", "七营镇", "贾塘乡"]),
+        Region(code: 640302, county: "利通区", towns: ["金积镇", "金银滩镇", "高闸镇", "扁担沟镇"], history: [(0, 642121), (1983, 642101), (1998, 640302)]),
+        Region(code: 640323, county: "盐池县", towns: ["花马池镇", "大水坑镇", "惠安堡镇", "高沙窝镇"], history: [(0, 642126), (1998, 640323)]),
+        Region(code: 640324, county: "同心县", towns: ["豫海镇", "河西镇", "韦州镇", "下马关镇", "预旺镇"], history: [(0, 642127), (1998, 640324)]),
+        Region(code: 640402, county: "原州区", towns: ["三营镇", "官厅镇", "开城镇", "张易镇", "彭堡镇"], history: [(0, 642221), (2001, 640402)]),
+        Region(code: 640422, county: "西吉县", towns: ["吉强镇", "兴隆镇", "平峰镇", "新营乡", "红耀乡", "将台堡镇"], history: [(0, 642223), (2001, 640422)]),
+        Region(code: 640423, county: "隆德县", towns: ["城关镇", "沙塘镇", "联财镇", "神林乡", "观庄乡"], history: [(0, 642224), (2001, 640423)]),
+        Region(code: 640424, county: "泾源县", towns: ["香水镇", "泾河源镇", "六盘山镇", "新民乡"], history: [(0, 642225), (2001, 640424)]),
+        Region(code: 640425, county: "彭阳县", towns: ["白阳镇", "王洼镇", "古城镇", "红河镇", "城阳乡"], history: [(0, 642226), (2001, 640425)]),
+        Region(code: 640521, county: "中宁县", towns: ["宁安镇", "鸣沙镇", "石空镇", "恩和镇"], history: [(0, 642124), (1998, 640322), (2003, 640521)]),
+        Region(code: 640522, county: "海原县", towns: ["海城镇", "李旺镇", "西安镇", "七营镇", "贾塘乡"], history: [(0, 642222), (2001, 640421), (2003, 640522)]),
     ]
 
     static let villageStems: [String] = [
