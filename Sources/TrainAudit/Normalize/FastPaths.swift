@@ -69,4 +69,18 @@ enum FastPath {
         guard s.utf8.count == 18 else { return nil }
         return ResidentID(s)
     }
+
+    /// 1 to 15 ASCII digits, no sign, no separator: a plain whole number.
+    static func plainInteger(_ s: String) -> Int? {
+        var s = s
+        return s.withUTF8 { b -> Int? in
+            guard !b.isEmpty, b.count <= 15 else { return nil }
+            var v = 0
+            for c in b {
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
+            }
+            return v
+        }
+    }
 }
