@@ -92,6 +92,7 @@ public struct ColumnCatalog: Sendable {
 
     /// A header cell as aliases see it: no white space, full-width （）： as ASCII.
     public static func cleanHeader(_ cell: String) -> String {
+        if FastPath.isPlain(cell) { return cell }
         var out = ""
         for ch in cell {
             switch ch {

@@ -39,7 +39,25 @@ public struct RawRow: Sendable {
         self.truncated = truncated
     }
 
-    public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\n" || $0 == "\r" } } }
+    /// Every cell empty or white space (ASCII, NBSP, ideographic space).
+    public var isBlank: Bool {
+        cells.allSatisfy { cell in
+            var blank = true
+            var cell = cell
+            cell.withUTF8 { b in
+                var i = 0
+                while i < b.count {
+                    switch b[i] {
+                    case 0x09, 0x0A, 0x0D, 0x20: i += 1
+                    case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: i += 2
+                    case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80: i += 3
+                    default: blank = false; return
+                    }
+                }
+            }
+            return blank
+        }
+    }
 }
 
 /// A sheet (or a CSV file, which is one sheet) that can be read row by row.

@@ -13,6 +13,26 @@ public struct TableLayout: Sendable {
     public var missing: [String]
     public var score: Double
 
+    /// For each mapped column, the texts a repeated header may show there: the header,
+    /// and the parent and child of a two-row header.
+    public let headerForms: [(Int, [String])]
+
+    public init(kind: TableKind, headerRows: [Int], headers: [String], columns: [String: Int],
+                unknown: [Int], missing: [String], score: Double) {
+        self.kind = kind
+        self.headerRows = headerRows
+        self.headers = headers
+        self.columns = columns
+        self.unknown = unknown
+        self.missing = missing
+        self.score = score
+        headerForms = columns.values.sorted().map { j in
+            let h = headers[j]
+            let parts = h.split(separator: "/").map(String.init)
+            return (j, parts.count > 1 ? [h] + parts : [h])
+        }
+    }
+
     public func index(_ column: String) -> Int? { columns[column] }
 
     /// Canonical names in column order, for display.
@@ -55,15 +75,41 @@ public struct HeaderFinder: Sendable {
     }
 
     /// Whether a row holds its header's own texts in at least half of the mapped columns
-    /// (and at least two): a repeated header.
+    /// (and at least two): a repeated header. Runs on every data row, so a cell is
+    /// cleaned and compared only when its first bytes could start one of the header's
+    /// texts (the whole header, or either part of a two-row "parent/child").
     public static func repeats(_ row: RawRow, _ layout: TableLayout) -> Bool {
-        var same = 0
-        for (_, j) in layout.columns where j < row.cells.count {
-            let h = layout.headers[j]
-            let c = ColumnCatalog.cleanHeader(row.cells[j])
-            if !c.isEmpty, h == c || h.hasPrefix(c + "/") || h.hasSuffix("/" + c) { same += 1 }
+        let needed = max(2, (layout.columns.count + 1) / 2)
+        var same = 0, missed = 0
+        for (j, forms) in layout.headerForms {
+            guard j < row.cells.count else { missed += 1; continue }
+            let cell = row.cells[j]
+            if forms.contains(where: { mayStart(cell, $0) }) {
+                let c = ColumnCatalog.cleanHeader(cell)
+                if !c.isEmpty, forms.contains(where: { $0.utf8.elementsEqual(c.utf8) }) { same += 1 }
+                else { missed += 1 }
+            } else {
+                missed += 1
+            }
+            if same >= needed { return true }
+            if layout.columns.count - missed < needed { return false }
         }
-        return same * 2 >= layout.columns.count && same >= 2
+        return same >= needed
+    }
+
+    /// Whether `cell`, past leading ASCII white space, begins with the first character's
+    /// bytes of `form` (cleaning never changes a header's first character).
+    static func mayStart(_ cell: String, _ form: String) -> Bool {
+        var a = cell.utf8.makeIterator()
+        var first = a.next()
+        while let b = first, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { first = a.next() }
+        var f = form.utf8.makeIterator()
+        guard let x = first, let y = f.next(), x == y else { return false }
+        guard y >= 0x80 else { return true }
+        // The rest of a multi-byte first character.
+        let n = y >= 0xF0 ? 3 : y >= 0xE0 ? 2 : 1
+        for _ in 0..<n where a.next() != f.next() { return false }
+        return true
     }
 
     /// Two header rows as one: "parent/child" where they differ, the one that is set otherwise.

@@ -12,6 +12,7 @@ public enum DateReader {
     /// Excel serial 42434 (a fraction, 42434.5, is the time of day and is dropped),
     /// "2016-03-05 08:01:23" and "2016-03-05T08:01:23" (the time is checked and dropped).
     public static func day(_ cell: String) -> Parsed<Day> {
+        if let fast = FastPath.isoMoment(cell) { return fast.day.map { .value($0) } ?? .invalid }
         let s = TextReader.folded(cell)
         if s.isEmpty || TextReader.isPlaceholder(s) { return .blank }
         if let serial = excelSerial(s) { return serial.day.map { .value($0) } ?? .invalid }
@@ -88,6 +89,7 @@ public enum DateReader {
     /// an Excel serial with a fraction (43164.334), or a time alone on `day`.
     /// A date without a time is `.invalid`: a moment needs its time.
     public static func moment(_ cell: String, on day: Day?) -> Parsed<Moment> {
+        if let fast = FastPath.isoMoment(cell), let t = fast.seconds { return fast.day.map { .value(Moment(day: $0, seconds: t)) } ?? .invalid }
         let s = TextReader.folded(cell)
         if s.isEmpty || TextReader.isPlaceholder(s) { return .blank }
         if let serial = excelSerial(s), serial.hasFraction {

@@ -72,6 +72,12 @@ public enum IDReader {
     /// check digit computed (`.converted15`). A wrong check digit or impossible birth date
     /// still yields the id (it is still the join key), with the issue noted.
     public static func read(_ cell: String) -> IDReading {
+        if let id = FastPath.plainID(cell) {
+            var issues: [IDIssue] = []
+            if !id.hasValidCheckDigit { issues.append(.badCheckDigit) }
+            if id.birthDate == nil { issues.append(.badBirthDate) }
+            return IDReading(raw: cell, cleaned: cell, id: id, issues: issues)
+        }
         var reading = IDReading(raw: cell, cleaned: "", id: nil, issues: [])
         let scalars = Array(cell.unicodeScalars)
         if scalars.count > maxScalars * 4 {

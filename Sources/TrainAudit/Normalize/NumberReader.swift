@@ -9,6 +9,7 @@
 /// Scientific notation (1e3, 1.6E+03) is accepted.
 public enum NumberReader {
     public static func number(_ cell: String) -> Parsed<Double> {
+        if let v = FastPath.plainInteger(cell) { return .value(Double(v)) }
         switch decimal(cell) {
         case .blank: return .blank
         case .invalid: return .invalid
@@ -22,6 +23,7 @@ public enum NumberReader {
     /// going through Double ("0.29" is exactly 29 fen). More than two decimals are rounded
     /// half away from zero (1.005 → 101 fen). Amounts beyond Int64 fen are invalid.
     public static func money(_ cell: String) -> Parsed<Int64> {
+        if let v = FastPath.plainInteger(cell) { return .value(Int64(v) * 100) }
         switch decimal(cell) {
         case .blank: return .blank
         case .invalid: return .invalid
@@ -31,6 +33,7 @@ public enum NumberReader {
 
     /// A whole number: "1600", "1,600", "1600.0", "1.6e3". "800.5" is invalid.
     public static func integer(_ cell: String) -> Parsed<Int> {
+        if let v = FastPath.plainInteger(cell) { return .value(v) }
         switch decimal(cell) {
         case .blank: return .blank
         case .invalid: return .invalid

@@ -2,6 +2,7 @@
 /// spaces, runs collapsed to one ASCII space.
 public enum TextReader {
     public static func clean(_ cell: String) -> String {
+        if FastPath.isPlain(cell) { return cell }
         var out = ""
         var pendingSpace = false
         for ch in cell {
@@ -99,6 +100,7 @@ public enum NameReader {
     /// Latin letters ("JOHN SMITH" stays two words), unifies dot variants to "·", collapses
     /// repeated dots and drops dots at either end; full-width Latin letters become ASCII.
     public static func normalize(_ cell: String) -> String {
+        if FastPath.isPlainCJK(cell) { return cell }
         var out: [Character] = []
         var pendingSpace = false
         for ch in TextReader.halfWidthLetters(cell) {

@@ -1,0 +1,86 @@
+/// Byte-level fast paths for the cell forms that make up nearly every row of a large
+/// file (ISO dates, plain 18-digit IDs, names and text with nothing to clean). Each
+/// returns nil unless its answer is exactly what the general reader would give, so the
+/// readers stay the single definition of what a cell means.
+enum FastPath {
+    /// True when the text has no byte the cleaners act on: no ASCII control or space,
+    /// and only multi-byte characters outside the spaces, invisibles and full-width
+    /// forms (lead bytes C2, E1, E2, E3 and EF cover all of those).
+    static func isPlain(_ s: String) -> Bool {
+        var plain = true
+        var s = s
+        s.withUTF8 { bytes in
+            for b in bytes where b <= 0x20 || b == 0x7F || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF {
+                plain = false
+                return
+            }
+        }
+        return plain
+    }
+
+    /// Plain CJK text (every character a 3-byte sequence with lead byte E4–E9, the CJK
+    /// Unified Ideographs block): what most Chinese names are.
+    static func isPlainCJK(_ s: String) -> Bool {
+        var ok = true
+        var s = s
+        s.withUTF8 { bytes in
+            guard bytes.count % 3 == 0, !bytes.isEmpty else { ok = false; return }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0xE4 || b > 0xE9 { ok = false; return }
+                i += 3
+            }
+        }
+        return ok
+    }
+
+    /// YYYY-MM-DD, optionally followed by " HH:MM" or " HH:MM:SS": (day, seconds or nil).
+    /// nil when the text is not exactly one of these shapes.
+    static func isoMoment(_ s: String) -> (day: Day?, seconds: Int32?)? {
+        var s = s
+        return s.withUTF8 { b -> (Day?, Int32?)? in
+            guard b.count == 10 || b.count == 16 || b.count == 19 else { return nil }
+            func digits(_ from: Int, _ n: Int) -> Int? {
+                var v = 0
+                for i in from..<from + n {
+                    let c = b[i]
+                    guard c >= 0x30, c <= 0x39 else { return nil }
+                    v = v * 10 + Int(c - 0x30)
+                }
+                return v
+            }
+            guard b[4] == 0x2D, b[7] == 0x2D, let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2) else { return nil }
+            let day = Day(year: y, month: m, day: d)
+            if b.count == 10 { return (day, nil) }
+            guard b[10] == 0x20, b[13] == 0x3A, let hh = digits(11, 2), let mm = digits(14, 2) else { return nil }
+            var ss = 0
+            if b.count == 19 {
+                guard b[16] == 0x3A, let v = digits(17, 2) else { return nil }
+                ss = v
+            }
+            guard hh < 24, mm < 60, ss < 60 else { return nil }
+            return (day, Int32(hh * 3600 + mm * 60 + ss))
+        }
+    }
+
+    /// 17 ASCII digits and a digit or X: the ID as a careful office writes it.
+    static func plainID(_ s: String) -> ResidentID? {
+        guard s.utf8.count == 18 else { return nil }
+        return ResidentID(s)
+    }
+
+    /// 1 to 15 ASCII digits, no sign, no separator: a plain whole number.
+    static func plainInteger(_ s: String) -> Int? {
+        var s = s
+        return s.withUTF8 { b -> Int? in
+            guard !b.isEmpty, b.count <= 15 else { return nil }
+            var v = 0
+            for c in b {
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
+            }
+            return v
+        }
+    }
+}
