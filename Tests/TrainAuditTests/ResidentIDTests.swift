@@ -9,3 +9,4 @@ import Testing
     #expect(id.birthDate == Day(year: 1949, month: 12, day: 31))
     #expect(!id.isMale)
 }
+

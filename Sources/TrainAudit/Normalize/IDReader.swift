@@ -37,16 +37,42 @@ public enum IDIssue: String, Sendable, CaseIterable {
 
 /// The result of reading one ID cell.
 public struct IDReading: Sendable {
-    /// The cell as it was.
-    public var raw: String
-    /// The cleaned text (full-width to ASCII, spaces, apostrophe, `.0`, lower-case x removed).
-    /// For a converted 15-digit ID, the 18-digit form.
-    public var cleaned: String
     /// The ID, when the cleaned text has the shape of one (even with a bad check digit).
     public var id: ResidentID?
     public var issues: [IDIssue]
+    // The texts are kept only when they differ from the ID's own: a plain 18-digit cell
+    // (nearly every row of a large file) then costs no heap allocation.
+    private var rawText: String?
+    private var cleanedText: String?
 
-    public var isBlank: Bool { cleaned.isEmpty }
+    public init(raw: String, cleaned: String, id: ResidentID?, issues: [IDIssue]) {
+        self.id = id
+        self.issues = issues
+        let own = id.map { $0.description }
+        rawText = raw == own ? nil : raw
+        cleanedText = cleaned == own ? nil : cleaned
+    }
+
+    /// A cell that held exactly the ID's 18 characters.
+    init(plain id: ResidentID, issues: [IDIssue]) {
+        self.id = id
+        self.issues = issues
+    }
+
+    /// The cell as it was.
+    public var raw: String {
+        get { rawText ?? id?.description ?? "" }
+        set { rawText = newValue }
+    }
+
+    /// The cleaned text (full-width to ASCII, spaces, apostrophe, `.0`, lower-case x removed).
+    /// For a converted 15-digit ID, the 18-digit form.
+    public var cleaned: String {
+        get { cleanedText ?? id?.description ?? "" }
+        set { cleanedText = newValue }
+    }
+
+    public var isBlank: Bool { id == nil && (cleanedText ?? "").isEmpty }
 
     /// An ID was read and nothing is wrong with it (a converted 15-digit ID counts as clean).
     public var isClean: Bool { id != nil && issues.allSatisfy { $0 == .converted15 } }
@@ -76,7 +102,7 @@ public enum IDReader {
             var issues: [IDIssue] = []
             if !id.hasValidCheckDigit { issues.append(.badCheckDigit) }
             if id.birthDate == nil { issues.append(.badBirthDate) }
-            return IDReading(raw: cell, cleaned: cell, id: id, issues: issues)
+            return IDReading(plain: id, issues: issues)
         }
         var reading = IDReading(raw: cell, cleaned: "", id: nil, issues: [])
         let scalars = Array(cell.unicodeScalars)

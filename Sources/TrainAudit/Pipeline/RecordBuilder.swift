@@ -10,6 +10,7 @@ struct RecordBuilder {
     /// One row's cells with the problems found while reading them.
     struct Cells {
         let builder: RecordBuilder
+        let pool: StringPool
         let row: RawRow
         var problems: [CellProblem] = []
 
@@ -31,7 +32,7 @@ struct RecordBuilder {
         func text(_ column: String) -> String? {
             guard let r = raw(column) else { return nil }
             let t = TextReader.clean(r)
-            return t.isEmpty ? nil : t
+            return t.isEmpty ? nil : pool.intern(t)
         }
 
         /// Cleaned text of a required column; a blank cell is reported.
@@ -112,7 +113,7 @@ struct RecordBuilder {
         }
     }
 
-    func cells(_ row: RawRow) -> Cells { Cells(builder: self, row: row) }
+    func cells(_ row: RawRow, pool: StringPool) -> Cells { Cells(builder: self, pool: pool, row: row) }
 }
 
 /// The records of a run, accumulated table by table.
@@ -125,9 +126,10 @@ struct RecordSink {
     var targets: [TaskTarget] = []
     var watchlist: [WatchEntry] = []
     var problems: [CellProblem] = []
+    let pool = StringPool()
 
     mutating func add(_ row: RawRow, _ b: RecordBuilder) {
-        var c = b.cells(row)
+        var c = b.cells(row, pool: pool)
         if row.truncated { c.problems.append(CellProblem(kind: .badText, source: c.source, table: b.layout.kind,
                                                          column: "", header: "", value: "")) }
         switch b.layout.kind {
@@ -245,5 +247,19 @@ extension RecordBuilder {
         text.split(whereSeparator: { "、,，/;；".contains($0) || $0.isWhitespace })
             .map { NameReader.normalize(String($0)) }
             .filter { !$0.isEmpty }
+    }
+}
+
+/// One copy of each repeated text (class IDs, institutions, places, devices), so a
+/// million sign-ins at one training site hold one string, not a million. Texts of 15
+/// bytes or fewer are stored inline by Swift and need no pooling.
+final class StringPool {
+    private var table: [String: String] = [:]
+
+    func intern(_ s: String) -> String {
+        guard s.utf8.count > 15 else { return s }
+        if let known = table[s] { return known }
+        table[s] = s
+        return s
     }
 }

@@ -67,18 +67,10 @@ struct IneligibleRegistryStatus: Check {
                 let who = CheckText.who(e.name, id)
                 let when = reg.statusDate.map { "（变更日期 \($0)）" } ?? "（无变更日期）"
                 let whenEn = reg.statusDate.map { " (changed \($0))" } ?? " (no change date)"
-                let money = data.moneyAtRisk(person: id, classID: cls)
-                out.append(finding(
+                out.append(enrollmentFinding(
                     Localized(zh: "\(who) \(start) 在 \(cls) 开班时建档立卡名册已登记为\(status)\(when)",
                               en: "\(who): when class \(cls) started on \(start) the registry already had the status \(status)\(whenEn)"),
-                    subject: subject,
-                    evidence: [e.source, reg.source],
-                    confidence: dated ? 0.95 : 0.6,
-                    person: PersonRef(id: id.description, name: e.name),
-                    classID: cls,
-                    institution: data.institution(ofEnrollment: i),
-                    county: data.county(ofEnrollment: i) ?? reg.county,
-                    amount: money.amount, paymentRefs: money.payments))
+                    id: id, enrollment: i, classID: cls, in: data, more: [reg.source], confidence: dated ? 0.95 : 0.6, county: reg.county))
             }
         }
         return out

@@ -44,18 +44,10 @@ struct AgeOutsideRange: Check {
                 guard seen.insert(subject).inserted else { continue }
                 let e = data.enrollments[i]
                 let who = CheckText.who(e.name, id)
-                let money = data.moneyAtRisk(person: id, classID: cls)
-                out.append(finding(
+                out.append(enrollmentFinding(
                     Localized(zh: "\(who) 在 \(cls) 开班日 \(start) 年龄为 \(age) 周岁，不在 \(minAge)–\(maxAge) 周岁范围内" + (fromID ? "" : "（按台账年龄栏）"),
                               en: "\(who) was \(age) when class \(cls) started on \(start), outside \(minAge)–\(maxAge)" + (fromID ? "" : " (from the ledger's age column)")),
-                    subject: subject,
-                    evidence: [e.source],
-                    confidence: fromID ? 0.9 : 0.6,
-                    person: PersonRef(id: id.description, name: e.name),
-                    classID: cls,
-                    institution: data.institution(ofEnrollment: i),
-                    county: data.county(ofEnrollment: i),
-                    amount: money.amount, paymentRefs: money.payments))
+                    id: id, enrollment: i, classID: cls, in: data, confidence: fromID ? 0.9 : 0.6))
             }
         }
         return out

@@ -56,18 +56,10 @@ struct DrivingCourseOverAge: Check {
                 guard seen.insert(subject).inserted else { continue }
                 let who = CheckText.who(e.name, id)
                 let course = data.occupation(ofEnrollment: i) ?? data.program(ofEnrollment: i) ?? "?"
-                let money = data.moneyAtRisk(person: id, classID: cls)
-                out.append(finding(
+                out.append(enrollmentFinding(
                     Localized(zh: "\(who) 在 \(cls)（\(course)）开班日 \(start) 已满 \(age) 周岁，驾驶员培训限 \(limit) 周岁以下" + (fromID ? "" : "（按台账年龄栏）"),
                               en: "\(who) was \(age) when driving class \(cls) (\(course)) started on \(start); driver training is for people under \(limit)" + (fromID ? "" : " (from the ledger's age column)")),
-                    subject: subject,
-                    evidence: [e.source],
-                    confidence: fromID ? 0.9 : 0.6,
-                    person: PersonRef(id: id.description, name: e.name),
-                    classID: cls,
-                    institution: data.institution(ofEnrollment: i),
-                    county: data.county(ofEnrollment: i),
-                    amount: money.amount, paymentRefs: money.payments))
+                    id: id, enrollment: i, classID: cls, in: data, confidence: fromID ? 0.9 : 0.6))
             }
         }
         return out

@@ -44,19 +44,10 @@ struct NoLaborCapacity: Check {
                 let e = data.enrollments[i]
                 let who = CheckText.who(e.name, id)
                 let capacity = reg.laborCapacity ?? "?"
-                let money = data.moneyAtRisk(person: id, classID: cls)
-                out.append(finding(
+                out.append(enrollmentFinding(
                     Localized(zh: "\(who) 建档立卡名册劳动技能为“\(capacity)”，却参加了 \(cls)（\(CheckText.day(data.classStart(ofEnrollment: i)))开班）并享受培训补贴",
                               en: "\(who) is recorded in the registry as \(capacity) (no labour capacity) yet was a subsidised trainee in class \(cls) (started \(CheckText.day(data.classStart(ofEnrollment: i))))"),
-                    subject: subject,
-                    evidence: [e.source, reg.source],
-                    // The registry's column is a state at the extract date, not dated.
-                    confidence: 0.75,
-                    person: PersonRef(id: id.description, name: e.name),
-                    classID: cls,
-                    institution: data.institution(ofEnrollment: i),
-                    county: data.county(ofEnrollment: i) ?? reg.county,
-                    amount: money.amount, paymentRefs: money.payments))
+                    id: id, enrollment: i, classID: cls, in: data, more: [reg.source], confidence: 0.75, county: reg.county))
             }
         }
         return out

@@ -73,18 +73,10 @@ struct OnWatchlist: Check {
                 }
                 let when = period.map { "\($0.lowerBound)至\($0.upperBound)" } ?? "?"
                 let whenEn = period.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "?"
-                let money = data.moneyAtRisk(person: id, classID: cls)
-                out.append(finding(
+                out.append(enrollmentFinding(
                     Localized(zh: "\(who) 参加 \(cls)（\(when)）期间在比对名单上：\(lists.joined(separator: "、"))",
                               en: "\(who) was on a watchlist while class \(cls) ran (\(whenEn)): \(listsEn.joined(separator: ", "))"),
-                    subject: subject,
-                    evidence: [e.source] + hits.map { data.watchlist[$0].source },
-                    confidence: undated ? 0.7 : 0.95,
-                    person: PersonRef(id: id.description, name: e.name),
-                    classID: cls,
-                    institution: data.institution(ofEnrollment: i),
-                    county: data.county(ofEnrollment: i),
-                    amount: money.amount, paymentRefs: money.payments))
+                    id: id, enrollment: i, classID: cls, in: data, more: hits.map { data.watchlist[$0].source }, confidence: undated ? 0.7 : 0.95))
             }
         }
         return out

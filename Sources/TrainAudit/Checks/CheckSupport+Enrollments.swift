@@ -155,3 +155,20 @@ enum ExampleIDs {
         return digits + (check == 10 ? "X" : String(check))
     }
 }
+
+extension Check {
+    /// A finding about trainee `id` on ledger line `i` of class `cls`: the person, class,
+    /// institution, county and the money of that class put in doubt. The ledger line is
+    /// the first evidence; `more` follows (the registry or watchlist line).
+    func enrollmentFinding(_ message: Localized, id: ResidentID, enrollment i: Int, classID cls: String,
+                           in data: AuditData, more: [SourceRef] = [], confidence: Double,
+                           county: String? = nil) -> Finding {
+        let e = data.enrollments[i]
+        let money = data.moneyAtRisk(person: id, classID: cls)
+        return finding(message, subject: "\(id)|\(cls)", evidence: [e.source] + more, confidence: confidence,
+                       person: PersonRef(id: id.description, name: e.name), classID: cls,
+                       institution: data.institution(ofEnrollment: i),
+                       county: data.county(ofEnrollment: i) ?? county,
+                       amount: money.amount, paymentRefs: money.payments)
+    }
+}
