@@ -34,7 +34,7 @@ FILE = re.compile(r'\("([a-z]+\.csv)", """\n(.*?)"""\)', re.S)
 
 
 def example_id(region: int, birth: int, sequence: int) -> str:
-    """ExampleIDs.make (Checks/CheckSupport+A.swift): a valid ID, MOD 11-2 check."""
+    """ExampleIDs.make (Checks/CheckSupport+Enrollments.swift): a valid ID, MOD 11-2 check."""
     body = f"{region:06d}{birth:08d}{sequence % 1000:03d}"
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
