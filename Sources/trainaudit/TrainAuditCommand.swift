@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TrainAudit
 
 @main
@@ -18,4 +19,21 @@ struct TrainAuditCommand: ParsableCommand {
         subcommands: [Scan.self, Inspect.self, Rules.self],
         defaultSubcommand: Scan.self
     )
+
+    /// Runs the command; a usage error (bad option, unknown pack) exits 2, as the run
+    /// itself failing does (DESIGN.md), rather than ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 || code.rawValue == 2 { exit(withError: error) }
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -16,7 +16,7 @@ public enum RunSummary {
         let money = moneyAtRisk(shown, data: r.data)
         lines.append(zh ? "发现 \(shown.count) 项问题（\(counts.isEmpty ? "无" : counts)），涉及补贴 \(Money.yuan(money)) 元（每笔发放只计一次）"
                         : "\(shown.count) findings (\(counts.isEmpty ? "none" : counts)), subsidies at risk \(Money.yuan(money)) yuan (each payment counted once)")
-        if !r.skipped.isEmpty {
+        if !r.skipped.isEmpty, !read.isEmpty {
             lines.append(zh ? "未运行的检查：" : "checks not run:")
             for s in r.skipped { lines.append("  \(s.code): \(s.reason.text(lang))") }
         }

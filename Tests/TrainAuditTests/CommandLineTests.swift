@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// The built `trainaudit` executable, run as a user would: exit codes, streams, formats.
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: String? {
+        let candidates = [".build/debug/trainaudit", ".build/release/trainaudit"].map { Repo.path($0) }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    func run(_ args: [String]) throws -> Run {
+        let path = try #require(Self.binary, "swift build --build-tests builds the trainaudit product")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        p.currentDirectoryURL = Repo.root
+        // stderr goes to a file, so a long summary cannot block the child while stdout is read.
+        let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle(forWritingAtPath: errPath)
+        try p.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let errData = FileManager.default.contents(atPath: errPath) ?? Data()
+        return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    let demo = ["scan", "--pack", "guyuan", "--as-of", "2026-11-23", "--format", "jsonl", "corpus/demo"]
+
+    @Test func demoScanExitsOneWithFindingsOnStdoutAndTheSummaryOnStderr() throws {
+        let r = try run(demo)
+        #expect(r.status == 1)  // high findings, --fail-on high by default
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count > 40)
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"code\":\"") && $0.hasSuffix("}") })
+        #expect(r.stderr.contains("发现"))
+        #expect(!r.stdout.contains("发现"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let a = try run(demo), b = try run(demo)
+        #expect(a.stdout == b.stdout)
+        #expect(!a.stdout.isEmpty)
+    }
+
+    @Test func failOnNeverExitsZero() throws {
+        #expect(try run(demo + ["--fail-on", "never"]).status == 0)
+    }
+
+    @Test func minSeverityFilters() throws {
+        let r = try run(demo + ["--min-severity", "critical"])
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.contains("\"severity\":\"critical\"") })
+    }
+
+    @Test func englishTitles() throws {
+        let r = try run(demo + ["--lang", "en", "--select", "REG002"])
+        #expect(r.stdout.contains("\"code\":\"REG002\""))
+        #expect(!r.stdout.contains("死亡、自然减少或迁出"))
+        #expect(r.stderr.contains("findings"))
+    }
+
+    @Test func baselineShowsOnlyWhatIsNew() throws {
+        let first = try run(demo + ["--fail-on", "never"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).jsonl")
+        try first.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let again = try run(demo + ["--baseline", file.path])
+        #expect(again.status == 0)
+        #expect(again.stdout.isEmpty)
+    }
+
+    @Test func tsvIsOneLinePerFindingPlusHeader() throws {
+        let jsonl = try run(demo + ["--fail-on", "never"]).stdout.split(separator: "\n").count
+        let tsv = try run(demo.filter { $0 != "jsonl" && $0 != "--format" } + ["--format", "tsv", "--fail-on", "never"])
+        let lines = tsv.stdout.split(separator: "\n")
+        #expect(lines.count == jsonl + 1)
+        #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 13 })
+    }
+
+    @Test func nothingReadableExitsTwoNamingThePath() throws {
+        let r = try run(["scan", "/nonexistent/台账.xlsx"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("/nonexistent/台账.xlsx"))
+    }
+
+    @Test func badArgumentsExitTwo() throws {
+        let r = try run(["scan", "--pack", "nowhere", "corpus/demo"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("nowhere.yaml"))
+        #expect(try run(["scan", "--format", "xml", "corpus/demo"]).status == 2)
+    }
+
+    @Test func rulesExplainsACheckWithItsThresholdsAndSource() throws {
+        let r = try run(["rules", "CLS001", "--pack", "guyuan"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("max_class_size = 50"))
+        #expect(r.stdout.contains("每个培训班不得超过50人"))
+        let list = try run(["rules"])
+        #expect(list.stdout.contains("PRX001") && list.stdout.contains("DQ007"))
+    }
+
+    @Test func inspectShowsKindsAndHeaderRows() throws {
+        let r = try run(["inspect", "--lang", "en", "corpus/demo"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("kind: roster  header: row 3–4"))
+        #expect(r.stdout.contains("kind: attendance"))
+        #expect(r.stdout.contains("skipped repeated header: 2"))
+    }
+
+    @Test func maskHidesIDs() throws {
+        let r = try run(demo + ["--mask", "--select", "REG002"])
+        #expect(r.stdout.contains("640422********8786"))
+        #expect(!r.stdout.contains("640422197702218786"))
+    }
+}
