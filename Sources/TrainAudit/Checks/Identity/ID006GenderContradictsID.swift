@@ -8,13 +8,14 @@ struct GenderContradictsID: Check {
         source: "GB 11643-1999 §6.3 顺序码（奇数分配给男性，偶数分配给女性）", needs: [.roster])
 
     func run(_ audit: Audit) -> [Finding] {
-        audit.data.enrollments.compactMap { e in
+        audit.data.enrollments.indices.compactMap { i in
+            let e = audit.data.enrollments[i]
             guard let id = e.id.id, let g = e.gender, let male = GenderReader.read(g).value, male != id.isMale else { return nil }
             return finding(Localized(zh: "\(e.name) 台账性别为“\(g)”，身份证号 \(id) 为\(id.isMale ? "男" : "女")性",
                                      en: "\(e.name) is \"\(g)\" in the ledger but the ID \(id) is \(id.isMale ? "male" : "female")"),
                            subject: "\(id)|\(g)|\(e.source.file)", evidence: [e.source],
-                           person: PersonRef(id: id.description, name: e.name), classID: e.classID,
-                           institution: e.institution, county: e.county)
+                           person: PersonRef(id: id.description, name: e.name), classID: audit.data.enrollmentClass[i],
+                           institution: audit.data.institution(ofEnrollment: i), county: audit.data.county(ofEnrollment: i))
         }
     }
 

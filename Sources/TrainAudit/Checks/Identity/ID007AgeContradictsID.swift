@@ -17,8 +17,8 @@ struct AgeContradictsID: Check {
             return finding(Localized(zh: "\(e.name) 台账年龄 \(age) 岁，身份证号 \(id) 显示开班日 \(start) 为 \(actual) 岁",
                                      en: "\(e.name) is \(age) in the ledger but the ID \(id) gives \(actual) on the class start \(start)"),
                            subject: "\(id)|\(age)|\(e.source.file)", evidence: [e.source],
-                           person: PersonRef(id: id.description, name: e.name), classID: e.classID,
-                           institution: e.institution, county: e.county)
+                           person: PersonRef(id: id.description, name: e.name), classID: audit.data.enrollmentClass[i],
+                           institution: audit.data.institution(ofEnrollment: i), county: audit.data.county(ofEnrollment: i))
         }
     }
 
