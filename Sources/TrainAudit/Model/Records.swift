@@ -37,24 +37,72 @@ public struct Enrollment: Sendable {
 }
 
 /// One sign-in (考勤/签到) line.
+///
+/// A province-year has 24 million of these, so the stored form is compact (88 bytes
+/// instead of 240, no reference counting): texts are codes in `SharedText`, days and
+/// times are Int32 with a sentinel for nil. The properties read and write as before.
 public struct SignIn: Sendable {
     public var source: SourceRef
     public var id: IDReading
-    public var name: String
-    public var classID: String?
-    public var day: Day?
-    public var session: String?
-    public var checkIn: Moment?
-    public var checkOut: Moment?
-    public var method: String?
-    public var device: String?
-    public var location: String?
-    public var photoHash: String?
+    private var nameCode: UInt32
+    private var classCode: UInt32 = 0
+    private var sessionCode: UInt32 = 0
+    private var methodCode: UInt32 = 0
+    private var deviceCode: UInt32 = 0
+    private var locationCode: UInt32 = 0
+    private var photoCode: UInt32 = 0
+    private var dayOrdinal = SignIn.none
+    private var inDay = SignIn.none, inSeconds: Int32 = 0
+    private var outDay = SignIn.none, outSeconds: Int32 = 0
+
+    /// The day ordinal that stands for nil (no real day is that far back).
+    private static let none = Int32.min
 
     public init(source: SourceRef, id: IDReading, name: String) {
         self.source = source
         self.id = id
-        self.name = name
+        self.nameCode = SharedText.code(name)
+    }
+
+    public var name: String {
+        get { SharedText.text(nameCode) ?? "" }
+        set { nameCode = SharedText.code(newValue) }
+    }
+    public var classID: String? {
+        get { SharedText.text(classCode) }
+        set { classCode = SharedText.code(newValue) }
+    }
+    public var session: String? {
+        get { SharedText.text(sessionCode) }
+        set { sessionCode = SharedText.code(newValue) }
+    }
+    public var method: String? {
+        get { SharedText.text(methodCode) }
+        set { methodCode = SharedText.code(newValue) }
+    }
+    public var device: String? {
+        get { SharedText.text(deviceCode) }
+        set { deviceCode = SharedText.code(newValue) }
+    }
+    public var location: String? {
+        get { SharedText.text(locationCode) }
+        set { locationCode = SharedText.code(newValue) }
+    }
+    public var photoHash: String? {
+        get { SharedText.text(photoCode) }
+        set { photoCode = SharedText.code(newValue) }
+    }
+    public var day: Day? {
+        get { dayOrdinal == Self.none ? nil : Day(ordinal: dayOrdinal) }
+        set { dayOrdinal = newValue?.ordinal ?? Self.none }
+    }
+    public var checkIn: Moment? {
+        get { inDay == Self.none ? nil : Moment(day: Day(ordinal: inDay), seconds: inSeconds) }
+        set { inDay = newValue?.day.ordinal ?? Self.none; inSeconds = newValue?.seconds ?? 0 }
+    }
+    public var checkOut: Moment? {
+        get { outDay == Self.none ? nil : Moment(day: Day(ordinal: outDay), seconds: outSeconds) }
+        set { outDay = newValue?.day.ordinal ?? Self.none; outSeconds = newValue?.seconds ?? 0 }
     }
 }
 

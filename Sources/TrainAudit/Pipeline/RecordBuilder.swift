@@ -6,6 +6,16 @@ struct RecordBuilder {
     let sheet: String?
     /// The watchlist's list name when the table has no 名单类型 column: the file's name.
     let listName: String
+    /// This sheet's place, interned once: each row's source is it at the row's number.
+    let origin: SourceRef
+
+    init(layout: TableLayout, file: String, sheet: String?, listName: String) {
+        self.layout = layout
+        self.file = file
+        self.sheet = sheet
+        self.listName = listName
+        self.origin = SourceRef(file: file, sheet: sheet, row: 0)
+    }
 
     /// One row's cells with the problems found while reading them.
     struct Cells {
@@ -14,7 +24,7 @@ struct RecordBuilder {
         let row: RawRow
         var problems: [CellProblem] = []
 
-        var source: SourceRef { SourceRef(file: builder.file, sheet: builder.sheet, row: row.number) }
+        var source: SourceRef { builder.origin.at(row: row.number) }
 
         func raw(_ column: String) -> String? {
             guard let j = builder.layout.index(column), j < row.cells.count else { return nil }
