@@ -45,12 +45,12 @@ public struct SignIn: Sendable {
     public var source: SourceRef
     public var id: IDReading
     private var nameCode: UInt32
-    private var classCode: UInt32 = 0
-    private var sessionCode: UInt32 = 0
-    private var methodCode: UInt32 = 0
-    private var deviceCode: UInt32 = 0
-    private var locationCode: UInt32 = 0
-    private var photoCode: UInt32 = 0
+    var classCode: UInt32 = 0
+    var sessionCode: UInt32 = 0
+    var methodCode: UInt32 = 0
+    var deviceCode: UInt32 = 0
+    var locationCode: UInt32 = 0
+    var photoCode: UInt32 = 0
     private var dayOrdinal = SignIn.none
     private var inDay = SignIn.none, inSeconds: Int32 = 0
     private var outDay = SignIn.none, outSeconds: Int32 = 0

@@ -9,12 +9,47 @@ struct RecordBuilder {
     /// This sheet's place, interned once: each row's source is it at the row's number.
     let origin: SourceRef
 
+    /// Attendance columns looked up once, not per row (24 million rows at a province-year).
+    let signInColumns: SignInColumns
+    /// The last cell text seen in each column and its `SharedText` code: consecutive
+    /// sign-ins repeat the class, session and device, so most rows skip cleaning and
+    /// hashing those cells.
+    let recentCodes: RecentCodes
+
     init(layout: TableLayout, file: String, sheet: String?, listName: String) {
         self.layout = layout
         self.file = file
         self.sheet = sheet
         self.listName = listName
         self.origin = SourceRef(file: file, sheet: sheet, row: 0)
+        self.signInColumns = SignInColumns(layout)
+        self.recentCodes = RecentCodes(columns: layout.headers.count)
+    }
+
+    /// A canonical column and where the layout has it.
+    struct Column {
+        let name: String
+        let index: Int?
+        init(_ name: String, _ layout: TableLayout) {
+            self.name = name
+            self.index = layout.index(name)
+        }
+    }
+
+    struct SignInColumns {
+        let id, classID, date, session, checkIn, checkOut, method, device, location, photo, signature: Column
+        init(_ l: TableLayout) {
+            id = Column("id_number", l); classID = Column("class_id", l); date = Column("date", l)
+            session = Column("session", l); checkIn = Column("check_in", l); checkOut = Column("check_out", l)
+            method = Column("method", l); device = Column("device", l); location = Column("location", l)
+            photo = Column("photo_hash", l); signature = Column("signature_hash", l)
+        }
+    }
+
+    /// Per column: the raw cell last coded and its code. One sheet is read by one thread.
+    final class RecentCodes {
+        var last: [(raw: String, code: UInt32)?]
+        init(columns: Int) { last = Array(repeating: nil, count: columns) }
     }
 
     /// One row's cells with the problems found while reading them.
@@ -29,6 +64,23 @@ struct RecordBuilder {
         func raw(_ column: String) -> String? {
             guard let j = builder.layout.index(column), j < row.cells.count else { return nil }
             return row.cells[j]
+        }
+
+        func raw(_ column: Column) -> String? {
+            guard let j = column.index, j < row.cells.count else { return nil }
+            return row.cells[j]
+        }
+
+        /// `SharedText.code(text(column))`, reusing the code when the cell is the same as
+        /// the column's previous one.
+        func code(_ column: Column) -> UInt32 {
+            guard let j = column.index, j < row.cells.count else { return 0 }
+            let r = row.cells[j]
+            if let last = builder.recentCodes.last[j], last.raw == r { return last.code }
+            let t = TextReader.clean(r)
+            let code = t.isEmpty ? 0 : SharedText.code(t)
+            builder.recentCodes.last[j] = (r, code)
+            return code
         }
 
         mutating func problem(_ kind: CellProblem.Kind, _ column: String) {
@@ -165,25 +217,33 @@ struct RecordSink {
             e.extra = c.extra()
             enrollments.append(e)
         case .attendance:
+            let k = b.signInColumns
             var s = SignIn(source: c.source, id: c.id(), name: c.name())
-            _ = c.required("id_number")
-            s.classID = c.text("class_id")
-            s.day = c.day("date")
-            s.session = c.text("session")
-            for (column, keyPath) in [("check_in", \SignIn.checkIn), ("check_out", \SignIn.checkOut)] {
+            if c.raw(k.id).map(TextReader.clean)?.isEmpty ?? true, k.id.index != nil { c.problem(.missingValue, k.id.name) }
+            s.classCode = c.code(k.classID)
+            if let r = c.raw(k.date) {
+                switch DateReader.day(r) {
+                case .value(let d): s.day = d
+                case .blank: break
+                case .invalid: c.problem(.badDate, k.date.name)
+                }
+            }
+            s.sessionCode = c.code(k.session)
+            for (column, keyPath) in [(k.checkIn, \SignIn.checkIn), (k.checkOut, \SignIn.checkOut)] {
                 guard let r = c.raw(column) else { continue }
                 switch DateReader.moment(r, on: s.day) {
                 case .value(let m): s[keyPath: keyPath] = m
                 case .blank: break
-                case .invalid: c.problem(.badDate, column)
+                case .invalid: c.problem(.badDate, column.name)
                 }
             }
             if s.day == nil { s.day = s.checkIn?.day }
             if s.day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
-            s.method = c.text("method")
-            s.device = c.text("device")
-            s.location = c.text("location")
-            s.photoHash = c.text("photo_hash") ?? c.text("signature_hash")
+            s.methodCode = c.code(k.method)
+            s.deviceCode = c.code(k.device)
+            s.locationCode = c.code(k.location)
+            s.photoCode = c.code(k.photo)
+            if s.photoCode == 0 { s.photoCode = c.code(k.signature) }
             signIns.append(s)
         case .classes:
             guard let id = c.required("class_id") else { break }
