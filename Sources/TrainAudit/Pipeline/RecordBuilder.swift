@@ -1,6 +1,7 @@
 /// Turns data rows into typed records of the table's kind. Cells that cannot be read
 /// become CellProblems (DQ findings); the record keeps nil there.
-struct RecordBuilder {
+/// A class: every row's `Cells` holds it, and a reference is one retain, not one per field.
+final class RecordBuilder {
     let layout: TableLayout
     let file: String
     let sheet: String?
@@ -97,6 +98,14 @@ struct RecordBuilder {
             return t.isEmpty ? nil : pool.intern(t)
         }
 
+        /// Cleaned text, nil when blank or absent, not pooled: for texts of one row only
+        /// (a person number), which a pool would only grow by.
+        func ownText(_ column: String) -> String? {
+            guard let r = raw(column) else { return nil }
+            let t = TextReader.clean(r)
+            return t.isEmpty ? nil : t
+        }
+
         /// Cleaned text of a required column; a blank cell is reported.
         mutating func required(_ column: String) -> String? {
             let t = text(column)
@@ -110,6 +119,16 @@ struct RecordBuilder {
             case .value(let d): return d
             case .blank: return nil
             case .invalid: problem(.badDate, column); return nil
+            }
+        }
+
+        /// A check-in or check-out time on `day`; unreadable is reported.
+        mutating func moment(_ column: Column, on day: Day?) -> Moment? {
+            guard let r = raw(column) else { return nil }
+            switch DateReader.moment(r, on: day) {
+            case .value(let m): return m
+            case .blank: return nil
+            case .invalid: problem(.badDate, column.name); return nil
             }
         }
 
@@ -229,14 +248,8 @@ struct RecordSink {
                 }
             }
             s.sessionCode = c.code(k.session)
-            for (column, keyPath) in [(k.checkIn, \SignIn.checkIn), (k.checkOut, \SignIn.checkOut)] {
-                guard let r = c.raw(column) else { continue }
-                switch DateReader.moment(r, on: s.day) {
-                case .value(let m): s[keyPath: keyPath] = m
-                case .blank: break
-                case .invalid: c.problem(.badDate, column.name)
-                }
-            }
+            s.checkIn = c.moment(k.checkIn, on: s.day)
+            s.checkOut = c.moment(k.checkOut, on: s.day)
             if s.day == nil { s.day = s.checkIn?.day }
             if s.day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
             s.methodCode = c.code(k.method)
@@ -280,7 +293,7 @@ struct RecordSink {
             _ = c.required("id_number")
             _ = c.required("name")
             r.householdID = c.text("household_id")
-            r.personID = c.text("person_id")
+            r.personID = c.ownText("person_id")
             r.relation = c.text("relation")
             r.county = c.text("county")
             r.town = c.text("town")
