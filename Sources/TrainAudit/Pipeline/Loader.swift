@@ -35,30 +35,62 @@ public struct Loader: Sendable {
                 inputs.append((f, display))
             }
         }
+        // One task per file on all cores, each reading into its own sink; the parts are
+        // joined in input order, so records, problems and reports come out exactly as
+        // reading the files one after another gives them.
+        let files = inputs
+        let parts = FileParts(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            parts.set(i, readFile(path: files[i].path, display: files[i].display))
+        }
         var sink = RecordSink()
         var present = Set<TableKind>()
-        for input in inputs {
-            let sheets: [any SheetSource]
-            do { sheets = try Workbook.open(input.path, limits: limits) } catch let e as IngestError {
-                var e = e
-                e.file = input.display
-                reports.append(TableReport(file: input.display, sheet: e.sheet, error: e))
-                continue
-            } catch {
-                reports.append(TableReport(file: input.display, error: IngestError(file: input.display, Localized(
-                    zh: "无法读取：\(error)", en: "cannot be read: \(error)"))))
-                continue
-            }
-            for sheet in sheets {
-                let r = read(sheet, file: input.display, into: &sink)
-                if let k = r.layout?.kind { present.insert(k) }
-                reports.append(r)
-            }
+        for part in parts.all() {
+            sink.append(part.sink)
+            present.formUnion(part.present)
+            reports.append(contentsOf: part.reports)
         }
         let data = AuditData(enrollments: sink.enrollments, signIns: sink.signIns, classes: sink.classes,
                              payments: sink.payments, registry: sink.registry, targets: sink.targets,
                              watchlist: sink.watchlist, present: present, problems: sink.problems, reports: reports)
         return LoadedRun(data: data, reports: reports)
+    }
+
+    /// What one file gave: its records, the kinds of its tables, a report per sheet.
+    struct FilePart {
+        var sink = RecordSink()
+        var present = Set<TableKind>()
+        var reports: [TableReport] = []
+    }
+
+    /// Each file's part, filled by concurrent tasks (each writes only its own slot).
+    final class FileParts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [FilePart?]
+        init(count: Int) { parts = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ part: FilePart) { lock.withLock { parts[i] = part } }
+        func all() -> [FilePart] { lock.withLock { parts.map { $0! } } }
+    }
+
+    func readFile(path: String, display: String) -> FilePart {
+        var part = FilePart()
+        let sheets: [any SheetSource]
+        do { sheets = try Workbook.open(path, limits: limits) } catch let e as IngestError {
+            var e = e
+            e.file = display
+            part.reports.append(TableReport(file: display, sheet: e.sheet, error: e))
+            return part
+        } catch {
+            part.reports.append(TableReport(file: display, error: IngestError(file: display, Localized(
+                zh: "无法读取：\(error)", en: "cannot be read: \(error)"))))
+            return part
+        }
+        for sheet in sheets {
+            let r = read(sheet, file: display, into: &part.sink)
+            if let k = r.layout?.kind { part.present.insert(k) }
+            part.reports.append(r)
+        }
+        return part
     }
 
     /// One sheet: find the header in its first rows, then stream the rest.

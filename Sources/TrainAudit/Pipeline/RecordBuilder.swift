@@ -209,6 +209,24 @@ struct RecordSink {
     var problems: [CellProblem] = []
     let pool = StringPool()
 
+    /// Another sink's records after this one's. An empty table takes the other's array
+    /// as it is (no copy of 24 million sign-ins), and nothing is appended to a table when
+    /// the other has none: even an empty append copies an array whose buffer is shared.
+    mutating func append(_ other: RecordSink) {
+        func join<T>(_ a: inout [T], _ b: [T]) {
+            if b.isEmpty { return }
+            if a.isEmpty { a = b } else { a.append(contentsOf: b) }
+        }
+        join(&enrollments, other.enrollments)
+        join(&signIns, other.signIns)
+        join(&classes, other.classes)
+        join(&payments, other.payments)
+        join(&registry, other.registry)
+        join(&targets, other.targets)
+        join(&watchlist, other.watchlist)
+        join(&problems, other.problems)
+    }
+
     mutating func add(_ row: RawRow, _ b: RecordBuilder) {
         var c = b.cells(row, pool: pool)
         if row.truncated { c.problems.append(CellProblem(kind: .badText, source: c.source, table: b.layout.kind,
