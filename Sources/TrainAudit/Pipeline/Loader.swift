@@ -113,11 +113,25 @@ public struct Loader: Sendable {
             report.layout = layout
             headerCells = layout.headers
             builder = RecordBuilder(layout: layout, file: file, sheet: sheet.sheetName, listName: listName)
+            reserve(for: layout.kind)
             let last = layout.headerRows.last ?? 0
             for row in head where row.number < layout.headerRows.first ?? 0 {
                 row.isBlank ? skip(.blank, row.number) : skip(.beforeHeader, row.number)
             }
             for row in head where row.number > last { data(row) }
+        }
+
+        /// Room for the whole table at once, estimated from the CSV file's size and the
+        /// first rows' length: growing an array of millions of records by doubling holds
+        /// the old and the new copy at the same time, the run's peak memory.
+        func reserve(for kind: TableKind) {
+            guard let csv = sheet as? CSVReader, csv.encoding != .gb18030,
+                  let size = (try? FileManager.default.attributesOfItem(atPath: csv.path))?[.size] as? Int else { return }
+            let sample = head.filter { !$0.isBlank }
+            let bytes = sample.reduce(0) { $0 + $1.cells.reduce($1.cells.count) { $0 + $1.utf8.count } }
+            guard !sample.isEmpty, bytes > 0 else { return }
+            let rows = Double(size) / (Double(bytes) / Double(sample.count))
+            sink.reserve(kind, Int(rows * 1.05) + 16)
         }
 
         func data(_ row: RawRow) {

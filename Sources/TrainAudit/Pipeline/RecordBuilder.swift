@@ -227,6 +227,19 @@ struct RecordSink {
         join(&problems, other.problems)
     }
 
+    /// Capacity for `rows` more records of a table of `kind`.
+    mutating func reserve(_ kind: TableKind, _ rows: Int) {
+        switch kind {
+        case .roster: enrollments.reserveCapacity(enrollments.count + rows)
+        case .attendance: signIns.reserveCapacity(signIns.count + rows)
+        case .classes: classes.reserveCapacity(classes.count + rows)
+        case .payments: payments.reserveCapacity(payments.count + rows)
+        case .registry: registry.reserveCapacity(registry.count + rows)
+        case .targets: targets.reserveCapacity(targets.count + rows)
+        case .watchlist: watchlist.reserveCapacity(watchlist.count + rows)
+        }
+    }
+
     mutating func add(_ row: RawRow, _ b: RecordBuilder) {
         var c = b.cells(row, pool: pool)
         if row.truncated { c.problems.append(CellProblem(kind: .badText, source: c.source, table: b.layout.kind,
