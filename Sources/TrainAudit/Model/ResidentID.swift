@@ -50,16 +50,18 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// ISO 7064 MOD 11-2 check value (10 = X) for 17 digits.
     public static func checkValue(forBody body: UInt64) -> Int {
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        var rest = body
-        var digits = [Int](repeating: 0, count: 17)
-        for i in stride(from: 16, through: 0, by: -1) {
-            digits[i] = Int(rest % 10)
-            rest /= 10
+        // Weights of the 17 digits, last digit first (no arrays: this runs for every row).
+        let weights: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) =
+            (2, 4, 8, 5, 10, 9, 7, 3, 6, 1, 2, 4, 8, 5, 10, 9, 7)
+        var rest = body, sum = 0
+        withUnsafeBytes(of: weights) { w in
+            for i in 0..<17 {
+                sum += Int(rest % 10) * w.load(fromByteOffset: i * MemoryLayout<Int>.stride, as: Int.self)
+                rest /= 10
+            }
         }
-        var sum = 0
-        for i in 0..<17 { sum += digits[i] * weights[i] }
-        return [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2][sum % 11]
+        let checks: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2)
+        return withUnsafeBytes(of: checks) { $0.load(fromByteOffset: (sum % 11) * MemoryLayout<Int>.stride, as: Int.self) }
     }
 
     public var hasValidCheckDigit: Bool { ResidentID.checkValue(forBody: body) == checkValue }

@@ -134,13 +134,16 @@ public struct Loader: Sendable {
             sink.reserve(kind, Int(rows * 1.05) + 16)
         }
 
+        var lastFirst: (text: String?, total: Bool, footer: Bool) = (nil, false, false)
         func data(_ row: RawRow) {
             guard let b = builder else { return }
             if row.truncated { report.truncatedRows += 1 }
             if row.isBlank { skip(.blank, row.number); return }
             let first = row.cells.first { !TextReader.clean($0).isEmpty }.map(ColumnCatalog.cleanHeader) ?? ""
-            if catalog.totalRow.matches(first) { skip(.total, row.number); return }
-            if catalog.footerRow.matches(first) { skip(.footer, row.number); return }
+            // Consecutive rows mostly start with the same cell (a class ID): match once.
+            if first != lastFirst.text { lastFirst = (first, total: catalog.totalRow.matches(first), footer: catalog.footerRow.matches(first)) }
+            if lastFirst.total { skip(.total, row.number); return }
+            if lastFirst.footer { skip(.footer, row.number); return }
             if HeaderFinder.repeats(row, b.layout) { skip(.repeatedHeader, row.number); return }
             sink.add(row, b)
             report.records += 1

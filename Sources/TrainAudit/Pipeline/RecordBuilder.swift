@@ -99,7 +99,7 @@ final class RecordBuilder {
         }
 
         /// Cleaned text, nil when blank or absent, not pooled: for texts of one row only
-        /// (a person number), which a pool would only grow by.
+        /// (a person number, a bank account), which a pool would only grow by.
         func ownText(_ column: String) -> String? {
             guard let r = raw(column) else { return nil }
             let t = TextReader.clean(r)
@@ -314,7 +314,7 @@ struct RecordSink {
             if p.amount == nil, c.text("amount") == nil { c.problem(.missingValue, "amount") }
             p.paidOn = c.day("paid_on")
             p.item = c.text("item")
-            p.account = c.text("account").map { $0.filter { !$0.isWhitespace } }
+            p.account = c.ownText("account").map { $0.filter { !$0.isWhitespace } }
             p.fund = c.text("fund")
             p.payer = c.text("payer")
             p.classID = c.text("class_id")
@@ -336,7 +336,7 @@ struct RecordSink {
             r.studentStatus = c.text("student_status")
             r.workStatus = c.text("work_status")
             r.phone = c.phone("phone") ?? c.phone("household_phone")
-            r.bankAccount = c.text("bank_account")
+            r.bankAccount = c.ownText("bank_account")
             registry.append(r)
         case .targets:
             guard let county = c.required("county") else { break }
