@@ -56,8 +56,22 @@ final class InternTable<Value: Hashable & Sendable>: @unchecked Sendable {
 
 /// The texts of compact records (sign-ins): 0 is nil.
 enum SharedText {
-    static let table = InternTable<String>()
+    static let table = InternTable<Bytes>()
 
-    static func code(_ s: String?) -> UInt32 { s.map { table.intern($0) } ?? 0 }
-    static func text(_ code: UInt32) -> String? { code == 0 ? nil : table.value(of: code) }
+    static func code(_ s: String?) -> UInt32 { s.map { table.intern(Bytes(text: $0)) } ?? 0 }
+    static func text(_ code: UInt32) -> String? { code == 0 ? nil : table.value(of: code).text }
+
+    /// A text compared and hashed by its UTF-8 bytes. String's own == and hash work on
+    /// the Unicode-normalized form, which is slow for Chinese text; and a record must get
+    /// back exactly the bytes it stored, not a canonically equal spelling seen first.
+    struct Bytes: Hashable, Sendable {
+        let text: String
+
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var s = text
+            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 }

@@ -39,13 +39,10 @@ public struct Loader: Sendable {
         // joined in input order, so records, problems and reports come out exactly as
         // reading the files one after another gives them.
         let files = inputs
-        let parts = FileParts(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            parts.set(i, readFile(path: files[i].path, display: files[i].display))
-        }
+        let parts = Parallel.map(files.count) { i in readFile(path: files[i].path, display: files[i].display) }
         var sink = RecordSink()
         var present = Set<TableKind>()
-        for part in parts.all() {
+        for part in parts {
             sink.append(part.sink)
             present.formUnion(part.present)
             reports.append(contentsOf: part.reports)
@@ -61,15 +58,6 @@ public struct Loader: Sendable {
         var sink = RecordSink()
         var present = Set<TableKind>()
         var reports: [TableReport] = []
-    }
-
-    /// Each file's part, filled by concurrent tasks (each writes only its own slot).
-    final class FileParts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [FilePart?]
-        init(count: Int) { parts = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ part: FilePart) { lock.withLock { parts[i] = part } }
-        func all() -> [FilePart] { lock.withLock { parts.map { $0! } } }
     }
 
     func readFile(path: String, display: String) -> FilePart {
