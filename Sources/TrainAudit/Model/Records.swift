@@ -153,29 +153,73 @@ public struct Payment: Sendable {
 }
 
 /// A person in the poverty-registry extract (建档立卡).
+///
+/// 4 million at a province-year, so stored compactly like `SignIn`: the repeated texts
+/// (place names, statuses) are `SharedText` codes; texts of one person stay Strings.
 public struct RegistryEntry: Sendable {
     public var source: SourceRef
     public var id: IDReading
     public var name: String
     public var householdID: String?
     public var personID: String?
-    public var relation: String?
-    public var county: String?
-    public var town: String?
-    public var village: String?
-    public var personStatus: String?
-    public var statusDate: Day?
-    public var povertyStatus: String?
-    public var laborCapacity: String?
-    public var studentStatus: String?
-    public var workStatus: String?
     public var phone: String?
     public var bankAccount: String?
+    var relationCode: UInt32 = 0
+    var countyCode: UInt32 = 0
+    var townCode: UInt32 = 0
+    var villageCode: UInt32 = 0
+    var personStatusCode: UInt32 = 0
+    var povertyStatusCode: UInt32 = 0
+    var laborCapacityCode: UInt32 = 0
+    var studentStatusCode: UInt32 = 0
+    var workStatusCode: UInt32 = 0
+    private var statusOrdinal = Int32.min  // Int32.min: no status date
 
     public init(source: SourceRef, id: IDReading, name: String) {
         self.source = source
         self.id = id
         self.name = name
+    }
+
+    public var relation: String? {
+        get { SharedText.text(relationCode) }
+        set { relationCode = SharedText.code(newValue) }
+    }
+    public var county: String? {
+        get { SharedText.text(countyCode) }
+        set { countyCode = SharedText.code(newValue) }
+    }
+    public var town: String? {
+        get { SharedText.text(townCode) }
+        set { townCode = SharedText.code(newValue) }
+    }
+    public var village: String? {
+        get { SharedText.text(villageCode) }
+        set { villageCode = SharedText.code(newValue) }
+    }
+    public var personStatus: String? {
+        get { SharedText.text(personStatusCode) }
+        set { personStatusCode = SharedText.code(newValue) }
+    }
+    public var povertyStatus: String? {
+        get { SharedText.text(povertyStatusCode) }
+        set { povertyStatusCode = SharedText.code(newValue) }
+    }
+    public var laborCapacity: String? {
+        get { SharedText.text(laborCapacityCode) }
+        set { laborCapacityCode = SharedText.code(newValue) }
+    }
+    public var studentStatus: String? {
+        get { SharedText.text(studentStatusCode) }
+        set { studentStatusCode = SharedText.code(newValue) }
+    }
+    public var workStatus: String? {
+        get { SharedText.text(workStatusCode) }
+        set { workStatusCode = SharedText.code(newValue) }
+    }
+    public var statusDate: Day? {
+        get { statusOrdinal == Int32.min ? nil : Day(ordinal: statusOrdinal) }
+        set { statusOrdinal = newValue?.ordinal ?? Int32.min }
     }
 }
 

@@ -12,6 +12,7 @@ final class RecordBuilder {
 
     /// Attendance columns looked up once, not per row (24 million rows at a province-year).
     let signInColumns: SignInColumns
+    let registryColumns: RegistryColumns
     /// The last cell text seen in each column and its `SharedText` code: consecutive
     /// sign-ins repeat the class, session and device, so most rows skip cleaning and
     /// hashing those cells.
@@ -24,6 +25,7 @@ final class RecordBuilder {
         self.listName = listName
         self.origin = SourceRef(file: file, sheet: sheet, row: 0)
         self.signInColumns = SignInColumns(layout)
+        self.registryColumns = RegistryColumns(layout)
         self.recentCodes = RecentCodes(columns: layout.headers.count)
     }
 
@@ -44,6 +46,18 @@ final class RecordBuilder {
             session = Column("session", l); checkIn = Column("check_in", l); checkOut = Column("check_out", l)
             method = Column("method", l); device = Column("device", l); location = Column("location", l)
             photo = Column("photo_hash", l); signature = Column("signature_hash", l)
+        }
+    }
+
+    /// Registry columns kept as `SharedText` codes, looked up once (4 million rows).
+    struct RegistryColumns {
+        let relation, county, town, village, personStatus, povertyStatus, laborCapacity, studentStatus,
+            workStatus: Column
+        init(_ l: TableLayout) {
+            relation = Column("relation", l); county = Column("county", l); town = Column("town", l)
+            village = Column("village", l); personStatus = Column("person_status", l)
+            povertyStatus = Column("poverty_status", l); laborCapacity = Column("labor_capacity", l)
+            studentStatus = Column("student_status", l); workStatus = Column("work_status", l)
         }
     }
 
@@ -325,16 +339,17 @@ struct RecordSink {
             _ = c.required("name")
             r.householdID = c.text("household_id")
             r.personID = c.ownText("person_id")
-            r.relation = c.text("relation")
-            r.county = c.text("county")
-            r.town = c.text("town")
-            r.village = c.text("village")
-            r.personStatus = c.text("person_status")
+            let k = b.registryColumns
+            r.relationCode = c.code(k.relation)
+            r.countyCode = c.code(k.county)
+            r.townCode = c.code(k.town)
+            r.villageCode = c.code(k.village)
+            r.personStatusCode = c.code(k.personStatus)
             r.statusDate = c.day("status_date")
-            r.povertyStatus = c.text("poverty_status")
-            r.laborCapacity = c.text("labor_capacity")
-            r.studentStatus = c.text("student_status")
-            r.workStatus = c.text("work_status")
+            r.povertyStatusCode = c.code(k.povertyStatus)
+            r.laborCapacityCode = c.code(k.laborCapacity)
+            r.studentStatusCode = c.code(k.studentStatus)
+            r.workStatusCode = c.code(k.workStatus)
             r.phone = c.phone("phone") ?? c.phone("household_phone")
             r.bankAccount = c.ownText("bank_account")
             registry.append(r)
