@@ -11,17 +11,21 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// From exactly 17 ASCII digits followed by 0–9 or X (upper case); nil otherwise.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 18 else { return nil }
-        var body: UInt64 = 0
-        for b in bytes.prefix(17) {
-            guard b >= 0x30, b <= 0x39 else { return nil }
-            body = body * 10 + UInt64(b - 0x30)
-        }
-        let last = bytes[17]
-        let check: UInt64
-        if last >= 0x30, last <= 0x39 { check = UInt64(last - 0x30) } else if last == 0x58 { check = 10 } else { return nil }
-        packed = body << 4 | check
+        var text = text
+        // Read in place (no byte array): this runs for every row of every table.
+        guard let packed = text.withUTF8({ bytes -> UInt64? in
+            guard bytes.count == 18 else { return nil }
+            var body: UInt64 = 0
+            for b in bytes.prefix(17) {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                body = body * 10 + UInt64(b - 0x30)
+            }
+            let last = bytes[17]
+            let check: UInt64
+            if last >= 0x30, last <= 0x39 { check = UInt64(last - 0x30) } else if last == 0x58 { check = 10 } else { return nil }
+            return body << 4 | check
+        }) else { return nil }
+        self.packed = packed
     }
 
     public var body: UInt64 { packed >> 4 }

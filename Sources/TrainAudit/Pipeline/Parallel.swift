@@ -9,6 +9,12 @@ enum Parallel {
         return slots.all()
     }
 
+    /// Two different pieces of work at the same time.
+    static func pair<A, B>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        let results = map(2) { i -> Any in i == 0 ? a() : b() }
+        return (results[0] as! A, results[1] as! B)
+    }
+
     /// One slot per piece; each piece writes only its own.
     private final class Slots<T>: @unchecked Sendable {
         private let lock = NSLock()
