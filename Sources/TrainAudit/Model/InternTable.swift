@@ -67,7 +67,13 @@ enum SharedText {
     struct Bytes: Hashable, Sendable {
         let text: String
 
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Bytes, b: Bytes) -> Bool {
+            a.text.utf8.withContiguousStorageIfAvailable { x in
+                b.text.utf8.withContiguousStorageIfAvailable { y in
+                    x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+                }
+            }.flatMap { $0 } ?? a.text.utf8.elementsEqual(b.text.utf8)
+        }
 
         func hash(into hasher: inout Hasher) {
             var s = text
