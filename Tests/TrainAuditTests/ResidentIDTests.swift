@@ -31,3 +31,12 @@ import Testing
 private extension String {
     func leftPadded(_ n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
 }
+
+// The compact record layouts that keep a province-year's memory down (a change that
+// grows them should be deliberate).
+@Test func compactRecordSizes() {
+    #expect(MemoryLayout<SourceRef>.size <= 12)
+    #expect(MemoryLayout<IDReading>.size <= 17)
+    #expect(MemoryLayout<SignIn>.stride <= 80)
+    #expect(MemoryLayout<RegistryEntry>.stride <= 160)
+}

@@ -38,11 +38,11 @@ public struct Enrollment: Sendable {
 
 /// One sign-in (考勤/签到) line.
 ///
-/// A province-year has 24 million of these, so the stored form is compact (88 bytes
+/// A province-year has 24 million of these, so the stored form is compact (80 bytes
 /// instead of 240, no reference counting): texts are codes in `SharedText`, days and
 /// times are Int32 with a sentinel for nil. The properties read and write as before.
 public struct SignIn: Sendable {
-    public var source: SourceRef
+    // Field order packs to 80 bytes: small fields fill the padding after `id` and `source`.
     public var id: IDReading
     private var nameCode: UInt32
     var classCode: UInt32 = 0
@@ -53,7 +53,9 @@ public struct SignIn: Sendable {
     var photoCode: UInt32 = 0
     private var dayOrdinal = SignIn.none
     private var inDay = SignIn.none, inSeconds: Int32 = 0
-    private var outDay = SignIn.none, outSeconds: Int32 = 0
+    private var outDay = SignIn.none
+    public var source: SourceRef
+    private var outSeconds: Int32 = 0
 
     /// The day ordinal that stands for nil (no real day is that far back).
     private static let none = Int32.min

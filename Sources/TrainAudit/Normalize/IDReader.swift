@@ -43,9 +43,10 @@ public enum IDIssue: String, Sendable, CaseIterable {
 public struct IDReading: Sendable {
     /// `ResidentID.packed`, or `noID`.
     private var packedID: UInt64
-    /// One bit per `IDIssue` case, in declaration order.
-    private var issueBits: UInt8
     private var texts: Texts?
+    /// One bit per `IDIssue` case, in declaration order. Last, so a record can put small
+    /// fields in the padding after it.
+    private var issueBits: UInt8
 
     private static let noID = UInt64.max
 
@@ -94,8 +95,8 @@ public struct IDReading: Sendable {
 
     public init(raw: String, cleaned: String, id: ResidentID?, issues: [IDIssue]) {
         packedID = id?.packed ?? Self.noID
-        issueBits = 0
         texts = nil
+        issueBits = 0
         let own = id.map { $0.description }
         setTexts(raw: raw == own ? nil : raw, cleaned: cleaned == own ? nil : cleaned)
         self.issues = issues
@@ -104,8 +105,8 @@ public struct IDReading: Sendable {
     /// A cell that held exactly the ID's 18 characters.
     init(plain id: ResidentID, issues: [IDIssue]) {
         packedID = id.packed
-        issueBits = 0
         texts = nil
+        issueBits = 0
         self.issues = issues
     }
 
