@@ -114,3 +114,61 @@ func timeInvalid(cell: String) {
     #expect(DateReader.moment("2018-02-30 08:00", on: nil).isInvalid)
     #expect(DateReader.moment("", on: day).value == nil && !DateReader.moment("", on: day).isInvalid)
 }
+
+// The byte-level clock-time fast path must answer exactly what the general reader does,
+// for the shapes it takes and (by declining) for every other one.
+private func same(_ a: Parsed<Int32>, _ b: Parsed<Int32>) -> Bool {
+    switch (a, b) {
+    case (.blank, .blank), (.invalid, .invalid): return true
+    case (.value(let x), .value(let y)): return x == y
+    default: return false
+    }
+}
+
+private func same(_ a: Parsed<Moment>, _ b: Parsed<Moment>) -> Bool {
+    switch (a, b) {
+    case (.blank, .blank), (.invalid, .invalid): return true
+    case (.value(let x), .value(let y)): return x == y
+    default: return false
+    }
+}
+
+private let clockCells: [String] = {
+    var cells = ["07:41:23", "7:41", "07:41", "7:5", "7:05", "0:00", "00:00:00", "23:59:59", "23:59", "12:00",
+                 "24:00", "24:00:00", "7:60", "07:60:00", "07:41:60", "99:99", "7:41:2", "7:41:234", "123:45",
+                 "7:123", "7:", ":41", "7::41", "07:41:", "07:41:23.5", "07:41:23 PM", " 07:41", "07:41 ",
+                 "０７:４１", "07：41", "7点", "8时1分", "下午2:30", "0.334", "", "-", "无", "07-41", "0741",
+                 "07:41:23:11", "a7:41", "7:4a", "2016-03-05 08:01", "42434.5", "7:1:00", "07:1:05"]
+    // Every H/HH : M/MM [: SS] with hour 0–25, minute and second around the limits.
+    for h in [0, 5, 9, 10, 19, 23, 24, 25] {
+        for m in [0, 1, 9, 30, 59, 60, 61] {
+            for hw in ["\(h)", h < 10 ? "0\(h)" : "\(h)"] {
+                for mw in ["\(m)", m < 10 ? "0\(m)" : "\(m)"] {
+                    cells.append("\(hw):\(mw)")
+                    for sec in [0, 7, 59, 60] {
+                        cells.append("\(hw):\(mw):\(sec < 10 ? "0\(sec)" : "\(sec)")")
+                        cells.append("\(hw):\(mw):\(sec)")
+                    }
+                }
+            }
+        }
+    }
+    return cells
+}()
+
+@Test func clockFastPathAgreesWithGeneralReader() {
+    let day = d(2025, 2, 23)
+    for cell in clockCells {
+        #expect(same(DateReader.time(cell), DateReader.generalTime(cell)), "time \(cell)")
+        #expect(same(DateReader.moment(cell, on: day), DateReader.generalMoment(cell, on: day)), "moment \(cell)")
+        #expect(same(DateReader.moment(cell, on: nil), DateReader.generalMoment(cell, on: nil)), "moment no day \(cell)")
+        if let fast = FastPath.clockTime(cell) { #expect(same(fast, DateReader.generalTime(cell)), "fast \(cell)") }
+    }
+    // The shapes the fast path exists for do take it.
+    for cell in ["07:41:23", "7:41", "07:41", "24:00", "7:60"] { #expect(FastPath.clockTime(cell) != nil, "\(cell)") }
+    #expect(DateReader.time("07:41:23").value == Int32(7 * 3600 + 41 * 60 + 23))
+    #expect(DateReader.time("24:00").isInvalid)
+    #expect(DateReader.time("7:60").isInvalid)
+    #expect(DateReader.moment("07:41", on: nil).isInvalid)
+    #expect(DateReader.moment("07:41", on: day).value == Moment(day: day, seconds: 7 * 3600 + 41 * 60))
+}

@@ -10,3 +10,33 @@ import Testing
     #expect(!id.isMale)
 }
 
+
+// The allocation-free check digit against the textbook ISO 7064 MOD 11-2 computation.
+@Test func checkValueMatchesTextbook() {
+    func textbook(_ body: UInt64) -> Int {
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let digits = String(body).leftPadded(17).map { Int(String($0))! }
+        let sum = zip(digits, weights).map { $0 * $1 }.reduce(0, +)
+        return [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2][sum % 11]
+    }
+    var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<5000 {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17
+        let body = x % 100_000_000_000_000_000
+        #expect(ResidentID.checkValue(forBody: body) == textbook(body), "\(body)")
+    }
+    #expect(ResidentID.checkValue(forBody: 0) == textbook(0))
+}
+
+private extension String {
+    func leftPadded(_ n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
+}
+
+// The compact record layouts that keep a province-year's memory down (a change that
+// grows them should be deliberate).
+@Test func compactRecordSizes() {
+    #expect(MemoryLayout<SourceRef>.size <= 12)
+    #expect(MemoryLayout<IDReading>.size <= 17)
+    #expect(MemoryLayout<SignIn>.stride <= 80)
+    #expect(MemoryLayout<RegistryEntry>.stride <= 160)
+}

@@ -184,6 +184,10 @@ struct CSVParser {
     private var swallowLF = false
     private(set) var replaced = 0
     private var lastColumnCount = 8
+    /// The previous record's cells. A cell with the same bytes as the one above it (the
+    /// class, date, session and device of consecutive sign-ins) reuses that String
+    /// instead of being validated and allocated again.
+    private var above: [String] = []
 
     init(separator: UInt8, maxCellBytes: Int, maxColumns: Int) {
         self.separator = separator
@@ -214,7 +218,12 @@ struct CSVParser {
         if cells.count >= maxColumns {
             truncated = true
         } else {
+            let column = cells.count
             let text: String = field.withUnsafeBufferPointer { buf in
+                if !fieldOverflow, buf.count <= maxCellBytes, column < above.count,
+                   Self.sameBytes(above[column], buf) {
+                    return above[column]
+                }
                 var length = buf.count
                 if fieldOverflow || length > maxCellBytes {
                     length = UTF8Bytes.cutLength(buf, limit: maxCellBytes)
@@ -230,8 +239,17 @@ struct CSVParser {
         fieldOverflow = false
     }
 
+    /// True when `text`'s UTF-8 is exactly `bytes` (so decoding them would give `text`,
+    /// with nothing replaced).
+    private static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { t in
+            t.count == bytes.count && (t.isEmpty || memcmp(t.baseAddress!, bytes.baseAddress!, t.count) == 0)
+        } ?? false
+    }
+
     private mutating func endRecord(_ body: (RawRow) throws -> Bool) rethrows -> Bool {
         let row = RawRow(number: recordLine, cells: cells, truncated: truncated)
+        above = cells
         lastColumnCount = max(lastColumnCount, min(cells.count, maxColumns))
         cells = []
         cells.reserveCapacity(lastColumnCount)

@@ -37,24 +37,74 @@ public struct Enrollment: Sendable {
 }
 
 /// One sign-in (考勤/签到) line.
+///
+/// A province-year has 24 million of these, so the stored form is compact (80 bytes
+/// instead of 240, no reference counting): texts are codes in `SharedText`, days and
+/// times are Int32 with a sentinel for nil. The properties read and write as before.
 public struct SignIn: Sendable {
-    public var source: SourceRef
+    // Field order packs to 80 bytes: small fields fill the padding after `id` and `source`.
     public var id: IDReading
-    public var name: String
-    public var classID: String?
-    public var day: Day?
-    public var session: String?
-    public var checkIn: Moment?
-    public var checkOut: Moment?
-    public var method: String?
-    public var device: String?
-    public var location: String?
-    public var photoHash: String?
+    private var nameCode: UInt32
+    var classCode: UInt32 = 0
+    var sessionCode: UInt32 = 0
+    var methodCode: UInt32 = 0
+    var deviceCode: UInt32 = 0
+    var locationCode: UInt32 = 0
+    var photoCode: UInt32 = 0
+    private var dayOrdinal = SignIn.none
+    private var inDay = SignIn.none, inSeconds: Int32 = 0
+    private var outDay = SignIn.none
+    public var source: SourceRef
+    private var outSeconds: Int32 = 0
+
+    /// The day ordinal that stands for nil (no real day is that far back).
+    private static let none = Int32.min
 
     public init(source: SourceRef, id: IDReading, name: String) {
         self.source = source
         self.id = id
-        self.name = name
+        self.nameCode = SharedText.code(name)
+    }
+
+    public var name: String {
+        get { SharedText.text(nameCode) ?? "" }
+        set { nameCode = SharedText.code(newValue) }
+    }
+    public var classID: String? {
+        get { SharedText.text(classCode) }
+        set { classCode = SharedText.code(newValue) }
+    }
+    public var session: String? {
+        get { SharedText.text(sessionCode) }
+        set { sessionCode = SharedText.code(newValue) }
+    }
+    public var method: String? {
+        get { SharedText.text(methodCode) }
+        set { methodCode = SharedText.code(newValue) }
+    }
+    public var device: String? {
+        get { SharedText.text(deviceCode) }
+        set { deviceCode = SharedText.code(newValue) }
+    }
+    public var location: String? {
+        get { SharedText.text(locationCode) }
+        set { locationCode = SharedText.code(newValue) }
+    }
+    public var photoHash: String? {
+        get { SharedText.text(photoCode) }
+        set { photoCode = SharedText.code(newValue) }
+    }
+    public var day: Day? {
+        get { dayOrdinal == Self.none ? nil : Day(ordinal: dayOrdinal) }
+        set { dayOrdinal = newValue?.ordinal ?? Self.none }
+    }
+    public var checkIn: Moment? {
+        get { inDay == Self.none ? nil : Moment(day: Day(ordinal: inDay), seconds: inSeconds) }
+        set { inDay = newValue?.day.ordinal ?? Self.none; inSeconds = newValue?.seconds ?? 0 }
+    }
+    public var checkOut: Moment? {
+        get { outDay == Self.none ? nil : Moment(day: Day(ordinal: outDay), seconds: outSeconds) }
+        set { outDay = newValue?.day.ordinal ?? Self.none; outSeconds = newValue?.seconds ?? 0 }
     }
 }
 
@@ -105,29 +155,73 @@ public struct Payment: Sendable {
 }
 
 /// A person in the poverty-registry extract (建档立卡).
+///
+/// 4 million at a province-year, so stored compactly like `SignIn`: the repeated texts
+/// (place names, statuses) are `SharedText` codes; texts of one person stay Strings.
 public struct RegistryEntry: Sendable {
     public var source: SourceRef
     public var id: IDReading
     public var name: String
     public var householdID: String?
     public var personID: String?
-    public var relation: String?
-    public var county: String?
-    public var town: String?
-    public var village: String?
-    public var personStatus: String?
-    public var statusDate: Day?
-    public var povertyStatus: String?
-    public var laborCapacity: String?
-    public var studentStatus: String?
-    public var workStatus: String?
     public var phone: String?
     public var bankAccount: String?
+    var relationCode: UInt32 = 0
+    var countyCode: UInt32 = 0
+    var townCode: UInt32 = 0
+    var villageCode: UInt32 = 0
+    var personStatusCode: UInt32 = 0
+    var povertyStatusCode: UInt32 = 0
+    var laborCapacityCode: UInt32 = 0
+    var studentStatusCode: UInt32 = 0
+    var workStatusCode: UInt32 = 0
+    private var statusOrdinal = Int32.min  // Int32.min: no status date
 
     public init(source: SourceRef, id: IDReading, name: String) {
         self.source = source
         self.id = id
         self.name = name
+    }
+
+    public var relation: String? {
+        get { SharedText.text(relationCode) }
+        set { relationCode = SharedText.code(newValue) }
+    }
+    public var county: String? {
+        get { SharedText.text(countyCode) }
+        set { countyCode = SharedText.code(newValue) }
+    }
+    public var town: String? {
+        get { SharedText.text(townCode) }
+        set { townCode = SharedText.code(newValue) }
+    }
+    public var village: String? {
+        get { SharedText.text(villageCode) }
+        set { villageCode = SharedText.code(newValue) }
+    }
+    public var personStatus: String? {
+        get { SharedText.text(personStatusCode) }
+        set { personStatusCode = SharedText.code(newValue) }
+    }
+    public var povertyStatus: String? {
+        get { SharedText.text(povertyStatusCode) }
+        set { povertyStatusCode = SharedText.code(newValue) }
+    }
+    public var laborCapacity: String? {
+        get { SharedText.text(laborCapacityCode) }
+        set { laborCapacityCode = SharedText.code(newValue) }
+    }
+    public var studentStatus: String? {
+        get { SharedText.text(studentStatusCode) }
+        set { studentStatusCode = SharedText.code(newValue) }
+    }
+    public var workStatus: String? {
+        get { SharedText.text(workStatusCode) }
+        set { workStatusCode = SharedText.code(newValue) }
+    }
+    public var statusDate: Day? {
+        get { statusOrdinal == Int32.min ? nil : Day(ordinal: statusOrdinal) }
+        set { statusOrdinal = newValue?.ordinal ?? Int32.min }
     }
 }
 

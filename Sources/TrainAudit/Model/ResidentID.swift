@@ -11,17 +11,21 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// From exactly 17 ASCII digits followed by 0–9 or X (upper case); nil otherwise.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 18 else { return nil }
-        var body: UInt64 = 0
-        for b in bytes.prefix(17) {
-            guard b >= 0x30, b <= 0x39 else { return nil }
-            body = body * 10 + UInt64(b - 0x30)
-        }
-        let last = bytes[17]
-        let check: UInt64
-        if last >= 0x30, last <= 0x39 { check = UInt64(last - 0x30) } else if last == 0x58 { check = 10 } else { return nil }
-        packed = body << 4 | check
+        var text = text
+        // Read in place (no byte array): this runs for every row of every table.
+        guard let packed = text.withUTF8({ bytes -> UInt64? in
+            guard bytes.count == 18 else { return nil }
+            var body: UInt64 = 0
+            for b in bytes.prefix(17) {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                body = body * 10 + UInt64(b - 0x30)
+            }
+            let last = bytes[17]
+            let check: UInt64
+            if last >= 0x30, last <= 0x39 { check = UInt64(last - 0x30) } else if last == 0x58 { check = 10 } else { return nil }
+            return body << 4 | check
+        }) else { return nil }
+        self.packed = packed
     }
 
     public var body: UInt64 { packed >> 4 }
@@ -50,16 +54,18 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// ISO 7064 MOD 11-2 check value (10 = X) for 17 digits.
     public static func checkValue(forBody body: UInt64) -> Int {
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        var rest = body
-        var digits = [Int](repeating: 0, count: 17)
-        for i in stride(from: 16, through: 0, by: -1) {
-            digits[i] = Int(rest % 10)
-            rest /= 10
+        // Weights of the 17 digits, last digit first (no arrays: this runs for every row).
+        let weights: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) =
+            (2, 4, 8, 5, 10, 9, 7, 3, 6, 1, 2, 4, 8, 5, 10, 9, 7)
+        var rest = body, sum = 0
+        withUnsafeBytes(of: weights) { w in
+            for i in 0..<17 {
+                sum += Int(rest % 10) * w.load(fromByteOffset: i * MemoryLayout<Int>.stride, as: Int.self)
+                rest /= 10
+            }
         }
-        var sum = 0
-        for i in 0..<17 { sum += digits[i] * weights[i] }
-        return [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2][sum % 11]
+        let checks: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2)
+        return withUnsafeBytes(of: checks) { $0.load(fromByteOffset: (sum % 11) * MemoryLayout<Int>.stride, as: Int.self) }
     }
 
     public var hasValidCheckDigit: Bool { ResidentID.checkValue(forBody: body) == checkValue }

@@ -77,6 +77,12 @@ public enum DateReader {
     /// 1–5 (中午1点 = 13:00); AM/上午/早上/凌晨 leave the hour (12 AM becomes 0).
     /// Fractional seconds (08:01:23.500) are dropped. 24:00 is invalid.
     public static func time(_ cell: String) -> Parsed<Int32> {
+        if let fast = FastPath.clockTime(cell) { return fast }
+        return generalTime(cell)
+    }
+
+    /// `time` without the fast path: the definition the fast path must agree with.
+    static func generalTime(_ cell: String) -> Parsed<Int32> {
         let s = TextReader.folded(cell)
         if s.isEmpty || TextReader.isPlaceholder(s) { return .blank }
         if let f = dayFraction(s) { return .value(f) }
@@ -90,6 +96,16 @@ public enum DateReader {
     /// A date without a time is `.invalid`: a moment needs its time.
     public static func moment(_ cell: String, on day: Day?) -> Parsed<Moment> {
         if let fast = FastPath.isoMoment(cell), let t = fast.seconds { return fast.day.map { .value(Moment(day: $0, seconds: t)) } ?? .invalid }
+        // A time alone (a sign-in's 07:41:23) is a moment on `day`; without a day it is invalid.
+        if let fast = FastPath.clockTime(cell) {
+            guard let day, case .value(let t) = fast else { return .invalid }
+            return .value(Moment(day: day, seconds: t))
+        }
+        return generalMoment(cell, on: day)
+    }
+
+    /// `moment` without the fast paths: the definition they must agree with.
+    static func generalMoment(_ cell: String, on day: Day?) -> Parsed<Moment> {
         let s = TextReader.folded(cell)
         if s.isEmpty || TextReader.isPlaceholder(s) { return .blank }
         if let serial = excelSerial(s), serial.hasFraction {
@@ -101,7 +117,7 @@ public enum DateReader {
             guard let dd = d.day, sc.dateTimeSeparator(), let t = sc.clock(), sc.atEnd else { return .invalid }
             return .value(Moment(day: dd, seconds: t))
         }
-        if let day, case .value(let t) = time(s) { return .value(Moment(day: day, seconds: t)) }
+        if let day, case .value(let t) = generalTime(s) { return .value(Moment(day: day, seconds: t)) }
         return .invalid
     }
 

@@ -64,6 +64,37 @@ enum FastPath {
         }
     }
 
+    /// A clock time alone: H:M, HH:MM, H:MM:SS or HH:MM:SS (hour 1–2 digits, minute 1–2,
+    /// seconds exactly 2), the two time cells of every sign-in. `.value(seconds)` or
+    /// `.invalid` (hour ≥ 24, minute or second ≥ 60) exactly as `DateReader.time` answers;
+    /// nil when the text is any other shape (spaces, 上午, fractions…: the general path).
+    static func clockTime(_ s: String) -> Parsed<Int32>? {
+        var s = s
+        return s.withUTF8 { b -> Parsed<Int32>? in
+            let n = b.count
+            guard n >= 3, n <= 8 else { return nil }
+            var i = 0
+            /// A run of 1 to `most` digits at i (the caller checks what follows).
+            func run(_ most: Int) -> (value: Int, width: Int)? {
+                var v = 0, w = 0
+                while i < n, w < most, b[i] >= 0x30, b[i] <= 0x39 { v = v * 10 + Int(b[i] - 0x30); i += 1; w += 1 }
+                return w == 0 ? nil : (v, w)
+            }
+            guard let h = run(2), i < n, b[i] == 0x3A else { return nil }
+            i += 1
+            guard let m = run(2) else { return nil }
+            var sec = 0
+            if i < n {
+                guard b[i] == 0x3A else { return nil }
+                i += 1
+                guard let v = run(2), v.width == 2, i == n else { return nil }
+                sec = v.value
+            }
+            guard h.value < 24, m.value < 60, sec < 60 else { return .invalid }
+            return .value(Int32(h.value * 3600 + m.value * 60 + sec))
+        }
+    }
+
     /// 17 ASCII digits and a digit or X: the ID as a careful office writes it.
     static func plainID(_ s: String) -> ResidentID? {
         guard s.utf8.count == 18 else { return nil }

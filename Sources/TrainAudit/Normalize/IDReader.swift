@@ -36,26 +36,77 @@ public enum IDIssue: String, Sendable, CaseIterable {
 }
 
 /// The result of reading one ID cell.
+///
+/// Kept small (24 bytes, no reference for a plain ID): every record of every table has
+/// one. The ID is stored packed, the issues as bits, and the cell's texts only when they
+/// differ from the ID's own, in a box shared by copies.
 public struct IDReading: Sendable {
+    /// `ResidentID.packed`, or `noID`.
+    private var packedID: UInt64
+    private var texts: Texts?
+    /// One bit per `IDIssue` case, in declaration order. Last, so a record can put small
+    /// fields in the padding after it.
+    private var issueBits: UInt8
+
+    private static let noID = UInt64.max
+
+    /// The cell's raw and cleaned texts when they are not the ID's own 18 characters.
+    private final class Texts: Sendable {
+        let raw: String?
+        let cleaned: String?
+        init(raw: String?, cleaned: String?) {
+            self.raw = raw
+            self.cleaned = cleaned
+        }
+    }
+
     /// The ID, when the cleaned text has the shape of one (even with a bad check digit).
-    public var id: ResidentID?
-    public var issues: [IDIssue]
-    // The texts are kept only when they differ from the ID's own: a plain 18-digit cell
-    // (nearly every row of a large file) then costs no heap allocation.
-    private var rawText: String?
-    private var cleanedText: String?
+    public var id: ResidentID? {
+        get { packedID == Self.noID ? nil : ResidentID(packed: packedID) }
+        set { packedID = newValue?.packed ?? Self.noID }
+    }
+
+    /// What is wrong with the cell. Readers note issues in `IDIssue`'s declaration order,
+    /// each once; that is the order they come back in.
+    public var issues: [IDIssue] {
+        get {
+            if issueBits == 0 { return [] }
+            return IDIssue.allCases.enumerated().compactMap { issueBits & (1 << $0.offset) != 0 ? $0.element : nil }
+        }
+        set {
+            issueBits = 0
+            for issue in newValue { issueBits |= 1 << IDIssue.allCases.firstIndex(of: issue)! }
+        }
+    }
+
+    private var rawText: String? {
+        get { texts?.raw }
+        set { setTexts(raw: newValue, cleaned: cleanedText) }
+    }
+
+    private var cleanedText: String? {
+        get { texts?.cleaned }
+        set { setTexts(raw: rawText, cleaned: newValue) }
+    }
+
+    private mutating func setTexts(raw: String?, cleaned: String?) {
+        texts = raw == nil && cleaned == nil ? nil : Texts(raw: raw, cleaned: cleaned)
+    }
 
     public init(raw: String, cleaned: String, id: ResidentID?, issues: [IDIssue]) {
-        self.id = id
-        self.issues = issues
+        packedID = id?.packed ?? Self.noID
+        texts = nil
+        issueBits = 0
         let own = id.map { $0.description }
-        rawText = raw == own ? nil : raw
-        cleanedText = cleaned == own ? nil : cleaned
+        setTexts(raw: raw == own ? nil : raw, cleaned: cleaned == own ? nil : cleaned)
+        self.issues = issues
     }
 
     /// A cell that held exactly the ID's 18 characters.
     init(plain id: ResidentID, issues: [IDIssue]) {
-        self.id = id
+        packedID = id.packed
+        texts = nil
+        issueBits = 0
         self.issues = issues
     }
 

@@ -78,18 +78,16 @@ public final class AuditData: Sendable {
         self.present = present
 
         func byPerson<R>(_ records: [R], _ id: (R) -> ResidentID?) -> [ResidentID: [Int]] {
-            var out: [ResidentID: [Int]] = [:]
-            for (i, r) in records.enumerated() { if let k = id(r) { out[k, default: []].append(i) } }
-            return out
+            AuditData.group(records, id)
         }
+        // The two sign-in indexes (24 million rows at a province-year) are built at once.
+        let (sByPerson, sByClass) = Parallel.pair({ AuditData.group(signIns) { $0.id.id } },
+                                                  { AuditData.group(signIns) { $0.classID } })
         enrollmentsByPerson = byPerson(enrollments) { $0.id.id }
-        signInsByPerson = byPerson(signIns) { $0.id.id }
+        signInsByPerson = sByPerson
         paymentsByPerson = byPerson(payments) { $0.id.id }
         registryByPerson = byPerson(registry) { $0.id.id }
         watchByPerson = byPerson(watchlist) { $0.id.id }
-
-        var sByClass: [String: [Int]] = [:]
-        for (i, s) in signIns.enumerated() { if let c = s.classID { sByClass[c, default: []].append(i) } }
         signInsByClass = sByClass
         var pByClass: [String: [Int]] = [:]
         for (i, p) in payments.enumerated() { if let c = p.classID { pByClass[c, default: []].append(i) } }
@@ -132,6 +130,13 @@ public final class AuditData: Sendable {
         var index: [String: Int] = [:]
         for (i, v) in classViews.enumerated() { index[v.classID] = i }
         classIndex = index
+    }
+
+    /// Record indexes by key, in record order; records without a key are left out.
+    static func group<R, K: Hashable>(_ records: [R], _ key: (R) -> K?) -> [K: [Int]] {
+        var out: [K: [Int]] = [:]
+        for (i, r) in records.enumerated() { if let k = key(r) { out[k, default: []].append(i) } }
+        return out
     }
 
     /// The class an enrollment belongs to: its class ID, or institution · occupation ·

@@ -1,11 +1,71 @@
 /// Turns data rows into typed records of the table's kind. Cells that cannot be read
 /// become CellProblems (DQ findings); the record keeps nil there.
-struct RecordBuilder {
+/// A class: every row's `Cells` holds it, and a reference is one retain, not one per field.
+final class RecordBuilder {
     let layout: TableLayout
     let file: String
     let sheet: String?
     /// The watchlist's list name when the table has no 名单类型 column: the file's name.
     let listName: String
+    /// This sheet's place, interned once: each row's source is it at the row's number.
+    let origin: SourceRef
+
+    /// Attendance columns looked up once, not per row (24 million rows at a province-year).
+    let signInColumns: SignInColumns
+    let registryColumns: RegistryColumns
+    /// The last cell text seen in each column and its `SharedText` code: consecutive
+    /// sign-ins repeat the class, session and device, so most rows skip cleaning and
+    /// hashing those cells.
+    let recentCodes: RecentCodes
+
+    init(layout: TableLayout, file: String, sheet: String?, listName: String) {
+        self.layout = layout
+        self.file = file
+        self.sheet = sheet
+        self.listName = listName
+        self.origin = SourceRef(file: file, sheet: sheet, row: 0)
+        self.signInColumns = SignInColumns(layout)
+        self.registryColumns = RegistryColumns(layout)
+        self.recentCodes = RecentCodes(columns: layout.headers.count)
+    }
+
+    /// A canonical column and where the layout has it.
+    struct Column {
+        let name: String
+        let index: Int?
+        init(_ name: String, _ layout: TableLayout) {
+            self.name = name
+            self.index = layout.index(name)
+        }
+    }
+
+    struct SignInColumns {
+        let id, classID, date, session, checkIn, checkOut, method, device, location, photo, signature: Column
+        init(_ l: TableLayout) {
+            id = Column("id_number", l); classID = Column("class_id", l); date = Column("date", l)
+            session = Column("session", l); checkIn = Column("check_in", l); checkOut = Column("check_out", l)
+            method = Column("method", l); device = Column("device", l); location = Column("location", l)
+            photo = Column("photo_hash", l); signature = Column("signature_hash", l)
+        }
+    }
+
+    /// Registry columns kept as `SharedText` codes, looked up once (4 million rows).
+    struct RegistryColumns {
+        let relation, county, town, village, personStatus, povertyStatus, laborCapacity, studentStatus,
+            workStatus: Column
+        init(_ l: TableLayout) {
+            relation = Column("relation", l); county = Column("county", l); town = Column("town", l)
+            village = Column("village", l); personStatus = Column("person_status", l)
+            povertyStatus = Column("poverty_status", l); laborCapacity = Column("labor_capacity", l)
+            studentStatus = Column("student_status", l); workStatus = Column("work_status", l)
+        }
+    }
+
+    /// Per column: the raw cell last coded and its code. One sheet is read by one thread.
+    final class RecentCodes {
+        var last: [(raw: String, code: UInt32)?]
+        init(columns: Int) { last = Array(repeating: nil, count: columns) }
+    }
 
     /// One row's cells with the problems found while reading them.
     struct Cells {
@@ -14,11 +74,28 @@ struct RecordBuilder {
         let row: RawRow
         var problems: [CellProblem] = []
 
-        var source: SourceRef { SourceRef(file: builder.file, sheet: builder.sheet, row: row.number) }
+        var source: SourceRef { builder.origin.at(row: row.number) }
 
         func raw(_ column: String) -> String? {
             guard let j = builder.layout.index(column), j < row.cells.count else { return nil }
             return row.cells[j]
+        }
+
+        func raw(_ column: Column) -> String? {
+            guard let j = column.index, j < row.cells.count else { return nil }
+            return row.cells[j]
+        }
+
+        /// `SharedText.code(text(column))`, reusing the code when the cell is the same as
+        /// the column's previous one.
+        func code(_ column: Column) -> UInt32 {
+            guard let j = column.index, j < row.cells.count else { return 0 }
+            let r = row.cells[j]
+            if let last = builder.recentCodes.last[j], last.raw == r { return last.code }
+            let t = TextReader.clean(r)
+            let code = t.isEmpty ? 0 : SharedText.code(t)
+            builder.recentCodes.last[j] = (r, code)
+            return code
         }
 
         mutating func problem(_ kind: CellProblem.Kind, _ column: String) {
@@ -35,6 +112,14 @@ struct RecordBuilder {
             return t.isEmpty ? nil : pool.intern(t)
         }
 
+        /// Cleaned text, nil when blank or absent, not pooled: for texts of one row only
+        /// (a person number, a bank account), which a pool would only grow by.
+        func ownText(_ column: String) -> String? {
+            guard let r = raw(column) else { return nil }
+            let t = TextReader.clean(r)
+            return t.isEmpty ? nil : t
+        }
+
         /// Cleaned text of a required column; a blank cell is reported.
         mutating func required(_ column: String) -> String? {
             let t = text(column)
@@ -48,6 +133,16 @@ struct RecordBuilder {
             case .value(let d): return d
             case .blank: return nil
             case .invalid: problem(.badDate, column); return nil
+            }
+        }
+
+        /// A check-in or check-out time on `day`; unreadable is reported.
+        mutating func moment(_ column: Column, on day: Day?) -> Moment? {
+            guard let r = raw(column) else { return nil }
+            switch DateReader.moment(r, on: day) {
+            case .value(let m): return m
+            case .blank: return nil
+            case .invalid: problem(.badDate, column.name); return nil
             }
         }
 
@@ -128,6 +223,37 @@ struct RecordSink {
     var problems: [CellProblem] = []
     let pool = StringPool()
 
+    /// Another sink's records after this one's. An empty table takes the other's array
+    /// as it is (no copy of 24 million sign-ins), and nothing is appended to a table when
+    /// the other has none: even an empty append copies an array whose buffer is shared.
+    mutating func append(_ other: RecordSink) {
+        func join<T>(_ a: inout [T], _ b: [T]) {
+            if b.isEmpty { return }
+            if a.isEmpty { a = b } else { a.append(contentsOf: b) }
+        }
+        join(&enrollments, other.enrollments)
+        join(&signIns, other.signIns)
+        join(&classes, other.classes)
+        join(&payments, other.payments)
+        join(&registry, other.registry)
+        join(&targets, other.targets)
+        join(&watchlist, other.watchlist)
+        join(&problems, other.problems)
+    }
+
+    /// Capacity for `rows` more records of a table of `kind`.
+    mutating func reserve(_ kind: TableKind, _ rows: Int) {
+        switch kind {
+        case .roster: enrollments.reserveCapacity(enrollments.count + rows)
+        case .attendance: signIns.reserveCapacity(signIns.count + rows)
+        case .classes: classes.reserveCapacity(classes.count + rows)
+        case .payments: payments.reserveCapacity(payments.count + rows)
+        case .registry: registry.reserveCapacity(registry.count + rows)
+        case .targets: targets.reserveCapacity(targets.count + rows)
+        case .watchlist: watchlist.reserveCapacity(watchlist.count + rows)
+        }
+    }
+
     mutating func add(_ row: RawRow, _ b: RecordBuilder) {
         var c = b.cells(row, pool: pool)
         if row.truncated { c.problems.append(CellProblem(kind: .badText, source: c.source, table: b.layout.kind,
@@ -155,25 +281,27 @@ struct RecordSink {
             e.extra = c.extra()
             enrollments.append(e)
         case .attendance:
+            let k = b.signInColumns
             var s = SignIn(source: c.source, id: c.id(), name: c.name())
-            _ = c.required("id_number")
-            s.classID = c.text("class_id")
-            s.day = c.day("date")
-            s.session = c.text("session")
-            for (column, keyPath) in [("check_in", \SignIn.checkIn), ("check_out", \SignIn.checkOut)] {
-                guard let r = c.raw(column) else { continue }
-                switch DateReader.moment(r, on: s.day) {
-                case .value(let m): s[keyPath: keyPath] = m
+            if c.raw(k.id).map(TextReader.clean)?.isEmpty ?? true, k.id.index != nil { c.problem(.missingValue, k.id.name) }
+            s.classCode = c.code(k.classID)
+            if let r = c.raw(k.date) {
+                switch DateReader.day(r) {
+                case .value(let d): s.day = d
                 case .blank: break
-                case .invalid: c.problem(.badDate, column)
+                case .invalid: c.problem(.badDate, k.date.name)
                 }
             }
+            s.sessionCode = c.code(k.session)
+            s.checkIn = c.moment(k.checkIn, on: s.day)
+            s.checkOut = c.moment(k.checkOut, on: s.day)
             if s.day == nil { s.day = s.checkIn?.day }
             if s.day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
-            s.method = c.text("method")
-            s.device = c.text("device")
-            s.location = c.text("location")
-            s.photoHash = c.text("photo_hash") ?? c.text("signature_hash")
+            s.methodCode = c.code(k.method)
+            s.deviceCode = c.code(k.device)
+            s.locationCode = c.code(k.location)
+            s.photoCode = c.code(k.photo)
+            if s.photoCode == 0 { s.photoCode = c.code(k.signature) }
             signIns.append(s)
         case .classes:
             guard let id = c.required("class_id") else { break }
@@ -200,7 +328,7 @@ struct RecordSink {
             if p.amount == nil, c.text("amount") == nil { c.problem(.missingValue, "amount") }
             p.paidOn = c.day("paid_on")
             p.item = c.text("item")
-            p.account = c.text("account").map { $0.filter { !$0.isWhitespace } }
+            p.account = c.ownText("account").map { $0.filter { !$0.isWhitespace } }
             p.fund = c.text("fund")
             p.payer = c.text("payer")
             p.classID = c.text("class_id")
@@ -210,19 +338,20 @@ struct RecordSink {
             _ = c.required("id_number")
             _ = c.required("name")
             r.householdID = c.text("household_id")
-            r.personID = c.text("person_id")
-            r.relation = c.text("relation")
-            r.county = c.text("county")
-            r.town = c.text("town")
-            r.village = c.text("village")
-            r.personStatus = c.text("person_status")
+            r.personID = c.ownText("person_id")
+            let k = b.registryColumns
+            r.relationCode = c.code(k.relation)
+            r.countyCode = c.code(k.county)
+            r.townCode = c.code(k.town)
+            r.villageCode = c.code(k.village)
+            r.personStatusCode = c.code(k.personStatus)
             r.statusDate = c.day("status_date")
-            r.povertyStatus = c.text("poverty_status")
-            r.laborCapacity = c.text("labor_capacity")
-            r.studentStatus = c.text("student_status")
-            r.workStatus = c.text("work_status")
+            r.povertyStatusCode = c.code(k.povertyStatus)
+            r.laborCapacityCode = c.code(k.laborCapacity)
+            r.studentStatusCode = c.code(k.studentStatus)
+            r.workStatusCode = c.code(k.workStatus)
             r.phone = c.phone("phone") ?? c.phone("household_phone")
-            r.bankAccount = c.text("bank_account")
+            r.bankAccount = c.ownText("bank_account")
             registry.append(r)
         case .targets:
             guard let county = c.required("county") else { break }
