@@ -87,7 +87,6 @@ public struct Loader: Sendable {
         let finder = HeaderFinder(catalog: catalog)
         var head: [RawRow] = []
         var builder: RecordBuilder?
-        var headerCells: [String] = []
         let fileName = (file as NSString).lastPathComponent
         let listName = ((fileName as NSString).deletingPathExtension)
 
@@ -99,7 +98,6 @@ public struct Loader: Sendable {
         func start() {
             guard let layout = finder.find(in: head, fileName: fileName) else { return }
             report.layout = layout
-            headerCells = layout.headers
             builder = RecordBuilder(layout: layout, file: file, sheet: sheet.sheetName, listName: listName)
             reserve(for: layout.kind)
             let last = layout.headerRows.last ?? 0
