@@ -63,12 +63,10 @@ struct CourseLength: Check {
             let prog = view.program ?? view.occupation ?? "—"
             let ruleZh = rule.program.source.isEmpty ? "其他培训" : rule.program.source
             let ruleEn = rule.program.source.isEmpty ? "any other program" : rule.program.source
-            out.append(finding(
+            out.append(classFinding(
                 Localized(
                     zh: "班级\(view.classID)（\(prog)，\(period)）培训\(num(measured))\(unitZh)，\(tooShort ? "少于" : "多于")规定（\(b)\(unitZh)，规则“\(ruleZh)”，规则包\(setting.pack)）",
-                    en: "Class \(view.classID) (\(prog), \(period)) ran \(num(measured)) \(unitEn), \(tooShort ? "below" : "above") the rule (\(b) \(unitEn), rule \"\(ruleEn)\", pack \(setting.pack))"),
-                subject: view.classID, evidence: [view.source],
-                classID: view.classID, institution: view.institution, county: view.county))
+                    en: "Class \(view.classID) (\(prog), \(period)) ran \(num(measured)) \(unitEn), \(tooShort ? "below" : "above") the rule (\(b) \(unitEn), rule \"\(ruleEn)\", pack \(setting.pack))"), view))
         }
         return out
     }

@@ -31,12 +31,10 @@ struct LowDailyHours: Check {
             let perDay = hours / Double(days)
             guard perDay < minimum - 1e-9 else { continue }
             let avg = (perDay * 10).rounded() / 10
-            out.append(finding(
+            out.append(classFinding(
                 Localized(
                     zh: "班级\(view.classID)共\(ScheduleFormat.num(hours))学时、\(days)天（\(view.start?.description ?? "?")至\(view.end?.description ?? "?")），日均\(ScheduleFormat.num(avg))学时，低于每天\(ScheduleFormat.num(minimum))学时",
-                    en: "Class \(view.classID) has \(ScheduleFormat.num(hours)) hours over \(days) days (\(view.start?.description ?? "?") to \(view.end?.description ?? "?")): \(ScheduleFormat.num(avg)) a day, below the minimum of \(ScheduleFormat.num(minimum))"),
-                subject: view.classID, evidence: [view.source],
-                classID: view.classID, institution: view.institution, county: view.county))
+                    en: "Class \(view.classID) has \(ScheduleFormat.num(hours)) hours over \(days) days (\(view.start?.description ?? "?") to \(view.end?.description ?? "?")): \(ScheduleFormat.num(avg)) a day, below the minimum of \(ScheduleFormat.num(minimum))"), view))
         }
         return out
     }

@@ -30,12 +30,10 @@ struct ExcessHours: Check {
             guard let hours = view.hoursTotal, let days = view.days, days > 0 else { continue }
             let cap = Double(days) * maximum
             guard hours > cap + 1e-9 else { continue }
-            out.append(finding(
+            out.append(classFinding(
                 Localized(
                     zh: "班级\(view.classID)申报\(ScheduleFormat.num(hours))学时，但\(days)天（\(view.start?.description ?? "?")至\(view.end?.description ?? "?")）按每天最多\(ScheduleFormat.num(maximum))学时计最多\(ScheduleFormat.num(cap))学时",
-                    en: "Class \(view.classID) claims \(ScheduleFormat.num(hours)) hours, but \(days) days (\(view.start?.description ?? "?") to \(view.end?.description ?? "?")) at most \(ScheduleFormat.num(maximum)) a day hold at most \(ScheduleFormat.num(cap))"),
-                subject: view.classID, evidence: [view.source],
-                classID: view.classID, institution: view.institution, county: view.county))
+                    en: "Class \(view.classID) claims \(ScheduleFormat.num(hours)) hours, but \(days) days (\(view.start?.description ?? "?") to \(view.end?.description ?? "?")) at most \(ScheduleFormat.num(maximum)) a day hold at most \(ScheduleFormat.num(cap))"), view))
         }
         return out
     }

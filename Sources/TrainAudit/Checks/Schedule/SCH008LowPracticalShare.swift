@@ -46,12 +46,10 @@ struct LowPracticalShare: Check {
             // Packs write 2/3 as 0.667: a tolerance of 0.001 keeps an exact 2/3 honest.
             guard share < minimum - 0.001 else { continue }
             let pct = (share * 1000).rounded() / 10, minPct = (minimum * 1000).rounded() / 10
-            out.append(finding(
+            out.append(classFinding(
                 Localized(
                     zh: "班级\(view.classID)实操\(ScheduleFormat.num(practical))学时，占总学时\(ScheduleFormat.num(total))的\(ScheduleFormat.num(pct))%，低于\(ScheduleFormat.num(minPct))%",
-                    en: "Class \(view.classID) has \(ScheduleFormat.num(practical)) practical hours of \(ScheduleFormat.num(total)), \(ScheduleFormat.num(pct))%, below \(ScheduleFormat.num(minPct))%"),
-                subject: view.classID, evidence: [view.source],
-                classID: view.classID, institution: view.institution, county: view.county))
+                    en: "Class \(view.classID) has \(ScheduleFormat.num(practical)) practical hours of \(ScheduleFormat.num(total)), \(ScheduleFormat.num(pct))%, below \(ScheduleFormat.num(minPct))%"), view))
         }
         return out
     }
