@@ -61,6 +61,13 @@ enum SharedText {
     static func code(_ s: String?) -> UInt32 { s.map { table.intern(Bytes(text: $0)) } ?? 0 }
     static func text(_ code: UInt32) -> String? { code == 0 ? nil : table.value(of: code).text }
 
+    /// One copy of each repeated text kept as a String in a record (class IDs,
+    /// institutions, places), so a million rows of one training site hold one string.
+    /// Texts of 15 bytes or fewer are stored inline by Swift and are returned as they are.
+    static func shared(_ s: String) -> String {
+        s.utf8.count > 15 ? table.value(of: table.intern(Bytes(text: s))).text : s
+    }
+
     /// A text compared and hashed by its UTF-8 bytes. String's own == and hash work on
     /// the Unicode-normalized form, which is slow for Chinese text; and a record must get
     /// back exactly the bytes it stored, not a canonically equal spelling seen first.

@@ -70,7 +70,6 @@ final class RecordBuilder {
     /// One row's cells with the problems found while reading them.
     struct Cells {
         let builder: RecordBuilder
-        let pool: StringPool
         let row: RawRow
         var problems: [CellProblem] = []
 
@@ -109,7 +108,7 @@ final class RecordBuilder {
         func text(_ column: String) -> String? {
             guard let r = raw(column) else { return nil }
             let t = TextReader.clean(r)
-            return t.isEmpty ? nil : pool.intern(t)
+            return t.isEmpty ? nil : SharedText.shared(t)
         }
 
         /// Cleaned text, nil when blank or absent, not pooled: for texts of one row only
@@ -208,7 +207,7 @@ final class RecordBuilder {
         }
     }
 
-    func cells(_ row: RawRow, pool: StringPool) -> Cells { Cells(builder: self, pool: pool, row: row) }
+    func cells(_ row: RawRow) -> Cells { Cells(builder: self, row: row) }
 }
 
 /// The records of a run, accumulated table by table.
@@ -221,7 +220,6 @@ struct RecordSink {
     var targets: [TaskTarget] = []
     var watchlist: [WatchEntry] = []
     var problems: [CellProblem] = []
-    let pool = StringPool()
 
     /// Another sink's records after this one's. An empty table takes the other's array
     /// as it is (no copy of 24 million sign-ins), and nothing is appended to a table when
@@ -255,7 +253,7 @@ struct RecordSink {
     }
 
     mutating func add(_ row: RawRow, _ b: RecordBuilder) {
-        var c = b.cells(row, pool: pool)
+        var c = b.cells(row)
         if row.truncated { c.problems.append(CellProblem(kind: .badText, source: c.source, table: b.layout.kind,
                                                          column: "", header: "", value: "")) }
         switch b.layout.kind {
@@ -376,19 +374,5 @@ extension RecordBuilder {
         text.split(whereSeparator: { "、,，/;；".contains($0) || $0.isWhitespace })
             .map { NameReader.normalize(String($0)) }
             .filter { !$0.isEmpty }
-    }
-}
-
-/// One copy of each repeated text (class IDs, institutions, places, devices), so a
-/// million sign-ins at one training site hold one string, not a million. Texts of 15
-/// bytes or fewer are stored inline by Swift and need no pooling.
-final class StringPool {
-    private var table: [String: String] = [:]
-
-    func intern(_ s: String) -> String {
-        guard s.utf8.count > 15 else { return s }
-        if let known = table[s] { return known }
-        table[s] = s
-        return s
     }
 }
