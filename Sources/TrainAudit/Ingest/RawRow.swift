@@ -1,8 +1,9 @@
 /// Where a record came from: what an auditor needs to pull the paper.
 ///
 /// Stored as the row and a code for the (file, sheet) pair (an `InternTable`): every one
-/// of millions of records carries a source, and this way it is 12 bytes with no
-/// reference counting instead of two Strings.
+/// of millions of records carries a source, and this way it is 8 bytes with no
+/// reference counting instead of two Strings. Rows past 4,294,967,295 (a file of more
+/// than 8 GB of line breaks) all show as that row.
 public struct SourceRef: Hashable, Comparable, Sendable {
     /// A file and sheet, interned once per process.
     struct Place: Hashable, Sendable {
@@ -12,14 +13,19 @@ public struct SourceRef: Hashable, Comparable, Sendable {
 
     static let places = InternTable<Place>()
 
-    /// 1-based row number as the office sees it (the spreadsheet's row, the CSV's record).
-    public var row: Int
+    private var storedRow: UInt32
     /// Equal codes mean equal (file, sheet), so the synthesized == and hash are right.
     private var place: UInt32
 
     public init(file: String, sheet: String? = nil, row: Int) {
-        self.row = row
+        self.storedRow = UInt32(clamping: row)
         self.place = Self.places.intern(Place(file: file, sheet: sheet))
+    }
+
+    /// 1-based row number as the office sees it (the spreadsheet's row, the CSV's record).
+    public var row: Int {
+        get { Int(storedRow) }
+        set { storedRow = UInt32(clamping: newValue) }
     }
 
     public var file: String {
@@ -45,7 +51,7 @@ public struct SourceRef: Hashable, Comparable, Sendable {
             if x.file != y.file { return x.file < y.file }
             if (x.sheet ?? "") != (y.sheet ?? "") { return (x.sheet ?? "") < (y.sheet ?? "") }
         }
-        return a.row < b.row
+        return a.storedRow < b.storedRow
     }
 
     /// `file:sheet:row` for messages.

@@ -38,24 +38,22 @@ public struct Enrollment: Sendable {
 
 /// One sign-in (考勤/签到) line.
 ///
-/// A province-year has 24 million of these, so the stored form is compact (80 bytes
-/// instead of 240, no reference counting): texts are codes in `SharedText`, days and
-/// times are Int32 with a sentinel for nil. The properties read and write as before.
+/// A province-year has 24 million of these, so the stored form is compact (48 bytes
+/// instead of 240, no reference counting): texts are codes in `SharedText`; the four
+/// texts that repeat row after row (session, method, device, place) are one code for the
+/// four; times are seconds from the sign-in's day. The properties read and write as
+/// plain values.
 public struct SignIn: Sendable {
-    // Field order packs to 80 bytes: small fields fill the padding after `id` and `source`.
     public var id: IDReading
+    public var source: SourceRef
     private var nameCode: UInt32
     var classCode: UInt32 = 0
-    var sessionCode: UInt32 = 0
-    var methodCode: UInt32 = 0
-    var deviceCode: UInt32 = 0
-    var locationCode: UInt32 = 0
+    /// A code in `SignIn.contexts`, 0 when all four texts are blank.
+    private var contextCode: UInt32 = 0
     var photoCode: UInt32 = 0
     private var dayOrdinal = SignIn.none
-    private var inDay = SignIn.none, inSeconds: Int32 = 0
-    private var outDay = SignIn.none
-    public var source: SourceRef
-    private var outSeconds: Int32 = 0
+    /// Check-in and check-out, `Times`-encoded.
+    private var inTime = SignIn.none, outTime = SignIn.none
 
     /// The day ordinal that stands for nil (no real day is that far back).
     private static let none = Int32.min
@@ -64,6 +62,25 @@ public struct SignIn: Sendable {
         self.source = source
         self.id = id
         self.nameCode = SharedText.code(name)
+    }
+
+    /// The texts that repeat row after row, as `SharedText` codes.
+    struct Context: Hashable, Sendable {
+        var session: UInt32 = 0, method: UInt32 = 0, device: UInt32 = 0, location: UInt32 = 0
+        static let blank = Context()
+    }
+
+    static let contexts = InternTable<Context>()
+
+    var context: Context {
+        get { contextCode == 0 ? .blank : Self.contexts.value(of: contextCode) }
+        set { contextCode = newValue == .blank ? 0 : Self.contexts.intern(newValue) }
+    }
+
+    /// The context's code, for a reader that caches it (rows repeat their context).
+    var contextKey: UInt32 {
+        get { contextCode }
+        set { contextCode = newValue }
     }
 
     public var name: String {
@@ -75,20 +92,20 @@ public struct SignIn: Sendable {
         set { classCode = SharedText.code(newValue) }
     }
     public var session: String? {
-        get { SharedText.text(sessionCode) }
-        set { sessionCode = SharedText.code(newValue) }
+        get { SharedText.text(context.session) }
+        set { context.session = SharedText.code(newValue) }
     }
     public var method: String? {
-        get { SharedText.text(methodCode) }
-        set { methodCode = SharedText.code(newValue) }
+        get { SharedText.text(context.method) }
+        set { context.method = SharedText.code(newValue) }
     }
     public var device: String? {
-        get { SharedText.text(deviceCode) }
-        set { deviceCode = SharedText.code(newValue) }
+        get { SharedText.text(context.device) }
+        set { context.device = SharedText.code(newValue) }
     }
     public var location: String? {
-        get { SharedText.text(locationCode) }
-        set { locationCode = SharedText.code(newValue) }
+        get { SharedText.text(context.location) }
+        set { context.location = SharedText.code(newValue) }
     }
     public var photoHash: String? {
         get { SharedText.text(photoCode) }
@@ -96,15 +113,49 @@ public struct SignIn: Sendable {
     }
     public var day: Day? {
         get { dayOrdinal == Self.none ? nil : Day(ordinal: dayOrdinal) }
-        set { dayOrdinal = newValue?.ordinal ?? Self.none }
+        set {
+            // The times are kept relative to the day: read them before it changes.
+            let (i, o) = (checkIn, checkOut)
+            dayOrdinal = newValue?.ordinal ?? Self.none
+            (checkIn, checkOut) = (i, o)
+        }
     }
     public var checkIn: Moment? {
-        get { inDay == Self.none ? nil : Moment(day: Day(ordinal: inDay), seconds: inSeconds) }
-        set { inDay = newValue?.day.ordinal ?? Self.none; inSeconds = newValue?.seconds ?? 0 }
+        get { Times.moment(inTime, from: dayOrdinal) }
+        set { inTime = Times.encode(newValue, from: dayOrdinal) }
     }
     public var checkOut: Moment? {
-        get { outDay == Self.none ? nil : Moment(day: Day(ordinal: outDay), seconds: outSeconds) }
-        set { outDay = newValue?.day.ordinal ?? Self.none; outSeconds = newValue?.seconds ?? 0 }
+        get { Times.moment(outTime, from: dayOrdinal) }
+        set { outTime = Times.encode(newValue, from: dayOrdinal) }
+    }
+
+    /// A check-in or check-out in an Int32: `none` for nil; otherwise seconds from the
+    /// sign-in's day (from day 0 when it has none), which covers 59 years either side. A
+    /// moment farther off (a mistyped year) is kept whole in `far`, and the Int32 is its
+    /// code counted up from just above `none`.
+    enum Times {
+        static let far = InternTable<Moment>()
+        /// Codes of far moments are below this; offsets are at or above it.
+        static let farLimit = Int32.min + (1 << 28)
+
+        static func encode(_ m: Moment?, from dayOrdinal: Int32) -> Int32 {
+            guard let m else { return SignIn.none }
+            let base = dayOrdinal == SignIn.none ? 0 : Int64(dayOrdinal)
+            let offset = (Int64(m.day.ordinal) - base) * 86400 + Int64(m.seconds)
+            if offset >= Int64(farLimit), offset <= Int64(Int32.max) { return Int32(offset) }
+            let code = far.intern(m)
+            precondition(code < UInt32(1 << 28), "too many far moments")
+            return SignIn.none + Int32(code)
+        }
+
+        static func moment(_ v: Int32, from dayOrdinal: Int32) -> Moment? {
+            if v == SignIn.none { return nil }
+            if v < farLimit { return far.value(of: UInt32(v - SignIn.none)) }
+            let base = dayOrdinal == SignIn.none ? 0 : Int64(dayOrdinal)
+            let absolute = base * 86400 + Int64(v)
+            let day = absolute >= 0 ? absolute / 86400 : (absolute - 86399) / 86400
+            return Moment(day: Day(ordinal: Int32(day)), seconds: Int32(absolute - day * 86400))
+        }
     }
 }
 
@@ -158,12 +209,13 @@ public struct Payment: Sendable {
 ///
 /// 4 million at a province-year, so stored compactly like `SignIn`: the repeated texts
 /// (place names, statuses) are `SharedText` codes; texts of one person stay Strings.
+/// The person number (人编号) is not kept: no check reads it, and the source row leads
+/// an auditor to it.
 public struct RegistryEntry: Sendable {
     public var source: SourceRef
     public var id: IDReading
     public var name: String
     public var householdID: String?
-    public var personID: String?
     public var phone: String?
     public var bankAccount: String?
     var relationCode: UInt32 = 0

@@ -37,27 +37,32 @@ public enum IDIssue: String, Sendable, CaseIterable {
 
 /// The result of reading one ID cell.
 ///
-/// Kept small (24 bytes, no reference for a plain ID): every record of every table has
-/// one. The ID is stored packed, the issues as bits, and the cell's texts only when they
-/// differ from the ID's own, in a box shared by copies.
+/// Kept small (12 bytes, no reference): every record of every table has one, 28 million
+/// at a province-year. The ID is stored packed; what little else there is (the issues,
+/// the cell's texts when they differ from the ID's own) is a code in a process-wide
+/// table, 0 for the usual clean cell.
 public struct IDReading: Sendable {
     /// `ResidentID.packed`, or `noID`.
     private var packedID: UInt64
-    private var texts: Texts?
-    /// One bit per `IDIssue` case, in declaration order. Last, so a record can put small
-    /// fields in the padding after it.
-    private var issueBits: UInt8
+    /// 0, or a code in `IDReading.table`.
+    private var detailCode: UInt32
 
     private static let noID = UInt64.max
 
-    /// The cell's raw and cleaned texts when they are not the ID's own 18 characters.
-    private final class Texts: Sendable {
-        let raw: String?
-        let cleaned: String?
-        init(raw: String?, cleaned: String?) {
-            self.raw = raw
-            self.cleaned = cleaned
-        }
+    /// The issues as bits (one per `IDIssue` case, in declaration order) and the texts
+    /// as `SharedText` codes (0: the ID's own).
+    private struct Detail: Hashable, Sendable {
+        var issueBits: UInt8 = 0
+        var raw: UInt32 = 0
+        var cleaned: UInt32 = 0
+        static let none = Detail()
+    }
+
+    private static let table = InternTable<Detail>()
+
+    private var detail: Detail {
+        get { detailCode == 0 ? .none : Self.table.value(of: detailCode) }
+        set { detailCode = newValue == .none ? 0 : Self.table.intern(newValue) }
     }
 
     /// The ID, when the cleaned text has the shape of one (even with a bad check digit).
@@ -70,44 +75,41 @@ public struct IDReading: Sendable {
     /// each once; that is the order they come back in.
     public var issues: [IDIssue] {
         get {
-            if issueBits == 0 { return [] }
-            return IDIssue.allCases.enumerated().compactMap { issueBits & (1 << $0.offset) != 0 ? $0.element : nil }
+            let bits = detail.issueBits
+            if bits == 0 { return [] }
+            return IDIssue.allCases.enumerated().compactMap { bits & (1 << $0.offset) != 0 ? $0.element : nil }
         }
         set {
-            issueBits = 0
-            for issue in newValue { issueBits |= 1 << IDIssue.allCases.firstIndex(of: issue)! }
+            var bits: UInt8 = 0
+            for issue in newValue { bits |= 1 << IDIssue.allCases.firstIndex(of: issue)! }
+            detail.issueBits = bits
         }
     }
 
     private var rawText: String? {
-        get { texts?.raw }
-        set { setTexts(raw: newValue, cleaned: cleanedText) }
+        get { SharedText.text(detail.raw) }
+        set { detail.raw = SharedText.code(newValue) }
     }
 
     private var cleanedText: String? {
-        get { texts?.cleaned }
-        set { setTexts(raw: rawText, cleaned: newValue) }
-    }
-
-    private mutating func setTexts(raw: String?, cleaned: String?) {
-        texts = raw == nil && cleaned == nil ? nil : Texts(raw: raw, cleaned: cleaned)
+        get { SharedText.text(detail.cleaned) }
+        set { detail.cleaned = SharedText.code(newValue) }
     }
 
     public init(raw: String, cleaned: String, id: ResidentID?, issues: [IDIssue]) {
         packedID = id?.packed ?? Self.noID
-        texts = nil
-        issueBits = 0
+        detailCode = 0
         let own = id.map { $0.description }
-        setTexts(raw: raw == own ? nil : raw, cleaned: cleaned == own ? nil : cleaned)
+        if raw != own { rawText = raw }
+        if cleaned != own { cleanedText = cleaned }
         self.issues = issues
     }
 
     /// A cell that held exactly the ID's 18 characters.
     init(plain id: ResidentID, issues: [IDIssue]) {
         packedID = id.packed
-        texts = nil
-        issueBits = 0
-        self.issues = issues
+        detailCode = 0
+        if !issues.isEmpty { self.issues = issues }
     }
 
     /// The cell as it was.

@@ -49,13 +49,13 @@ public final class AuditData: Sendable {
     /// What happened to each file and sheet (DQ006, DQ007, `inspect`).
     public let reports: [TableReport]
 
-    public let enrollmentsByPerson: [ResidentID: [Int]]
-    public let signInsByPerson: [ResidentID: [Int]]
-    public let signInsByClass: [String: [Int]]
-    public let paymentsByPerson: [ResidentID: [Int]]
-    public let paymentsByClass: [String: [Int]]
-    public let registryByPerson: [ResidentID: [Int]]
-    public let watchByPerson: [ResidentID: [Int]]
+    public let enrollmentsByPerson: RowIndex<ResidentID>
+    public let signInsByPerson: RowIndex<ResidentID>
+    public let signInsByClass: RowIndex<String>
+    public let paymentsByPerson: RowIndex<ResidentID>
+    public let paymentsByClass: RowIndex<String>
+    public let registryByPerson: RowIndex<ResidentID>
+    public let watchByPerson: RowIndex<ResidentID>
     /// Classes sorted by class ID, and where each is.
     public let classViews: [ClassView]
     public let classIndex: [String: Int]
@@ -77,21 +77,19 @@ public final class AuditData: Sendable {
         self.watchlist = watchlist
         self.present = present
 
-        func byPerson<R>(_ records: [R], _ id: (R) -> ResidentID?) -> [ResidentID: [Int]] {
-            AuditData.group(records, id)
-        }
-        // The two sign-in indexes (24 million rows at a province-year) are built at once.
-        let (sByPerson, sByClass) = Parallel.pair({ AuditData.group(signIns) { $0.id.id } },
-                                                  { AuditData.group(signIns) { $0.classID } })
-        enrollmentsByPerson = byPerson(enrollments) { $0.id.id }
+        // The sign-in indexes (24 million rows at a province-year) and the registry's
+        // (4 million) are built at once.
+        let (sByPerson, (sByClass, rByPerson)) = Parallel.pair(
+            { RowIndex(signIns) { $0.id.id } },
+            { (RowIndex(signIns, code: { $0.classCode == 0 ? nil : $0.classCode }, key: { SharedText.text($0)! }),
+               RowIndex(registry) { $0.id.id }) })
+        enrollmentsByPerson = RowIndex(enrollments) { $0.id.id }
         signInsByPerson = sByPerson
-        paymentsByPerson = byPerson(payments) { $0.id.id }
-        registryByPerson = byPerson(registry) { $0.id.id }
-        watchByPerson = byPerson(watchlist) { $0.id.id }
+        paymentsByPerson = RowIndex(payments) { $0.id.id }
+        registryByPerson = rByPerson
+        watchByPerson = RowIndex(watchlist) { $0.id.id }
         signInsByClass = sByClass
-        var pByClass: [String: [Int]] = [:]
-        for (i, p) in payments.enumerated() { if let c = p.classID { pByClass[c, default: []].append(i) } }
-        paymentsByClass = pByClass
+        paymentsByClass = RowIndex(payments) { $0.classID }
 
         // Classes: the register first, then what rosters add.
         var views: [String: ClassView] = [:]
@@ -130,13 +128,6 @@ public final class AuditData: Sendable {
         var index: [String: Int] = [:]
         for (i, v) in classViews.enumerated() { index[v.classID] = i }
         classIndex = index
-    }
-
-    /// Record indexes by key, in record order; records without a key are left out.
-    static func group<R, K: Hashable>(_ records: [R], _ key: (R) -> K?) -> [K: [Int]] {
-        var out: [K: [Int]] = [:]
-        for (i, r) in records.enumerated() { if let k = key(r) { out[k, default: []].append(i) } }
-        return out
     }
 
     /// The class an enrollment belongs to: its class ID, or institution · occupation ·

@@ -64,6 +64,7 @@ final class RecordBuilder {
     /// Per column: the raw cell last coded and its code. One sheet is read by one thread.
     final class RecentCodes {
         var last: [(raw: String, code: UInt32)?]
+        var context: (context: SignIn.Context, code: UInt32)?
         init(columns: Int) { last = Array(repeating: nil, count: columns) }
     }
 
@@ -300,14 +301,19 @@ struct RecordSink {
                 case .invalid: c.problem(.badDate, k.date.name)
                 }
             }
-            s.sessionCode = c.code(k.session)
             s.checkIn = c.moment(k.checkIn, on: s.day)
             s.checkOut = c.moment(k.checkOut, on: s.day)
             if s.day == nil { s.day = s.checkIn?.day }
             if s.day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
-            s.methodCode = c.code(k.method)
-            s.deviceCode = c.code(k.device)
-            s.locationCode = c.code(k.location)
+            let context = SignIn.Context(session: c.code(k.session), method: c.code(k.method),
+                                         device: c.code(k.device), location: c.code(k.location))
+            // Rows repeat their context: intern it (a lock) only when it changes.
+            if let last = b.recentCodes.context, last.context == context {
+                s.contextKey = last.code
+            } else {
+                s.context = context
+                b.recentCodes.context = (context, s.contextKey)
+            }
             s.photoCode = c.code(k.photo)
             if s.photoCode == 0 { s.photoCode = c.code(k.signature) }
             signIns.append(s)
@@ -346,7 +352,6 @@ struct RecordSink {
             c.requirePresent("id_number")
             c.requirePresent("name")
             r.householdID = c.text("household_id")
-            r.personID = c.ownText("person_id")
             let k = b.registryColumns
             r.relationCode = c.code(k.relation)
             r.countyCode = c.code(k.county)

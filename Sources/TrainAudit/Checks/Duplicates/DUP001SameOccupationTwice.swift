@@ -50,7 +50,7 @@ struct SameOccupationTwice: Check {
         guard let retakeAllowed = audit.settings.retakeAfterFailAllowed?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for id in data.enrollmentsByPerson.keys.sorted() {
+        for id in data.enrollmentsByPerson.keys {
             guard let rows = data.enrollmentsByPerson[id], rows.count > 1 else { continue }
             var groups: [Key: [Int]] = [:]
             var order: [Key] = []

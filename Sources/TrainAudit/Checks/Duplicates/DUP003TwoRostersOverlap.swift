@@ -35,7 +35,7 @@ struct OverlappingRosters: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys.sorted() {
+        for id in data.enrollmentsByPerson.keys {
             guard let rows = data.enrollmentsByPerson[id], rows.count > 1 else { continue }
             // Subsidised enrollments with a known period, in start order; a person has
             // few enrollments, so pairs within one person are cheap.

@@ -8,27 +8,54 @@ struct NamesDifferAcrossTables: Check {
         source: "DATA.md, Identity: one ID with two different names across tables is a finding (冒名顶替)", needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
-        var names: [ResidentID: [(name: String, source: SourceRef, table: TableKind)]] = [:]
-        for o in audit.data.idOccurrences {
-            guard let id = o.reading.id, !o.name.isEmpty else { continue }
-            if let list = names[id], list.contains(where: { $0.name == o.name && $0.table == o.table }) { continue }
-            names[id, default: []].append((o.name, o.source, o.table))
+        let d = audit.data
+        // Each table's rows by person, in the order a finding lists the tables. The IDs are
+        // walked in order by merging the indexes' sorted keys: no table of all 4 million
+        // IDs and their names is built.
+        let tables: [(kind: TableKind, index: RowIndex<ResidentID>, row: (Int) -> (name: String, source: SourceRef))] = [
+            (.registry, d.registryByPerson, { (d.registry[$0].name, d.registry[$0].source) }),
+            (.roster, d.enrollmentsByPerson, { (d.enrollments[$0].name, d.enrollments[$0].source) }),
+            (.attendance, d.signInsByPerson, { (d.signIns[$0].name, d.signIns[$0].source) }),
+            (.payments, d.paymentsByPerson, { (d.payments[$0].name, d.payments[$0].source) }),
+            (.watchlist, d.watchByPerson, { (d.watchlist[$0].name, d.watchlist[$0].source) }),
+        ]
+        var cursors = Array(repeating: 0, count: tables.count)
+        var out: [Finding] = []
+        while true {
+            var next: ResidentID?
+            for (t, c) in zip(tables, cursors) where c < t.index.keys.count {
+                if next.map({ t.index.keys[c] < $0 }) ?? true { next = t.index.keys[c] }
+            }
+            guard let id = next else { break }
+            var list: [(name: String, source: SourceRef, table: TableKind)] = []
+            for (k, t) in tables.enumerated() where cursors[k] < t.index.keys.count && t.index.keys[cursors[k]] == id {
+                cursors[k] += 1
+                for i in t.index[id] ?? [] {
+                    let (name, source) = t.row(i)
+                    if name.isEmpty || list.contains(where: { $0.name == name && $0.table == t.kind }) { continue }
+                    list.append((name, source, t.kind))
+                }
+            }
+            if let f = differing(id, list, audit) { out.append(f) }
         }
-        return names.keys.sorted().compactMap { id in
-            guard let list = names[id] else { return nil }
-            let distinct = Array(Set(list.map(\.name))).sorted()
-            guard distinct.count > 1 else { return nil }
-            let shown = list.map { "\($0.name)（\($0.table.title.zh)）" }
-            let shownEn = list.map { "\($0.name) (\($0.table.title.en))" }
-            // The registry's name is the person's; name the finding after it when there is one.
-            let owner = list.first { $0.table == .registry }?.name ?? list[0].name
-            return finding(Localized(zh: "身份证号 \(id) 对应不同姓名：" + shown.joined(separator: "、"),
-                                     en: "ID \(id) carries different names: " + shownEn.joined(separator: ", ")),
-                           subject: "\(id)|" + distinct.joined(separator: "|"), evidence: list.prefix(10).map(\.source),
-                           person: PersonRef(id: id.description, name: owner),
-                           amount: audit.data.moneyAtRisk(person: id, classID: nil).amount,
-                           paymentRefs: audit.data.moneyAtRisk(person: id, classID: nil).payments)
-        }
+        return out
+    }
+
+    /// The finding for one ID's names, nil when they are all the same.
+    private func differing(_ id: ResidentID, _ list: [(name: String, source: SourceRef, table: TableKind)], _ audit: Audit) -> Finding? {
+        guard list.count > 1 else { return nil }
+        let distinct = Array(Set(list.map(\.name))).sorted()
+        guard distinct.count > 1 else { return nil }
+        let shown = list.map { "\($0.name)（\($0.table.title.zh)）" }
+        let shownEn = list.map { "\($0.name) (\($0.table.title.en))" }
+        // The registry's name is the person's; name the finding after it when there is one.
+        let owner = list.first { $0.table == .registry }?.name ?? list[0].name
+        return finding(Localized(zh: "身份证号 \(id) 对应不同姓名：" + shown.joined(separator: "、"),
+                                 en: "ID \(id) carries different names: " + shownEn.joined(separator: ", ")),
+                       subject: "\(id)|" + distinct.joined(separator: "|"), evidence: list.prefix(10).map(\.source),
+                       person: PersonRef(id: id.description, name: owner),
+                       amount: audit.data.moneyAtRisk(person: id, classID: nil).amount,
+                       paymentRefs: audit.data.moneyAtRisk(person: id, classID: nil).payments)
     }
 
     let examples: [CheckExample] = [

@@ -7,16 +7,14 @@ struct IDOccurrence {
 }
 
 extension AuditData {
-    /// All ID cells, in table order then source order.
-    var idOccurrences: [IDOccurrence] {
-        var out: [IDOccurrence] = []
-        out.reserveCapacity(enrollments.count + signIns.count + payments.count + registry.count + watchlist.count)
-        for r in registry { out.append(IDOccurrence(reading: r.id, name: r.name, source: r.source, table: .registry)) }
-        for e in enrollments { out.append(IDOccurrence(reading: e.id, name: e.name, source: e.source, table: .roster)) }
-        for s in signIns { out.append(IDOccurrence(reading: s.id, name: s.name, source: s.source, table: .attendance)) }
-        for p in payments { out.append(IDOccurrence(reading: p.id, name: p.name, source: p.source, table: .payments)) }
-        for w in watchlist { out.append(IDOccurrence(reading: w.id, name: w.name, source: w.source, table: .watchlist)) }
-        return out
+    /// Every ID cell, in table order then source order, one at a time: a province-year
+    /// has 28 million, too many to hold as a list.
+    func forEachIDOccurrence(_ body: (IDOccurrence) -> Void) {
+        for r in registry { body(IDOccurrence(reading: r.id, name: r.name, source: r.source, table: .registry)) }
+        for e in enrollments { body(IDOccurrence(reading: e.id, name: e.name, source: e.source, table: .roster)) }
+        for s in signIns { body(IDOccurrence(reading: s.id, name: s.name, source: s.source, table: .attendance)) }
+        for p in payments { body(IDOccurrence(reading: p.id, name: p.name, source: p.source, table: .payments)) }
+        for w in watchlist { body(IDOccurrence(reading: w.id, name: w.name, source: w.source, table: .watchlist)) }
     }
 }
 
@@ -34,7 +32,8 @@ extension IDIssueCheck {
     func run(_ audit: Audit) -> [Finding] {
         var groups: [String: [IDOccurrence]] = [:]
         var order: [String] = []
-        for o in audit.data.idOccurrences where applies(o, audit) {
+        audit.data.forEachIDOccurrence { o in
+            guard applies(o, audit) else { return }
             let key = o.reading.cleaned
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(o)

@@ -66,16 +66,17 @@ struct SignInBurst: Check {
         guard let window = audit.settings.burstWindowSeconds?.value, window > 0,
               let minPeople = audit.settings.burstMinPeople?.value, minPeople > 1 else { return [] }
         let data = audit.data
-        // Device → (time, row) of sign-ins with an ID and a check-in moment.
-        var byDevice: [String: [(t: Int64, row: Int)]] = [:]
-        for (i, s) in data.signIns.enumerated() {
-            guard let device = s.device, !device.isEmpty, let t = s.checkIn, s.id.id != nil else { continue }
-            byDevice[device, default: []].append((t.absolute, i))
-        }
+        // Sign-ins with a device, an ID and a check-in moment, by device (4 bytes a row;
+        // each device's (time, row) list is made only while that device is looked at).
+        let byDevice = RowIndex(data.signIns, code: { s -> UInt32? in
+            let device = s.context.device
+            return device != 0 && s.id.id != nil && s.checkIn != nil ? device : nil
+        }, key: { SharedText.text($0)! })
         var out: [Finding] = []
         var inWindow: [ResidentID: Int] = [:]
-        for device in byDevice.keys.sorted() {
-            guard var rows = byDevice[device], rows.count >= minPeople else { continue }
+        for device in byDevice.keys where !device.isEmpty {
+            guard let signRows = byDevice[device], signRows.count >= minPeople else { continue }
+            var rows = signRows.map { (t: data.signIns[$0].checkIn!.absolute, row: $0) }
             // Devices that record whole minutes only cannot show a burst within seconds.
             guard rows.contains(where: { $0.t % 60 != 0 }) else { continue }
             rows.sort { $0.t != $1.t ? $0.t < $1.t : $0.row < $1.row }

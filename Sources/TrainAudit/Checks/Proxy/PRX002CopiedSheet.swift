@@ -199,7 +199,7 @@ struct CopiedSheet: Check {
               let minPeople = audit.settings.copiedSheetMinPeople?.value, minPeople > 0 else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for classID in data.signInsByClass.keys.sorted() {
+        for classID in data.signInsByClass.keys {
             guard let rows = data.signInsByClass[classID], rows.count >= 2 * minPeople else { continue }
             // Session → marks (person, minute of check-in, day).
             var bySession: [String: [Mark]] = [:]

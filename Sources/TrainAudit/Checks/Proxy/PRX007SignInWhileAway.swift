@@ -37,7 +37,7 @@ struct SignInWhileAway: Check {
         guard let away = audit.settings.outOfProvinceWork?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for person in data.registryByPerson.keys.sorted() {
+        for person in data.signInsByPerson.keys {
             guard let signRows = data.signInsByPerson[person], !signRows.isEmpty,
                   let entryIndex = data.registryByPerson[person]?.first(where: {
                       data.registry[$0].workStatus.map { away.matches($0) } ?? false

@@ -42,7 +42,7 @@ struct NotInRegistry: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for id in data.enrollmentsByPerson.keys.sorted() where data.registryByPerson[id] == nil {
+        for id in data.enrollmentsByPerson.keys where data.registryByPerson[id] == nil {
             guard let rows = data.enrollmentsByPerson[id], let first = rows.first else { continue }
             let e = data.enrollments[first]
             var classes: [String] = []

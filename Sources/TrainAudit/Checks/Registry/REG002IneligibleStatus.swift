@@ -44,7 +44,7 @@ struct IneligibleRegistryStatus: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys.sorted() {
+        for id in data.enrollmentsByPerson.keys {
             guard let entries = data.registryByPerson[id], let rows = data.enrollmentsByPerson[id] else { continue }
             let bad = entries.filter { r in data.registry[r].personStatus.map { pattern.matches($0) } ?? false }
             guard !bad.isEmpty else { continue }

@@ -34,7 +34,7 @@ struct AgeOutsideRange: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys.sorted() {
+        for id in data.enrollmentsByPerson.keys {
             for i in data.enrollmentsByPerson[id] ?? [] {
                 guard let start = data.classStart(ofEnrollment: i),
                       let (age, fromID) = data.age(ofEnrollment: i, on: start),

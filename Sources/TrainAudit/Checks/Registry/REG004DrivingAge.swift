@@ -36,7 +36,7 @@ struct DrivingCourseOverAge: Check {
         var seen = Set<String>()
         // The pattern is matched once per class, not per trainee.
         var isDriving: [String: Bool] = [:]
-        for id in data.enrollmentsByPerson.keys.sorted() {
+        for id in data.enrollmentsByPerson.keys {
             for i in data.enrollmentsByPerson[id] ?? [] {
                 let cls = data.enrollmentClass[i]
                 let e = data.enrollments[i]

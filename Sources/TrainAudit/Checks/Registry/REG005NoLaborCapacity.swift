@@ -32,7 +32,7 @@ struct NoLaborCapacity: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys.sorted() {
+        for id in data.enrollmentsByPerson.keys {
             guard let entries = data.registryByPerson[id],
                   let r = entries.first(where: { data.registry[$0].laborCapacity.map { pattern.matches($0) } ?? false })
             else { continue }

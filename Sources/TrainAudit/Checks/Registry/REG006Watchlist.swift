@@ -39,7 +39,7 @@ struct OnWatchlist: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys.sorted() {
+        for id in data.enrollmentsByPerson.keys {
             guard let entries = data.watchByPerson[id] else { continue }
             for i in data.enrollmentsByPerson[id] ?? [] {
                 let period = data.periodRange(ofEnrollment: i)

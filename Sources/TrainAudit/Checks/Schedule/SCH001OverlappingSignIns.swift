@@ -52,7 +52,7 @@ struct OverlappingSignIns: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for person in data.signInsByPerson.keys.sorted() {
+        for person in data.signInsByPerson.keys {
             guard let rows = data.signInsByPerson[person], rows.count > 1 else { continue }
             // Only sign-ins with a class and a day can clash; sort by day then check-in.
             let usable = rows.filter { data.signIns[$0].classID != nil && data.signIns[$0].day != nil }

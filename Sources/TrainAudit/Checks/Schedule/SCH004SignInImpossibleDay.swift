@@ -56,7 +56,7 @@ struct SignInImpossibleDay: Check {
         let data = audit.data
         let ineligible = audit.settings.deceasedStatus?.value
         var out: [Finding] = []
-        for person in data.signInsByPerson.keys.sorted() {
+        for person in data.signInsByPerson.keys {
             guard let rows = data.signInsByPerson[person] else { continue }
             let birth = person.birthDate
             // The registry's death date: 死亡 (or 自然减少) with its change date. Moving away

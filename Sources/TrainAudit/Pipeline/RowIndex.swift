@@ -1,0 +1,99 @@
+/// Record positions grouped by a key (resident ID, class ID), the way checks find a
+/// person's or a class's rows without scanning a table.
+///
+/// Why not `[Key: [Int]]`: a province-year has 4 million registry entries and 24 million
+/// sign-ins. A dictionary of arrays costs a hash slot, an array object and 8 bytes a
+/// position; here the keys are one sorted array, the groups' positions one `Int32` array,
+/// so a group costs 12 bytes and a position 4. Keys come out sorted, which is the order
+/// every check walks them in.
+public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
+    /// The keys, sorted, each once.
+    public let keys: [Key]
+    /// Where each key's positions start in `positions`; one more entry than `keys`.
+    private let starts: [Int32]
+    /// All groups' record positions, key after key, each group in record order.
+    private let positions: [Int32]
+
+    /// Groups `records` by `key`; records without a key are left out.
+    public init<R>(_ records: [R], key: (R) -> Key?) {
+        self.init(records, code: key, key: { $0 })
+    }
+
+    /// Groups `records` by a cheap code (a `SharedText` code, say) and derives each
+    /// group's key once, not once per record. Codes whose keys are equal share a group.
+    init<R, Code: Hashable>(_ records: [R], code: (R) -> Code?, key: (Code) -> Key) {
+        precondition(records.count < Int(Int32.max), "too many records for RowIndex")
+        // First pass: a group number per code (first-seen order) and per record.
+        var groupOf: [Code: Int32] = [:]
+        var codes: [Code] = []
+        var sizes: [Int32] = []
+        var recordGroup = [Int32](repeating: -1, count: records.count)
+        for (i, r) in records.enumerated() {
+            guard let c = code(r) else { continue }
+            if let g = groupOf[c] {
+                sizes[Int(g)] += 1
+                recordGroup[i] = g
+            } else {
+                let g = Int32(codes.count)
+                groupOf[c] = g
+                codes.append(c)
+                sizes.append(1)
+                recordGroup[i] = g
+            }
+        }
+        groupOf = [:]
+        // Keys sorted; groups with equal keys get one slot; each slot's start.
+        let groupKeys = codes.map(key)
+        let order = groupKeys.indices.sorted { groupKeys[$0] < groupKeys[$1] }
+        var keys: [Key] = []
+        var starts: [Int32] = []
+        var slotOf = [Int](repeating: 0, count: order.count)
+        var total: Int32 = 0
+        for g in order {
+            if keys.last != groupKeys[g] {
+                keys.append(groupKeys[g])
+                starts.append(total)
+            }
+            slotOf[g] = keys.count - 1
+            total += sizes[g]
+        }
+        starts.append(total)
+        // Second pass: positions in record order within each slot.
+        var next = Array(starts.dropLast())
+        var positions = [Int32](repeating: 0, count: Int(total))
+        for (i, g) in recordGroup.enumerated() where g >= 0 {
+            let slot = slotOf[Int(g)]
+            positions[Int(next[slot])] = Int32(i)
+            next[slot] += 1
+        }
+        self.keys = keys
+        self.starts = starts
+        self.positions = positions
+    }
+
+    /// The positions of `key`'s records, nil when it has none.
+    public subscript(key: Key) -> Rows? {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < keys.count, keys[lo] == key else { return nil }
+        return Rows(positions[Int(starts[lo])..<Int(starts[lo + 1])])
+    }
+
+    /// Number of keys.
+    public var count: Int { keys.count }
+
+    /// One key's record positions, indexed from 0.
+    public struct Rows: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+        private let slice: ArraySlice<Int32>
+
+        init(_ slice: ArraySlice<Int32>) { self.slice = slice }
+        public init(arrayLiteral elements: Int...) { slice = ArraySlice(elements.map { Int32($0) }) }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { slice.count }
+        public subscript(i: Int) -> Int { Int(slice[slice.startIndex + i]) }
+    }
+}
