@@ -1,0 +1,90 @@
+import Testing
+@testable import TrainAudit
+
+// The compact stored forms (RowIndex, SignIn, IDReading, SourceRef) must give back exactly
+// what was put in: these tests compare them with the plain computation.
+
+@Test func rowIndexGroupsLikeADictionaryOfArrays() {
+    // Keys in scrambled order, some records without a key.
+    let keys: [Int?] = (0..<500).map { i in i % 7 == 0 ? nil : (i * 37) % 23 }
+    let index = RowIndex(keys) { $0 }
+    var plain: [Int: [Int]] = [:]
+    for (i, k) in keys.enumerated() { if let k { plain[k, default: []].append(i) } }
+    #expect(index.keys == plain.keys.sorted())
+    for (k, rows) in plain { #expect(Array(index[k] ?? []) == rows) }
+    #expect(index[999] == nil)
+    #expect(index.count == plain.count)
+    let empty = RowIndex([Int?]()) { $0 }
+    #expect(empty.keys.isEmpty && empty[1] == nil)
+}
+
+@Test func rowIndexByCodeMergesCodesWithEqualKeys() {
+    // Codes 1 and 3 name the same key: their rows make one group, in record order.
+    let codes: [UInt32] = [3, 1, 2, 3, 1, 2]
+    let index = RowIndex(codes, code: { $0 }, key: { $0 == 2 ? "b" : "a" })
+    #expect(index.keys == ["a", "b"])
+    #expect(Array(index["a"] ?? []) == [0, 1, 3, 4])
+    #expect(Array(index["b"] ?? []) == [2, 5])
+}
+
+@Test func signInKeepsItsTimesWhateverTheDay() {
+    let source = SourceRef(file: "考勤.csv", row: 7)
+    var s = SignIn(source: source, id: IDReader.read("640422199001010017"), name: "李建华")
+    let day = Day(year: 2019, month: 3, day: 4)!
+    let checkIn = Moment(day: day, seconds: 7 * 3600 + 53 * 60 + 11)
+    // A check-out on the next day, and one a mistyped century away.
+    let nextDay = Moment(day: Day(year: 2019, month: 3, day: 5)!, seconds: 60)
+    let farOff = Moment(day: Day(year: 1919, month: 3, day: 4)!, seconds: 12 * 3600)
+    s.checkIn = checkIn
+    #expect(s.checkIn == checkIn && s.day == nil)
+    s.day = day
+    s.checkOut = nextDay
+    #expect(s.day == day && s.checkIn == checkIn && s.checkOut == nextDay)
+    s.checkOut = farOff
+    #expect(s.checkOut == farOff && s.checkIn == checkIn)
+    // Changing the day leaves the moments as they were.
+    s.day = Day(year: 1900, month: 1, day: 1)
+    #expect(s.checkIn == checkIn && s.checkOut == farOff)
+    s.day = nil
+    #expect(s.checkIn == checkIn && s.checkOut == farOff)
+    s.checkIn = nil
+    #expect(s.checkIn == nil && s.checkOut == farOff)
+    // Before 1970 (negative ordinals) with no day.
+    let early = Moment(day: Day(year: 1969, month: 12, day: 31)!, seconds: 86399)
+    s.checkOut = early
+    #expect(s.checkOut == early)
+}
+
+@Test func signInKeepsItsTexts() {
+    var s = SignIn(source: SourceRef(file: "a.csv", row: 2), id: IDReader.read(""), name: "王秀英")
+    s.session = "上午"
+    s.method = "人脸"
+    s.device = "FACE-07"
+    s.location = "将台乡"
+    s.classID = "XJ-2019-01"
+    s.photoHash = "ab12"
+    #expect([s.session, s.method, s.device, s.location, s.classID, s.photoHash] == ["上午", "人脸", "FACE-07", "将台乡", "XJ-2019-01", "ab12"])
+    s.device = nil
+    #expect(s.device == nil && s.session == "上午" && s.location == "将台乡")
+    #expect(s.name == "王秀英" && s.source.row == 2 && s.source.file == "a.csv")
+}
+
+@Test func idReadingKeepsTextsAndIssues() {
+    let plain = IDReader.read("640422199001010017")
+    #expect(plain.raw == "640422199001010017" && plain.issues.isEmpty && plain.isClean)
+    let spaced = IDReader.read(" 6404 2219 9001 0100 17 ")
+    #expect(spaced.raw == " 6404 2219 9001 0100 17 " && spaced.id == plain.id)
+    let bad = IDReader.read("640422199001010016")
+    #expect(bad.issues == [.badCheckDigit] && bad.raw == "640422199001010016" && !bad.isClean)
+    let lost = IDReader.read("6.40422E+17")
+    #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
+    #expect(MemoryLayout<IDReading>.size == 12)
+    #expect(MemoryLayout<SignIn>.stride == 48)
+    #expect(MemoryLayout<SourceRef>.stride == 8)
+}
+
+@Test func sourceRowsPastUInt32AreClamped() {
+    var s = SourceRef(file: "a.csv", row: 5)
+    s.row = Int(UInt32.max) + 10
+    #expect(s.row == Int(UInt32.max))
+}
