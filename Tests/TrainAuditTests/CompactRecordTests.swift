@@ -79,7 +79,7 @@ import Testing
     let lost = IDReader.read("6.40422E+17")
     #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
     #expect(MemoryLayout<IDReading>.size == 12)
-    #expect(MemoryLayout<SignIn>.stride == 48)
+    #expect(MemoryLayout<SignIn>.stride == 40)
     #expect(MemoryLayout<SourceRef>.stride == 8)
 }
 

@@ -22,6 +22,15 @@ public struct SourceRef: Hashable, Comparable, Sendable {
         self.place = Self.places.intern(Place(file: file, sheet: sheet))
     }
 
+    /// A place code and a row, for records that keep the place in a code of their own.
+    init(placeCode: UInt32, row: UInt32) {
+        self.place = placeCode
+        self.storedRow = row
+    }
+
+    /// The (file, sheet) code; 0 is never one.
+    var placeCode: UInt32 { place }
+
     /// 1-based row number as the office sees it (the spreadsheet's row, the CSV's record).
     public var row: Int {
         get { Int(storedRow) }

@@ -38,18 +38,17 @@ public struct Enrollment: Sendable {
 
 /// One sign-in (考勤/签到) line.
 ///
-/// A province-year has 24 million of these, so the stored form is compact (48 bytes
-/// instead of 240, no reference counting): texts are codes in `SharedText`; the four
-/// texts that repeat row after row (session, method, device, place) are one code for the
-/// four; times are seconds from the sign-in's day. The properties read and write as
+/// A province-year has 24 million of these, so the stored form is compact (40 bytes
+/// instead of 240, no reference counting): texts are codes in `SharedText`; what repeats
+/// row after row (file and sheet, class, session, method, device, place) is one code for
+/// all six; times are seconds from the sign-in's day. The properties read and write as
 /// plain values.
 public struct SignIn: Sendable {
     public var id: IDReading
-    public var source: SourceRef
+    private var row: UInt32
     private var nameCode: UInt32
-    var classCode: UInt32 = 0
-    /// A code in `SignIn.contexts`, 0 when all four texts are blank.
-    private var contextCode: UInt32 = 0
+    /// A code in `SignIn.contexts`.
+    private var contextCode: UInt32
     var photoCode: UInt32 = 0
     private var dayOrdinal = SignIn.none
     /// Check-in and check-out, `Times`-encoded.
@@ -59,28 +58,39 @@ public struct SignIn: Sendable {
     private static let none = Int32.min
 
     public init(source: SourceRef, id: IDReading, name: String) {
-        self.source = source
         self.id = id
+        self.row = UInt32(clamping: source.row)
         self.nameCode = SharedText.code(name)
+        self.contextCode = Self.contexts.intern(Context(place: source.placeCode))
     }
 
-    /// The texts that repeat row after row, as `SharedText` codes.
+    /// For a reader that has the codes already (see `RecordBuilder`).
+    init(id: IDReading, row: Int, nameCode: UInt32, contextCode: UInt32) {
+        self.id = id
+        self.row = UInt32(clamping: row)
+        self.nameCode = nameCode
+        self.contextCode = contextCode
+    }
+
+    /// What repeats row after row: the `SourceRef` place code and `SharedText` codes.
     struct Context: Hashable, Sendable {
-        var session: UInt32 = 0, method: UInt32 = 0, device: UInt32 = 0, location: UInt32 = 0
-        static let blank = Context()
+        var place: UInt32
+        var classID: UInt32 = 0, session: UInt32 = 0, method: UInt32 = 0, device: UInt32 = 0, location: UInt32 = 0
     }
 
     static let contexts = InternTable<Context>()
 
     var context: Context {
-        get { contextCode == 0 ? .blank : Self.contexts.value(of: contextCode) }
-        set { contextCode = newValue == .blank ? 0 : Self.contexts.intern(newValue) }
+        get { Self.contexts.value(of: contextCode) }
+        set { contextCode = Self.contexts.intern(newValue) }
     }
 
-    /// The context's code, for a reader that caches it (rows repeat their context).
-    var contextKey: UInt32 {
-        get { contextCode }
-        set { contextCode = newValue }
+    public var source: SourceRef {
+        get { SourceRef(placeCode: context.place, row: row) }
+        set {
+            row = UInt32(clamping: newValue.row)
+            if newValue.placeCode != context.place { context.place = newValue.placeCode }
+        }
     }
 
     public var name: String {
@@ -88,8 +98,8 @@ public struct SignIn: Sendable {
         set { nameCode = SharedText.code(newValue) }
     }
     public var classID: String? {
-        get { SharedText.text(classCode) }
-        set { classCode = SharedText.code(newValue) }
+        get { SharedText.text(context.classID) }
+        set { context.classID = SharedText.code(newValue) }
     }
     public var session: String? {
         get { SharedText.text(context.session) }

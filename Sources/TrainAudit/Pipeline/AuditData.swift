@@ -81,7 +81,7 @@ public final class AuditData: Sendable {
         // (4 million) are built at once.
         let (sByPerson, (sByClass, rByPerson)) = Parallel.pair(
             { RowIndex(signIns) { $0.id.id } },
-            { (RowIndex(signIns, code: { $0.classCode == 0 ? nil : $0.classCode }, key: { SharedText.text($0)! }),
+            { (RowIndex(signIns, code: { $0.context.classID == 0 ? nil : $0.context.classID }, key: { SharedText.text($0)! }),
                RowIndex(registry) { $0.id.id }) })
         enrollmentsByPerson = RowIndex(enrollments) { $0.id.id }
         signInsByPerson = sByPerson

@@ -291,9 +291,18 @@ struct RecordSink {
             enrollments.append(e)
         case .attendance:
             let k = b.signInColumns
-            var s = SignIn(source: c.source, id: c.id(), name: c.name())
+            let context = SignIn.Context(place: b.origin.placeCode, classID: c.code(k.classID), session: c.code(k.session),
+                                         method: c.code(k.method), device: c.code(k.device), location: c.code(k.location))
+            // Rows repeat their context: intern it (a lock) only when it changes.
+            let contextCode: UInt32
+            if let last = b.recentCodes.context, last.context == context {
+                contextCode = last.code
+            } else {
+                contextCode = SignIn.contexts.intern(context)
+                b.recentCodes.context = (context, contextCode)
+            }
+            var s = SignIn(id: c.id(), row: row.number, nameCode: SharedText.code(c.name()), contextCode: contextCode)
             if c.raw(k.id).map(TextReader.clean)?.isEmpty ?? true, k.id.index != nil { c.problem(.missingValue, k.id.name) }
-            s.classCode = c.code(k.classID)
             if let r = c.raw(k.date) {
                 switch DateReader.day(r) {
                 case .value(let d): s.day = d
@@ -305,15 +314,6 @@ struct RecordSink {
             s.checkOut = c.moment(k.checkOut, on: s.day)
             if s.day == nil { s.day = s.checkIn?.day }
             if s.day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
-            let context = SignIn.Context(session: c.code(k.session), method: c.code(k.method),
-                                         device: c.code(k.device), location: c.code(k.location))
-            // Rows repeat their context: intern it (a lock) only when it changes.
-            if let last = b.recentCodes.context, last.context == context {
-                s.contextKey = last.code
-            } else {
-                s.context = context
-                b.recentCodes.context = (context, s.contextKey)
-            }
             s.photoCode = c.code(k.photo)
             if s.photoCode == 0 { s.photoCode = c.code(k.signature) }
             signIns.append(s)
