@@ -14,6 +14,9 @@ import Testing
     for (k, rows) in plain { #expect(Array(index[k] ?? []) == rows) }
     #expect(index[999] == nil)
     #expect(index.count == plain.count)
+    let sorted = RowIndex(mostlyDistinct: keys) { $0 }
+    #expect(sorted.keys == index.keys)
+    for k in index.keys { #expect(Array(sorted[k] ?? []) == Array(index[k] ?? [])) }
     let empty = RowIndex([Int?]()) { $0 }
     #expect(empty.keys.isEmpty && empty[1] == nil)
 }

@@ -217,69 +217,84 @@ public struct Payment: Sendable {
 
 /// A person in the poverty-registry extract (建档立卡).
 ///
-/// 4 million at a province-year, so stored compactly like `SignIn`: the repeated texts
-/// (place names, statuses) are `SharedText` codes; texts of one person stay Strings.
-/// The person number (人编号) is not kept: no check reads it, and the source row leads
-/// an auditor to it.
+/// 4 million at a province-year, so stored compactly like `SignIn` (80 bytes): the name
+/// is a `SharedText` code, and the nine texts that describe a person's place and status
+/// (relation, county, town, village, statuses) are one code for all nine, since a
+/// village's people share a few combinations. Texts of one person stay Strings. The
+/// person number (人编号) is not kept: no check reads it, and the source row leads an
+/// auditor to it.
 public struct RegistryEntry: Sendable {
     public var source: SourceRef
     public var id: IDReading
-    public var name: String
+    private var nameCode: UInt32
+    /// A code in `RegistryEntry.profiles`.
+    private var profileCode: UInt32
+    private var statusOrdinal = Int32.min  // Int32.min: no status date
     public var householdID: String?
     public var phone: String?
     public var bankAccount: String?
-    var relationCode: UInt32 = 0
-    var countyCode: UInt32 = 0
-    var townCode: UInt32 = 0
-    var villageCode: UInt32 = 0
-    var personStatusCode: UInt32 = 0
-    var povertyStatusCode: UInt32 = 0
-    var laborCapacityCode: UInt32 = 0
-    var studentStatusCode: UInt32 = 0
-    var workStatusCode: UInt32 = 0
-    private var statusOrdinal = Int32.min  // Int32.min: no status date
 
     public init(source: SourceRef, id: IDReading, name: String) {
         self.source = source
         self.id = id
-        self.name = name
+        self.nameCode = SharedText.code(name)
+        self.profileCode = Self.blankProfile
     }
 
+    /// Place and status texts as `SharedText` codes.
+    struct Profile: Hashable, Sendable {
+        var relation: UInt32 = 0, county: UInt32 = 0, town: UInt32 = 0, village: UInt32 = 0
+        var personStatus: UInt32 = 0, povertyStatus: UInt32 = 0, laborCapacity: UInt32 = 0
+        var studentStatus: UInt32 = 0, workStatus: UInt32 = 0
+    }
+
+    static let profiles = InternTable<Profile>()
+    private static let blankProfile = profiles.intern(Profile())
+
+    var profile: Profile {
+        get { Self.profiles.value(of: profileCode) }
+        set { profileCode = Self.profiles.intern(newValue) }
+    }
+
+    public var name: String {
+        get { SharedText.text(nameCode) ?? "" }
+        set { nameCode = SharedText.code(newValue) }
+    }
     public var relation: String? {
-        get { SharedText.text(relationCode) }
-        set { relationCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.relation) }
+        set { profile.relation = SharedText.code(newValue) }
     }
     public var county: String? {
-        get { SharedText.text(countyCode) }
-        set { countyCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.county) }
+        set { profile.county = SharedText.code(newValue) }
     }
     public var town: String? {
-        get { SharedText.text(townCode) }
-        set { townCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.town) }
+        set { profile.town = SharedText.code(newValue) }
     }
     public var village: String? {
-        get { SharedText.text(villageCode) }
-        set { villageCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.village) }
+        set { profile.village = SharedText.code(newValue) }
     }
     public var personStatus: String? {
-        get { SharedText.text(personStatusCode) }
-        set { personStatusCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.personStatus) }
+        set { profile.personStatus = SharedText.code(newValue) }
     }
     public var povertyStatus: String? {
-        get { SharedText.text(povertyStatusCode) }
-        set { povertyStatusCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.povertyStatus) }
+        set { profile.povertyStatus = SharedText.code(newValue) }
     }
     public var laborCapacity: String? {
-        get { SharedText.text(laborCapacityCode) }
-        set { laborCapacityCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.laborCapacity) }
+        set { profile.laborCapacity = SharedText.code(newValue) }
     }
     public var studentStatus: String? {
-        get { SharedText.text(studentStatusCode) }
-        set { studentStatusCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.studentStatus) }
+        set { profile.studentStatus = SharedText.code(newValue) }
     }
     public var workStatus: String? {
-        get { SharedText.text(workStatusCode) }
-        set { workStatusCode = SharedText.code(newValue) }
+        get { SharedText.text(profile.workStatus) }
+        set { profile.workStatus = SharedText.code(newValue) }
     }
     public var statusDate: Day? {
         get { statusOrdinal == Int32.min ? nil : Day(ordinal: statusOrdinal) }

@@ -50,12 +50,20 @@ public final class AuditData: Sendable {
     public let reports: [TableReport]
 
     public let enrollmentsByPerson: RowIndex<ResidentID>
-    public let signInsByPerson: RowIndex<ResidentID>
-    public let signInsByClass: RowIndex<String>
     public let paymentsByPerson: RowIndex<ResidentID>
     public let paymentsByClass: RowIndex<String>
-    public let registryByPerson: RowIndex<ResidentID>
     public let watchByPerson: RowIndex<ResidentID>
+    // The big indexes (24 million sign-ins, 4 million registry entries at a province-year)
+    // are built when a check first asks, so a run of a few checks pays only for theirs.
+    private let lazySignInsByPerson: Lazy<RowIndex<ResidentID>>
+    private let lazySignInsByClass: Lazy<RowIndex<String>>
+    private let lazySignInsByDevice: Lazy<RowIndex<String>>
+    private let lazyRegistryByPerson: Lazy<RowIndex<ResidentID>>
+    public var signInsByPerson: RowIndex<ResidentID> { lazySignInsByPerson.value }
+    public var signInsByClass: RowIndex<String> { lazySignInsByClass.value }
+    /// Sign-ins with a device, an ID and a check-in moment, by device (PRX001).
+    public var signInsByDevice: RowIndex<String> { lazySignInsByDevice.value }
+    public var registryByPerson: RowIndex<ResidentID> { lazyRegistryByPerson.value }
     /// Classes sorted by class ID, and where each is.
     public let classViews: [ClassView]
     public let classIndex: [String: Int]
@@ -77,18 +85,20 @@ public final class AuditData: Sendable {
         self.watchlist = watchlist
         self.present = present
 
-        // The sign-in indexes (24 million rows at a province-year) and the registry's
-        // (4 million) are built at once.
-        let (sByPerson, (sByClass, rByPerson)) = Parallel.pair(
-            { RowIndex(signIns) { $0.id.id } },
-            { (RowIndex(signIns, code: { $0.context.classID == 0 ? nil : $0.context.classID }, key: { SharedText.text($0)! }),
-               RowIndex(registry) { $0.id.id }) })
+        lazySignInsByPerson = Lazy { RowIndex(signIns) { $0.id.id } }
+        lazySignInsByClass = Lazy {
+            RowIndex(signIns, code: { $0.context.classID == 0 ? nil : $0.context.classID }, key: { SharedText.text($0)! })
+        }
+        lazySignInsByDevice = Lazy {
+            RowIndex(signIns, code: { s -> UInt32? in
+                let device = s.context.device
+                return device != 0 && s.id.id != nil && s.checkIn != nil ? device : nil
+            }, key: { SharedText.text($0)! })
+        }
+        lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
         enrollmentsByPerson = RowIndex(enrollments) { $0.id.id }
-        signInsByPerson = sByPerson
         paymentsByPerson = RowIndex(payments) { $0.id.id }
-        registryByPerson = rByPerson
         watchByPerson = RowIndex(watchlist) { $0.id.id }
-        signInsByClass = sByClass
         paymentsByClass = RowIndex(payments) { $0.classID }
 
         // Classes: the register first, then what rosters add.

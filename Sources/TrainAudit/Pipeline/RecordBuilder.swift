@@ -353,16 +353,11 @@ struct RecordSink {
             c.requirePresent("name")
             r.householdID = c.text("household_id")
             let k = b.registryColumns
-            r.relationCode = c.code(k.relation)
-            r.countyCode = c.code(k.county)
-            r.townCode = c.code(k.town)
-            r.villageCode = c.code(k.village)
-            r.personStatusCode = c.code(k.personStatus)
+            r.profile = RegistryEntry.Profile(
+                relation: c.code(k.relation), county: c.code(k.county), town: c.code(k.town), village: c.code(k.village),
+                personStatus: c.code(k.personStatus), povertyStatus: c.code(k.povertyStatus),
+                laborCapacity: c.code(k.laborCapacity), studentStatus: c.code(k.studentStatus), workStatus: c.code(k.workStatus))
             r.statusDate = c.day("status_date")
-            r.povertyStatusCode = c.code(k.povertyStatus)
-            r.laborCapacityCode = c.code(k.laborCapacity)
-            r.studentStatusCode = c.code(k.studentStatus)
-            r.workStatusCode = c.code(k.workStatus)
             r.phone = c.phone("phone") ?? c.phone("household_phone")
             r.bankAccount = c.ownText("bank_account")
             registry.append(r)

@@ -23,49 +23,82 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     /// group's key once, not once per record. Codes whose keys are equal share a group.
     init<R, Code: Hashable>(_ records: [R], code: (R) -> Code?, key: (Code) -> Key) {
         precondition(records.count < Int(Int32.max), "too many records for RowIndex")
-        // First pass: a group number per code (first-seen order) and per record.
+        // Two passes over the records, no per-record scratch (24 million rows): the first
+        // numbers the codes and counts their records, the second places each record. Rows
+        // often repeat the previous row's code (a class's sign-ins): that skips the hash.
         var groupOf: [Code: Int32] = [:]
         var codes: [Code] = []
         var sizes: [Int32] = []
-        var recordGroup = [Int32](repeating: -1, count: records.count)
-        for (i, r) in records.enumerated() {
+        var last: (code: Code, group: Int32)?
+        func group(_ c: Code) -> Int32? {
+            if let last, last.code == c { return last.group }
+            let g = groupOf[c]
+            if let g { last = (c, g) }
+            return g
+        }
+        for r in records {
             guard let c = code(r) else { continue }
-            if let g = groupOf[c] {
+            if let g = group(c) {
                 sizes[Int(g)] += 1
-                recordGroup[i] = g
             } else {
                 let g = Int32(codes.count)
                 groupOf[c] = g
                 codes.append(c)
                 sizes.append(1)
-                recordGroup[i] = g
             }
         }
-        groupOf = [:]
         // Keys sorted; groups with equal keys get one slot; each slot's start.
         let groupKeys = codes.map(key)
         let order = groupKeys.indices.sorted { groupKeys[$0] < groupKeys[$1] }
         var keys: [Key] = []
         var starts: [Int32] = []
-        var slotOf = [Int](repeating: 0, count: order.count)
+        var slotOf = [Int32](repeating: 0, count: order.count)
         var total: Int32 = 0
         for g in order {
             if keys.last != groupKeys[g] {
                 keys.append(groupKeys[g])
                 starts.append(total)
             }
-            slotOf[g] = keys.count - 1
+            slotOf[g] = Int32(keys.count - 1)
             total += sizes[g]
         }
         starts.append(total)
         // Second pass: positions in record order within each slot.
         var next = Array(starts.dropLast())
         var positions = [Int32](repeating: 0, count: Int(total))
-        for (i, g) in recordGroup.enumerated() where g >= 0 {
-            let slot = slotOf[Int(g)]
+        last = nil
+        for (i, r) in records.enumerated() {
+            guard let c = code(r), let g = group(c) else { continue }
+            let slot = Int(slotOf[Int(g)])
             positions[Int(next[slot])] = Int32(i)
             next[slot] += 1
         }
+        self.keys = keys
+        self.starts = starts
+        self.positions = positions
+    }
+
+    /// Groups `records` by `key` when most keys occur once (the registry: 4 million people,
+    /// 4 million keys): sorting (key, position) pairs takes a third of the memory a hash
+    /// table of every key does.
+    public init<R>(mostlyDistinct records: [R], key: (R) -> Key?) {
+        precondition(records.count < Int(Int32.max), "too many records for RowIndex")
+        var pairs: [(key: Key, position: Int32)] = []
+        pairs.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() { if let k = key(r) { pairs.append((k, Int32(i))) } }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        var keys: [Key] = []
+        var starts: [Int32] = []
+        var positions: [Int32] = []
+        positions.reserveCapacity(pairs.count)
+        for (i, p) in pairs.enumerated() {
+            if keys.last != p.key {
+                keys.append(p.key)
+                starts.append(Int32(i))
+            }
+            positions.append(p.position)
+        }
+        starts.append(Int32(pairs.count))
         self.keys = keys
         self.starts = starts
         self.positions = positions

@@ -66,12 +66,8 @@ struct SignInBurst: Check {
         guard let window = audit.settings.burstWindowSeconds?.value, window > 0,
               let minPeople = audit.settings.burstMinPeople?.value, minPeople > 1 else { return [] }
         let data = audit.data
-        // Sign-ins with a device, an ID and a check-in moment, by device (4 bytes a row;
-        // each device's (time, row) list is made only while that device is looked at).
-        let byDevice = RowIndex(data.signIns, code: { s -> UInt32? in
-            let device = s.context.device
-            return device != 0 && s.id.id != nil && s.checkIn != nil ? device : nil
-        }, key: { SharedText.text($0)! })
+        // Each device's (time, row) list is made only while that device is looked at.
+        let byDevice = data.signInsByDevice
         var out: [Finding] = []
         var inWindow: [ResidentID: Int] = [:]
         for device in byDevice.keys where !device.isEmpty {
