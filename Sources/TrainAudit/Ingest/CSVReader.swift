@@ -19,6 +19,11 @@ public final class CSVReader: SheetSource {
     public let encoding: TextEncoding
     /// The field separator: `,` or tab.
     public let separator: Character
+    /// The bytes read: the whole file, or one part of a big file that begins a record
+    /// (`CSVReader.cuts`), so that parts can be read at the same time.
+    let range: Range<Int>
+    /// The physical line the range begins on, where row numbers count from.
+    let firstLine: Int
     /// Invalid byte sequences met during the last `forEachRow`, each replaced by U+FFFD.
     public private(set) var replacedByteSequences = 0
 
@@ -31,6 +36,8 @@ public final class CSVReader: SheetSource {
     public init(path: String, limits: IngestLimits = .default) throws {
         self.path = path
         self.limits = limits
+        self.range = 0..<Int.max
+        self.firstLine = 1
         let file = try ByteFile(path: path)
         let sample = try file.readUpTo(Self.sampleSize)
         let mayBeCut = sample.count == Self.sampleSize
@@ -53,6 +60,19 @@ public final class CSVReader: SheetSource {
         }
         let lower = path.lowercased()
         self.separator = Self.detectSeparator(utf8, preferTab: lower.hasSuffix(".tsv")) == 9 ? "\t" : ","
+    }
+
+    /// The bytes in `range` of a file whose encoding and separator are known (found by
+    /// the reader of the whole file); `range` begins a record on line `firstLine`. Only a
+    /// range from the file's start has the byte-order mark to skip.
+    init(path: String, limits: IngestLimits, encoding: TextEncoding, separator: Character,
+         range: Range<Int>, firstLine: Int) {
+        self.path = path
+        self.limits = limits
+        self.encoding = encoding
+        self.separator = separator
+        self.range = range
+        self.firstLine = firstLine
     }
 
     /// A first 64 KiB of plain ASCII says nothing about the encoding (an English or
@@ -111,9 +131,11 @@ public final class CSVReader: SheetSource {
 
     public func forEachRow(_ body: (RawRow) throws -> Bool) throws {
         let file = try ByteFile(path: path)
+        if range.lowerBound > 0 { try file.seek(to: range.lowerBound) }
+        var left = range.count
         var parser = CSVParser(separator: separator == "\t" ? 0x09 : 0x2C,
                                maxCellBytes: max(1, limits.maxCellBytes),
-                               maxColumns: max(1, limits.maxColumns))
+                               maxColumns: max(1, limits.maxColumns), firstLine: firstLine)
         replacedByteSequences = 0
         var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
         var first = true
@@ -123,13 +145,14 @@ public final class CSVReader: SheetSource {
         }
         defer { replacedByteSequences = parser.replaced + (decoder?.replaced ?? 0) }
         var going = true
-        while going {
-            let n = try file.read(into: &chunk)
+        while going && left > 0 {
+            let n = try file.read(into: &chunk, upTo: left)
             if n == 0 { break }
+            left -= n
             var start = 0
             if first {
                 first = false
-                if encoding == .utf8BOM && n >= 3 { start = 3 }
+                if encoding == .utf8BOM && range.lowerBound == 0 && n >= 3 { start = 3 }
             }
             try chunk.withUnsafeBufferPointer { all in
                 let buf = UnsafeBufferPointer(rebasing: all[start..<n])
@@ -176,8 +199,8 @@ struct CSVParser {
     private var fieldOverflow = false
     private var cells: [String] = []
     private var truncated = false
-    private var line = 1
-    private var recordLine = 1
+    private var line: Int
+    private var recordLine: Int
     /// Inside quotes: the previous byte was CR (so an LF after it ends no extra line).
     private var lastWasCR = false
     /// A record ended on CR: an LF right after it is part of that line end.
@@ -189,10 +212,13 @@ struct CSVParser {
     /// instead of being validated and allocated again.
     private var above: [String] = []
 
-    init(separator: UInt8, maxCellBytes: Int, maxColumns: Int) {
+    /// `firstLine`: the physical line the input begins on (a part of a file begins past 1).
+    init(separator: UInt8, maxCellBytes: Int, maxColumns: Int, firstLine: Int = 1) {
         self.separator = separator
         self.maxCellBytes = maxCellBytes
         self.maxColumns = maxColumns
+        self.line = firstLine
+        self.recordLine = firstLine
         field.reserveCapacity(256)
     }
 
@@ -395,15 +421,34 @@ final class ByteFile {
 
     deinit { close(fd) }
 
-    /// Fills `buffer` as far as one read gives; returns the byte count, 0 at end of file.
-    func read(into buffer: inout [UInt8]) throws -> Int {
+    /// Fills `buffer` (at most its first `limit` bytes) as far as one read gives; returns
+    /// the byte count, 0 at end of file.
+    func read(into buffer: inout [UInt8], upTo limit: Int = .max) throws -> Int {
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, min($0.count, limit)) }
             if n >= 0 { return n }
             if errno == EINTR { continue }
             let reason = String(cString: strerror(errno))
             throw IngestError(file: path, Localized(zh: "读取文件失败（\(reason)）", en: "reading the file failed (\(reason))"))
         }
+    }
+
+    /// Moves to byte `offset` from the start.
+    func seek(to offset: Int) throws {
+        if lseek(fd, off_t(offset), SEEK_SET) < 0 {
+            let reason = String(cString: strerror(errno))
+            throw IngestError(file: path, Localized(zh: "读取文件失败（\(reason)）", en: "reading the file failed (\(reason))"))
+        }
+    }
+
+    /// The file's size in bytes.
+    func size() throws -> Int {
+        var st = stat()
+        if fstat(fd, &st) < 0 {
+            let reason = String(cString: strerror(errno))
+            throw IngestError(file: path, Localized(zh: "读取文件失败（\(reason)）", en: "reading the file failed (\(reason))"))
+        }
+        return Int(st.st_size)
     }
 
     /// Up to `count` bytes from the current position (fewer only at end of file).

@@ -81,6 +81,9 @@ public enum InputFiles {
 
 /// Opens a file as sheets: CSV-like files as one sheet, workbooks as one per worksheet.
 public enum Workbook {
+    /// The extensions `open` reads as workbooks (or refuses, .xls): any other file is text.
+    static let workbookExtensions: Set<String> = ["xlsx", "xlsm", "xls"]
+
     public static func open(_ path: String, limits: IngestLimits = .default) throws -> [any SheetSource] {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {

@@ -45,8 +45,9 @@ public struct TableReport: Sendable {
     public var rowsRead: Int = 0
     public var records: Int = 0
     public var skipped: [SkipReason: Int] = [:]
-    /// The first skipped rows of each reason, for inspect.
+    /// The first skipped rows of each reason (up to `keptSkippedRows`), for inspect.
     public var skippedRows: [SkipReason: [Int]] = [:]
+    static let keptSkippedRows = 20
     /// Rows with a cell cut at the size limit.
     public var truncatedRows: Int = 0
 

@@ -10,6 +10,10 @@ public struct LoadedRun: Sendable {
 public struct Loader: Sendable {
     public let catalog: ColumnCatalog
     public let limits: IngestLimits
+    /// A big CSV file is read in up to `maxParts` parts (one per core) of at least
+    /// `partSize` bytes (`FileSplit`); tests lower both to cut small files.
+    var partSize = Loader.minimumPartSize
+    var maxParts = ProcessInfo.processInfo.activeProcessorCount
 
     public init(catalog: ColumnCatalog, limits: IngestLimits = .default) {
         self.catalog = catalog
@@ -35,14 +39,12 @@ public struct Loader: Sendable {
                 inputs.append((f, display))
             }
         }
-        // One task per file on all cores, each reading into its own sink; the parts are
-        // joined in input order, so records, problems and reports come out exactly as
-        // reading the files one after another gives them.
-        let files = inputs
-        let parts = Parallel.map(files.count) { i in readFile(path: files[i].path, display: files[i].display) }
+        // One task per file on all cores, or per part of a big CSV file, each reading into
+        // its own sink; the parts are joined in input order, so records, problems and
+        // reports come out exactly as reading the files one after another gives them.
         var sink = RecordSink()
         var present = Set<TableKind>()
-        for part in parts {
+        for part in readAll(inputs) {
             sink.append(part.sink)
             present.formUnion(part.present)
             reports.append(contentsOf: part.reports)
@@ -81,8 +83,10 @@ public struct Loader: Sendable {
         return part
     }
 
-    /// One sheet: find the header in its first rows, then stream the rest.
-    func read(_ sheet: any SheetSource, file: String, into sink: inout RecordSink) -> TableReport {
+    /// One sheet: find the header in its first rows, then stream the rest. A later part
+    /// of a big CSV file (`later`) has no header: it is all data, read with the layout the
+    /// first part found.
+    func read(_ sheet: any SheetSource, file: String, into sink: inout RecordSink, later: LaterPart? = nil) -> TableReport {
         var report = TableReport(file: file, sheet: sheet.sheetName)
         let finder = HeaderFinder(catalog: catalog)
         var head: [RawRow] = []
@@ -92,7 +96,7 @@ public struct Loader: Sendable {
 
         func skip(_ reason: TableReport.SkipReason, _ row: Int) {
             report.skipped[reason, default: 0] += 1
-            if report.skippedRows[reason, default: []].count < 20 { report.skippedRows[reason, default: []].append(row) }
+            if report.skippedRows[reason, default: []].count < TableReport.keptSkippedRows { report.skippedRows[reason, default: []].append(row) }
         }
 
         func start() {
@@ -109,11 +113,14 @@ public struct Loader: Sendable {
 
         /// Room for the whole table at once, estimated from the CSV file's size and the
         /// first rows' length: growing an array of millions of records by doubling holds
-        /// the old and the new copy at the same time, the run's peak memory.
+        /// the old and the new copy at the same time, the run's peak memory. The first part
+        /// of a file read in parts takes room for the whole file too, since the later
+        /// parts are appended to it; a later part, for its own bytes.
         func reserve(for kind: TableKind) {
-            guard let csv = sheet as? CSVReader, csv.encoding != .gb18030,
-                  let size = (try? FileManager.default.attributesOfItem(atPath: csv.path))?[.size] as? Int else { return }
-            let sample = head.filter { !$0.isBlank }
+            guard let csv = sheet as? CSVReader, csv.encoding != .gb18030 else { return }
+            let fileSize = { (try? FileManager.default.attributesOfItem(atPath: csv.path))?[.size] as? Int }
+            guard let size = later?.bytes ?? fileSize() else { return }
+            let sample = (later?.head ?? head).filter { !$0.isBlank }
             let bytes = sample.reduce(0) { $0 + $1.cells.reduce($1.cells.count) { $0 + $1.utf8.count } }
             guard !sample.isEmpty, bytes > 0 else { return }
             let rows = Double(size) / (Double(bytes) / Double(sample.count))
@@ -135,6 +142,11 @@ public struct Loader: Sendable {
             report.records += 1
         }
 
+        if let later {
+            report.layout = later.layout
+            builder = RecordBuilder(layout: later.layout, file: file, sheet: sheet.sheetName, listName: listName)
+            reserve(for: later.layout.kind)
+        }
         do {
             try sheet.forEachRow { row in
                 report.rowsRead += 1
