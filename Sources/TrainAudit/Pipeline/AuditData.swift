@@ -34,13 +34,13 @@ public struct ClassView: Sendable {
 /// All records of a run and the indexes checks share, built once (by resident ID and by
 /// class), so no check scans a table per person.
 public final class AuditData: Sendable {
-    public let enrollments: [Enrollment]
-    public let signIns: [SignIn]
-    public let classes: [TrainingClass]
-    public let payments: [Payment]
-    public let registry: [RegistryEntry]
-    public let targets: [TaskTarget]
-    public let watchlist: [WatchEntry]
+    public let enrollments: RecordList<Enrollment>
+    public let signIns: RecordList<SignIn>
+    public let classes: RecordList<TrainingClass>
+    public let payments: RecordList<Payment>
+    public let registry: RecordList<RegistryEntry>
+    public let targets: RecordList<TaskTarget>
+    public let watchlist: RecordList<WatchEntry>
     /// Table kinds present in the run (a kind is present when a file of it was read,
     /// even if it had no data rows).
     public let present: Set<TableKind>
@@ -70,20 +70,20 @@ public final class AuditData: Sendable {
     /// The class key of each enrollment (parallel to `enrollments`).
     public let enrollmentClass: [String]
 
-    public init(enrollments: [Enrollment] = [], signIns: [SignIn] = [], classes: [TrainingClass] = [],
-                payments: [Payment] = [], registry: [RegistryEntry] = [], targets: [TaskTarget] = [],
-                watchlist: [WatchEntry] = [], present: Set<TableKind> = [],
-                problems: [CellProblem] = [], reports: [TableReport] = []) {
-        self.problems = problems
+    init(_ tables: RecordTables, present: Set<TableKind>, reports: [TableReport]) {
+        self.problems = tables.problems
         self.reports = reports
+        self.present = present
+        let (enrollments, signIns, classes) = (tables.enrollments, tables.signIns, tables.classes)
+        let (payments, registry) = (tables.payments, tables.registry)
         self.enrollments = enrollments
         self.signIns = signIns
         self.classes = classes
         self.payments = payments
         self.registry = registry
-        self.targets = targets
-        self.watchlist = watchlist
-        self.present = present
+        self.targets = tables.targets
+        self.watchlist = tables.watchlist
+        let watchlist = tables.watchlist
 
         lazySignInsByPerson = Lazy { RowIndex(signIns) { $0.id.id } }
         lazySignInsByClass = Lazy {

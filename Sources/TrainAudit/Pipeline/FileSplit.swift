@@ -33,7 +33,6 @@ struct CSVParts: Sendable {
 struct LaterPart {
     let layout: TableLayout
     let head: [RawRow]
-    let bytes: Int
 }
 
 extension Loader {
@@ -107,9 +106,9 @@ extension Loader {
         let end = k + 1 < parts.starts.count ? parts.starts[k + 1].offset : Int.max
         let reader = CSVReader(path: path, limits: limits, encoding: parts.encoding, separator: parts.separator,
                                range: start.offset..<end, firstLine: start.line)
-        let later = k == 0 ? nil : LaterPart(layout: parts.layout, head: parts.head, bytes: split.bytes(of: k))
+        let later = k == 0 ? nil : LaterPart(layout: parts.layout, head: parts.head)
         var part = FilePart()
-        let report = read(reader, file: display, into: &part.sink, later: later)
+        let report = read(reader, file: display, into: &part.sinks[0], later: later)
         if let kind = report.layout?.kind { part.present.insert(kind) }
         part.reports = [report]
         return part
@@ -123,7 +122,7 @@ extension Loader.FilePart {
     mutating func append(_ next: Loader.FilePart) {
         guard let last = reports.indices.last else { self = next; return }
         guard reports[last].error == nil else { return }
-        sink.append(next.sink)
+        sinks += next.sinks
         present.formUnion(next.present)
         for report in next.reports { reports[last].append(report) }
     }

@@ -42,22 +42,21 @@ public struct Loader: Sendable {
         // One task per file on all cores, or per part of a big CSV file, each reading into
         // its own sink; the parts are joined in input order, so records, problems and
         // reports come out exactly as reading the files one after another gives them.
-        var sink = RecordSink()
+        var tables = RecordTables()
         var present = Set<TableKind>()
         for part in readAll(inputs) {
-            sink.append(part.sink)
+            for sink in part.sinks { tables.append(sink) }
             present.formUnion(part.present)
             reports.append(contentsOf: part.reports)
         }
-        let data = AuditData(enrollments: sink.enrollments, signIns: sink.signIns, classes: sink.classes,
-                             payments: sink.payments, registry: sink.registry, targets: sink.targets,
-                             watchlist: sink.watchlist, present: present, problems: sink.problems, reports: reports)
+        let data = AuditData(tables, present: present, reports: reports)
         return LoadedRun(data: data, reports: reports)
     }
 
     /// What one file gave: its records, the kinds of its tables, a report per sheet.
     struct FilePart {
-        var sink = RecordSink()
+        /// The file's records: one sink, or one per part of a file read in parts.
+        var sinks = [RecordSink()]
         var present = Set<TableKind>()
         var reports: [TableReport] = []
     }
@@ -76,7 +75,7 @@ public struct Loader: Sendable {
             return part
         }
         for sheet in sheets {
-            let r = read(sheet, file: display, into: &part.sink)
+            let r = read(sheet, file: display, into: &part.sinks[0])
             if let k = r.layout?.kind { part.present.insert(k) }
             part.reports.append(r)
         }
@@ -113,13 +112,13 @@ public struct Loader: Sendable {
 
         /// Room for the whole table at once, estimated from the CSV file's size and the
         /// first rows' length: growing an array of millions of records by doubling holds
-        /// the old and the new copy at the same time, the run's peak memory. The first part
-        /// of a file read in parts takes room for the whole file too, since the later
-        /// parts are appended to it; a later part, for its own bytes.
+        /// the old and the new copy at the same time, the run's peak memory. A part of a file
+        /// read in parts takes room for its own bytes (parts are not copied together).
         func reserve(for kind: TableKind) {
-            guard let csv = sheet as? CSVReader, csv.encoding != .gb18030 else { return }
-            let fileSize = { (try? FileManager.default.attributesOfItem(atPath: csv.path))?[.size] as? Int }
-            guard let size = later?.bytes ?? fileSize() else { return }
+            guard let csv = sheet as? CSVReader, csv.encoding != .gb18030,
+                  let fileSize = (try? FileManager.default.attributesOfItem(atPath: csv.path))?[.size] as? Int else { return }
+            // The reader's share of the file: all of it, or one part.
+            let size = min(fileSize, csv.range.upperBound) - csv.range.lowerBound
             let sample = (later?.head ?? head).filter { !$0.isBlank }
             let bytes = sample.reduce(0) { $0 + $1.cells.reduce($1.cells.count) { $0 + $1.utf8.count } }
             guard !sample.isEmpty, bytes > 0 else { return }

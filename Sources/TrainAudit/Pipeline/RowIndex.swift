@@ -15,13 +15,13 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     private let positions: [Int32]
 
     /// Groups `records` by `key`; records without a key are left out.
-    public init<R>(_ records: [R], key: (R) -> Key?) {
+    public init<C: Collection>(_ records: C, key: (C.Element) -> Key?) {
         self.init(records, code: key, key: { $0 })
     }
 
     /// Groups `records` by a cheap code (a `SharedText` code, say) and derives each
     /// group's key once, not once per record. Codes whose keys are equal share a group.
-    init<R, Code: Hashable>(_ records: [R], code: (R) -> Code?, key: (Code) -> Key) {
+    init<C: Collection, Code: Hashable>(_ records: C, code: (C.Element) -> Code?, key: (Code) -> Key) {
         precondition(records.count < Int(Int32.max), "too many records for RowIndex")
         // Two passes over the records, no per-record scratch (24 million rows): the first
         // numbers the codes and counts their records, the second places each record. Rows
@@ -81,7 +81,7 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     /// Groups `records` by `key` when most keys occur once (the registry: 4 million people,
     /// 4 million keys): sorting (key, position) pairs takes a third of the memory a hash
     /// table of every key does.
-    public init<R>(mostlyDistinct records: [R], key: (R) -> Key?) {
+    public init<C: Collection>(mostlyDistinct records: C, key: (C.Element) -> Key?) {
         precondition(records.count < Int(Int32.max), "too many records for RowIndex")
         var pairs: [(key: Key, position: Int32)] = []
         pairs.reserveCapacity(records.count)

@@ -1,0 +1,86 @@
+/// One table's records as the readers wrote them: an array per file or file part, read
+/// as one collection indexed from 0.
+///
+/// Why not one array: a province's sign-in file is read in parts on all cores, and
+/// joining the parts into one array copied a gigabyte of records (4 s of page faults
+/// and half a gigabyte held twice at scale 1). Here joining appends the parts' arrays.
+public struct RecordList<Element: Sendable>: RandomAccessCollection, Sendable {
+    private var chunks: [[Element]] = []
+    /// Records before each chunk, and in all: one more entry than `chunks`.
+    private var offsets: [Int] = [0]
+
+    public init() {}
+
+    public init(_ records: [Element]) { append(contentsOf: records) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { offsets[offsets.count - 1] }
+
+    @inline(__always)
+    public subscript(i: Int) -> Element {
+        if chunks.count == 1 { return chunks[0][i] }
+        // A few chunks (parts of a file, files): a short walk.
+        precondition(i >= 0 && i < endIndex, "RecordList index out of range")
+        var c = 0
+        while offsets[c + 1] <= i { c += 1 }
+        return chunks[c][i - offsets[c]]
+    }
+
+    /// Another list's records after these; their arrays are shared, not copied.
+    mutating func append(contentsOf other: RecordList) {
+        for chunk in other.chunks { append(contentsOf: chunk) }
+    }
+
+    /// An array of records after these, shared, not copied.
+    mutating func append(contentsOf records: [Element]) {
+        guard !records.isEmpty else { return }
+        chunks.append(records)
+        offsets.append(endIndex + records.count)
+    }
+
+    /// Walks the chunks in turn instead of locating each index.
+    public struct Iterator: IteratorProtocol {
+        private let chunks: [[Element]]
+        private var chunk = 0, index = 0
+
+        init(_ chunks: [[Element]]) { self.chunks = chunks }
+
+        public mutating func next() -> Element? {
+            while chunk < chunks.count {
+                if index < chunks[chunk].count {
+                    defer { index += 1 }
+                    return chunks[chunk][index]
+                }
+                chunk += 1
+                index = 0
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(chunks) }
+}
+
+/// All records of a run, kind by kind: the readers' sinks joined in input order without
+/// copying their arrays.
+struct RecordTables {
+    var enrollments = RecordList<Enrollment>()
+    var signIns = RecordList<SignIn>()
+    var classes = RecordList<TrainingClass>()
+    var payments = RecordList<Payment>()
+    var registry = RecordList<RegistryEntry>()
+    var targets = RecordList<TaskTarget>()
+    var watchlist = RecordList<WatchEntry>()
+    var problems: [CellProblem] = []
+
+    mutating func append(_ sink: RecordSink) {
+        enrollments.append(contentsOf: sink.enrollments)
+        signIns.append(contentsOf: sink.signIns)
+        classes.append(contentsOf: sink.classes)
+        payments.append(contentsOf: sink.payments)
+        registry.append(contentsOf: sink.registry)
+        targets.append(contentsOf: sink.targets)
+        watchlist.append(contentsOf: sink.watchlist)
+        problems.append(contentsOf: sink.problems)
+    }
+}
