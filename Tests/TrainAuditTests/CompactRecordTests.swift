@@ -91,3 +91,16 @@ import Testing
     s.row = Int(UInt32.max) + 10
     #expect(s.row == Int(UInt32.max))
 }
+
+@Test func recordListReadsItsChunksAsOneCollection() {
+    var list = RecordList<Int>()
+    #expect(list.isEmpty && Array(list) == [])
+    list.append(contentsOf: [0, 1, 2])
+    list.append(contentsOf: [])
+    list.append(contentsOf: [3])
+    list.append(contentsOf: RecordList([4, 5, 6, 7]))
+    #expect(list.count == 8)
+    #expect(Array(list) == Array(0..<8))
+    #expect(list.indices.map { list[$0] } == Array(0..<8))
+    #expect(list.enumerated().allSatisfy { $0.offset == $0.element })
+}
