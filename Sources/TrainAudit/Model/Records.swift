@@ -241,6 +241,14 @@ public struct RegistryEntry: Sendable {
         self.profileCode = Self.blankProfile
     }
 
+    /// For a reader that has the name's code already (see `RecordBuilder`).
+    init(source: SourceRef, id: IDReading, nameCode: UInt32) {
+        self.source = source
+        self.id = id
+        self.nameCode = nameCode
+        self.profileCode = Self.blankProfile
+    }
+
     /// Place and status texts as `SharedText` codes.
     struct Profile: Hashable, Sendable {
         var relation: UInt32 = 0, county: UInt32 = 0, town: UInt32 = 0, village: UInt32 = 0
@@ -254,6 +262,12 @@ public struct RegistryEntry: Sendable {
     var profile: Profile {
         get { Self.profiles.value(of: profileCode) }
         set { profileCode = Self.profiles.intern(newValue) }
+    }
+
+    /// The profile's code, for a reader that has it already.
+    var profileKey: UInt32 {
+        get { profileCode }
+        set { profileCode = newValue }
     }
 
     public var name: String {

@@ -65,7 +65,28 @@ final class RecordBuilder {
     final class RecentCodes {
         var last: [(raw: String, code: UInt32)?]
         var context: (context: SignIn.Context, code: UInt32)?
+        /// Sign-in names: a class's few dozen names come back session after session, so
+        /// a small table of raw cell → code, slot by a cheap hash of the bytes, answers
+        /// most rows without normalizing, without Swift's hasher and without the shared
+        /// table's lock (which both cores otherwise take for every sign-in).
+        var names = [(raw: String, code: UInt32)?](repeating: nil, count: 1024)
+        /// Registry profiles the same way: a village's households share a few.
+        var profiles = [(profile: RegistryEntry.Profile, code: UInt32)?](repeating: nil, count: 1024)
         init(columns: Int) { last = Array(repeating: nil, count: columns) }
+
+        /// `RegistryEntry.profiles`' code for `profile`, through the table of recent ones.
+        func code(of profile: RegistryEntry.Profile) -> UInt32 {
+            var hash: UInt32 = 2_166_136_261  // FNV-1a over the nine codes
+            func mix(_ v: UInt32) { hash = (hash ^ v) &* 16_777_619 }
+            mix(profile.relation); mix(profile.county); mix(profile.town); mix(profile.village)
+            mix(profile.personStatus); mix(profile.povertyStatus); mix(profile.laborCapacity)
+            mix(profile.studentStatus); mix(profile.workStatus)
+            let slot = Int(hash & 1023)
+            if let hit = profiles[slot], hit.profile == profile { return hit.code }
+            let code = RegistryEntry.profiles.intern(profile)
+            profiles[slot] = (profile, code)
+            return code
+        }
     }
 
     /// One row's cells with the problems found while reading them.
@@ -191,6 +212,20 @@ final class RecordBuilder {
 
         func name() -> String { NameReader.normalize(raw("name") ?? "") }
 
+        /// `SharedText.code(name())`, through the builder's table of recent names.
+        func nameCode() -> UInt32 {
+            var r = raw("name") ?? ""
+            var hash: UInt32 = 2_166_136_261  // FNV-1a
+            r.withUTF8 { for b in $0 { hash = (hash ^ UInt32(b)) &* 16_777_619 } }
+            let slot = Int(hash & 1023)
+            if let hit = builder.recentCodes.names[slot], SharedText.Bytes(text: hit.raw) == SharedText.Bytes(text: r) {
+                return hit.code
+            }
+            let code = SharedText.code(NameReader.normalize(r))
+            builder.recentCodes.names[slot] = (r, code)
+            return code
+        }
+
         /// Start and end from a period cell or from start/end columns; end before start is
         /// reported (DQ005) and both kept.
         mutating func period() -> (Day?, Day?) {
@@ -301,7 +336,7 @@ struct RecordSink {
                 contextCode = SignIn.contexts.intern(context)
                 b.recentCodes.context = (context, contextCode)
             }
-            var s = SignIn(id: c.id(), row: row.number, nameCode: SharedText.code(c.name()), contextCode: contextCode)
+            var s = SignIn(id: c.id(), row: row.number, nameCode: c.nameCode(), contextCode: contextCode)
             if c.raw(k.id).map(TextReader.clean)?.isEmpty ?? true, k.id.index != nil { c.problem(.missingValue, k.id.name) }
             if let r = c.raw(k.date) {
                 switch DateReader.day(r) {
@@ -348,15 +383,16 @@ struct RecordSink {
             p.classID = c.text("class_id")
             payments.append(p)
         case .registry:
-            var r = RegistryEntry(source: c.source, id: c.id(), name: c.name())
+            var r = RegistryEntry(source: c.source, id: c.id(), nameCode: c.nameCode())
             c.requirePresent("id_number")
             c.requirePresent("name")
             r.householdID = c.text("household_id")
             let k = b.registryColumns
-            r.profile = RegistryEntry.Profile(
+            let profile = RegistryEntry.Profile(
                 relation: c.code(k.relation), county: c.code(k.county), town: c.code(k.town), village: c.code(k.village),
                 personStatus: c.code(k.personStatus), povertyStatus: c.code(k.povertyStatus),
                 laborCapacity: c.code(k.laborCapacity), studentStatus: c.code(k.studentStatus), workStatus: c.code(k.workStatus))
+            r.profileKey = b.recentCodes.code(of: profile)
             r.statusDate = c.day("status_date")
             r.phone = c.phone("phone") ?? c.phone("household_phone")
             r.bankAccount = c.ownText("bank_account")
