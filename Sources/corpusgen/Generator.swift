@@ -412,10 +412,17 @@ struct Generator {
                         burstAt = rng.below(who.count - burstSize + 1)
                         plantedPRX += 1
                     }
+                    // People queue at the device in a different order every session, from
+                    // a start that varies by a few minutes: the same order and start each
+                    // day would put most of a class at the same minutes day after day,
+                    // which is what a copied sheet looks like (PRX002).
+                    var queue = Array(who.indices)
+                    for k in stride(from: queue.count - 1, to: 0, by: -1) { queue.swapAt(k, rng.below(k + 1)) }
                     // Honest sign-ins are at least 3 seconds apart (so no 5 within 10 s).
-                    var tIn = s == 0 ? c.morning : c.afternoon
+                    var tIn = (s == 0 ? c.morning : c.afternoon) + rng.below(300)
                     var tOut = s == 0 ? 11 * 3600 + 30 * 60 + (c.morning % 600) : 17 * 3600 + 30 * 60 + (c.afternoon % 600)
-                    for (k, person) in who.enumerated() {
+                    for (k, member) in queue.enumerated() {
+                        let person = who[member]
                         let inBurst = burstAt >= 0 && k >= burstAt && k < burstAt + burstSize
                         if inBurst {
                             tIn += k == burstAt ? 20 + rng.below(20) : 1
@@ -425,7 +432,7 @@ struct Generator {
                             tIn += 3 + rng.below(28)
                         }
                         tOut += 3 + rng.below(28)
-                        if !inBurst, !planted[k], rng.chance(ppm: 10_000) { continue } // absent
+                        if !inBurst, !planted[member], rng.chance(ppm: 10_000) { continue } // absent
                         f.bytes(cls); f.comma()
                         f.bytes(person); f.comma()
                         f.date(c.start + day); f.comma()
