@@ -31,8 +31,8 @@ public struct ClassView: Sendable {
     }
 }
 
-/// All records of a run and the indexes checks share, built once (by resident ID and by
-/// class), so no check scans a table per person.
+/// All records of a run and the indexes checks share, each built once (by resident ID, by
+/// class, by device), so no check scans a table per person.
 public final class AuditData: Sendable {
     public let enrollments: RecordList<Enrollment>
     public let signIns: RecordList<SignIn>
@@ -74,6 +74,7 @@ public final class AuditData: Sendable {
         self.problems = tables.problems
         self.reports = reports
         self.present = present
+        // Locals, for the lazy indexes' closures (they cannot capture self here).
         let (enrollments, signIns, classes) = (tables.enrollments, tables.signIns, tables.classes)
         let (payments, registry) = (tables.payments, tables.registry)
         self.enrollments = enrollments
