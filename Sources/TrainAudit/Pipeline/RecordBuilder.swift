@@ -65,10 +65,10 @@ final class RecordBuilder {
     final class RecentCodes {
         var last: [(raw: String, code: UInt32)?]
         var context: (context: SignIn.Context, code: UInt32)?
-        /// Sign-in names: a class's few dozen names come back session after session, so
-        /// a small table of raw cell → code, slot by a cheap hash of the bytes, answers
-        /// most rows without normalizing, without Swift's hasher and without the shared
-        /// table's lock (which both cores otherwise take for every sign-in).
+        /// Names (sign-ins, registry): a class's few dozen names come back session after
+        /// session, so a small table of raw cell → code, slot by a cheap hash of the
+        /// bytes, answers most rows without normalizing, without Swift's hasher and
+        /// without the shared table's lock (which both cores otherwise take every row).
         var names = [(raw: String, code: UInt32)?](repeating: nil, count: 1024)
         /// Registry profiles the same way: a village's households share a few.
         var profiles = [(profile: RegistryEntry.Profile, code: UInt32)?](repeating: nil, count: 1024)
