@@ -127,13 +127,20 @@ public struct Loader: Sendable {
         }
 
         var lastFirst: (text: String?, total: Bool, footer: Bool) = (nil, false, false)
+        /// The previous row's first cell when it was the row's first non-blank one.
+        var lastRawFirst: SharedText.Bytes?
         func data(_ row: RawRow) {
             guard let b = builder else { return }
             if row.truncated { report.truncatedRows += 1 }
             if row.isBlank { skip(.blank, row.number); return }
-            let first = row.cells.first { !TextReader.clean($0).isEmpty }.map(ColumnCatalog.cleanHeader) ?? ""
-            // Consecutive rows mostly start with the same cell (a class ID): match once.
-            if first != lastFirst.text { lastFirst = (first, total: catalog.totalRow.matches(first), footer: catalog.footerRow.matches(first)) }
+            // Consecutive rows mostly start with the same cell (a class ID): clean and
+            // match it once.
+            let rawFirst = row.cells.first.map(SharedText.Bytes.init)
+            if rawFirst == nil || rawFirst != lastRawFirst {
+                let first = row.cells.first { !TextReader.clean($0).isEmpty }.map(ColumnCatalog.cleanHeader) ?? ""
+                lastRawFirst = row.cells.first.map { TextReader.clean($0).isEmpty } == false ? rawFirst : nil
+                if first != lastFirst.text { lastFirst = (first, total: catalog.totalRow.matches(first), footer: catalog.footerRow.matches(first)) }
+            }
             if lastFirst.total { skip(.total, row.number); return }
             if lastFirst.footer { skip(.footer, row.number); return }
             if HeaderFinder.repeats(row, b.layout) { skip(.repeatedHeader, row.number); return }

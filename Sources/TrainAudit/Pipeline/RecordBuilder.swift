@@ -13,6 +13,8 @@ final class RecordBuilder {
     /// Attendance columns looked up once, not per row (24 million rows at a province-year).
     let signInColumns: SignInColumns
     let registryColumns: RegistryColumns
+    /// The ID and name columns every person table has, looked up once.
+    let idColumn, nameColumn: Column
     /// The last cell text seen in each column and its `SharedText` code: consecutive
     /// sign-ins repeat the class, session and device, so most rows skip cleaning and
     /// hashing those cells.
@@ -26,6 +28,8 @@ final class RecordBuilder {
         self.origin = SourceRef(file: file, sheet: sheet, row: 0)
         self.signInColumns = SignInColumns(layout)
         self.registryColumns = RegistryColumns(layout)
+        self.idColumn = Column("id_number", layout)
+        self.nameColumn = Column("name", layout)
         self.recentCodes = RecentCodes(columns: layout.headers.count)
     }
 
@@ -52,12 +56,15 @@ final class RecordBuilder {
     /// Registry columns kept as `SharedText` codes, looked up once (4 million rows).
     struct RegistryColumns {
         let relation, county, town, village, personStatus, povertyStatus, laborCapacity, studentStatus,
-            workStatus: Column
+            workStatus, householdID, statusDate, phone, householdPhone, bankAccount: Column
         init(_ l: TableLayout) {
             relation = Column("relation", l); county = Column("county", l); town = Column("town", l)
             village = Column("village", l); personStatus = Column("person_status", l)
             povertyStatus = Column("poverty_status", l); laborCapacity = Column("labor_capacity", l)
             studentStatus = Column("student_status", l); workStatus = Column("work_status", l)
+            householdID = Column("household_id", l); statusDate = Column("status_date", l)
+            phone = Column("phone", l); householdPhone = Column("household_phone", l)
+            bankAccount = Column("bank_account", l)
         }
     }
 
@@ -127,7 +134,9 @@ final class RecordBuilder {
         }
 
         /// Cleaned text, nil when blank or absent.
-        func text(_ column: String) -> String? {
+        func text(_ column: String) -> String? { text(Column(column, builder.layout)) }
+
+        func text(_ column: Column) -> String? {
             guard let r = raw(column) else { return nil }
             let t = TextReader.clean(r)
             return t.isEmpty ? nil : SharedText.shared(t)
@@ -135,7 +144,9 @@ final class RecordBuilder {
 
         /// Cleaned text, nil when blank or absent, not pooled: for texts of one row only
         /// (a person number, a bank account), which a pool would only grow by.
-        func ownText(_ column: String) -> String? {
+        func ownText(_ column: String) -> String? { ownText(Column(column, builder.layout)) }
+
+        func ownText(_ column: Column) -> String? {
             guard let r = raw(column) else { return nil }
             let t = TextReader.clean(r)
             return t.isEmpty ? nil : t
@@ -152,18 +163,20 @@ final class RecordBuilder {
         /// by their own reader (ID, name): their text is not kept, so it is not pooled
         /// (pooling 4 million registry IDs was a third of the registry's load time).
         @discardableResult
-        mutating func requirePresent(_ column: String) -> Bool {
+        mutating func requirePresent(_ column: Column) -> Bool {
             let present = !(raw(column).map(TextReader.clean)?.isEmpty ?? true)
-            if !present, builder.layout.index(column) != nil { problem(.missingValue, column) }
+            if !present, column.index != nil { problem(.missingValue, column.name) }
             return present
         }
 
-        mutating func day(_ column: String) -> Day? {
+        mutating func day(_ column: String) -> Day? { day(Column(column, builder.layout)) }
+
+        mutating func day(_ column: Column) -> Day? {
             guard let r = raw(column) else { return nil }
             switch DateReader.day(r) {
             case .value(let d): return d
             case .blank: return nil
-            case .invalid: problem(.badDate, column); return nil
+            case .invalid: problem(.badDate, column.name); return nil
             }
         }
 
@@ -204,17 +217,19 @@ final class RecordBuilder {
             }
         }
 
-        func phone(_ column: String) -> String? {
+        func phone(_ column: String) -> String? { phone(Column(column, builder.layout)) }
+
+        func phone(_ column: Column) -> String? {
             raw(column).flatMap { PhoneReader.normalize($0).value }
         }
 
-        func id() -> IDReading { IDReader.read(raw("id_number") ?? "") }
+        func id() -> IDReading { IDReader.read(raw(builder.idColumn) ?? "") }
 
-        func name() -> String { NameReader.normalize(raw("name") ?? "") }
+        func name() -> String { NameReader.normalize(raw(builder.nameColumn) ?? "") }
 
         /// `SharedText.code(name())`, through the builder's table of recent names.
         func nameCode() -> UInt32 {
-            var r = raw("name") ?? ""
+            var r = raw(builder.nameColumn) ?? ""
             var hash: UInt32 = 2_166_136_261  // FNV-1a
             r.withUTF8 { for b in $0 { hash = (hash ^ UInt32(b)) &* 16_777_619 } }
             let slot = Int(hash & 1023)
@@ -305,8 +320,8 @@ struct RecordSink {
         switch b.layout.kind {
         case .roster:
             var e = Enrollment(source: c.source, id: c.id(), name: c.name())
-            if !c.requirePresent("id_number") { e.id = IDReader.read("") }
-            c.requirePresent("name")
+            if !c.requirePresent(b.idColumn) { e.id = IDReader.read("") }
+            c.requirePresent(b.nameColumn)
             e.gender = c.text("gender")
             e.age = c.integer("age")
             e.occupation = c.text("occupation")
@@ -371,8 +386,8 @@ struct RecordSink {
             classes.append(k)
         case .payments:
             var p = Payment(source: c.source, id: c.id(), name: c.name())
-            c.requirePresent("id_number")
-            c.requirePresent("name")
+            c.requirePresent(b.idColumn)
+            c.requirePresent(b.nameColumn)
             p.amount = c.money("amount")
             if p.amount == nil, c.text("amount") == nil { c.problem(.missingValue, "amount") }
             p.paidOn = c.day("paid_on")
@@ -384,18 +399,18 @@ struct RecordSink {
             payments.append(p)
         case .registry:
             var r = RegistryEntry(source: c.source, id: c.id(), nameCode: c.nameCode())
-            c.requirePresent("id_number")
-            c.requirePresent("name")
-            r.householdID = c.text("household_id")
+            c.requirePresent(b.idColumn)
+            c.requirePresent(b.nameColumn)
             let k = b.registryColumns
+            r.householdID = c.text(k.householdID)
             let profile = RegistryEntry.Profile(
                 relation: c.code(k.relation), county: c.code(k.county), town: c.code(k.town), village: c.code(k.village),
                 personStatus: c.code(k.personStatus), povertyStatus: c.code(k.povertyStatus),
                 laborCapacity: c.code(k.laborCapacity), studentStatus: c.code(k.studentStatus), workStatus: c.code(k.workStatus))
             r.profileKey = b.recentCodes.code(of: profile)
-            r.statusDate = c.day("status_date")
-            r.phone = c.phone("phone") ?? c.phone("household_phone")
-            r.bankAccount = c.ownText("bank_account")
+            r.statusDate = c.day(k.statusDate)
+            r.phone = c.phone(k.phone) ?? c.phone(k.householdPhone)
+            r.bankAccount = c.ownText(k.bankAccount)
             registry.append(r)
         case .targets:
             guard let county = c.required("county") else { break }
@@ -405,7 +420,7 @@ struct RecordSink {
             targets.append(t)
         case .watchlist:
             var w = WatchEntry(source: c.source, id: c.id(), name: c.name(), list: c.text("list") ?? b.listName)
-            c.requirePresent("id_number")
+            c.requirePresent(b.idColumn)
             w.from = c.day("from")
             w.to = c.day("to")
             watchlist.append(w)
