@@ -241,28 +241,32 @@ struct CSVParser {
     }
 
     private mutating func endField() {
-        if cells.count >= maxColumns {
-            truncated = true
-        } else {
-            let column = cells.count
-            let text: String = field.withUnsafeBufferPointer { buf in
-                if !fieldOverflow, buf.count <= maxCellBytes, column < above.count,
-                   Self.sameBytes(above[column], buf) {
-                    return above[column]
-                }
-                var length = buf.count
-                if fieldOverflow || length > maxCellBytes {
-                    length = UTF8Bytes.cutLength(buf, limit: maxCellBytes)
-                    truncated = true
-                }
-                let (s, r) = UTF8Bytes.decode(UnsafeBufferPointer(rebasing: buf[0..<length]))
-                replaced += r
-                return s
-            }
-            cells.append(text)
-        }
+        field.withUnsafeBufferPointer { emit($0, overflow: fieldOverflow) }
         field.removeAll(keepingCapacity: field.capacity <= 1 << 16)
         fieldOverflow = false
+    }
+
+    /// Ends a field whose bytes are `buf` (`overflow`: more were dropped). An unquoted
+    /// field that lies within one read buffer (nearly all of them) comes here straight
+    /// from the buffer, without being copied into `field` first.
+    private mutating func emit(_ buf: UnsafeBufferPointer<UInt8>, overflow: Bool) {
+        if cells.count >= maxColumns {
+            truncated = true
+            return
+        }
+        let column = cells.count
+        if !overflow, buf.count <= maxCellBytes, column < above.count, Self.sameBytes(above[column], buf) {
+            cells.append(above[column])
+            return
+        }
+        var length = buf.count
+        if overflow || length > maxCellBytes {
+            length = UTF8Bytes.cutLength(buf, limit: maxCellBytes)
+            truncated = true
+        }
+        let (text, r) = UTF8Bytes.decode(UnsafeBufferPointer(rebasing: buf[0..<length]))
+        replaced += r
+        cells.append(text)
     }
 
     /// True when `text`'s UTF-8 is exactly `bytes` (so decoding them would give `text`,
@@ -328,11 +332,18 @@ struct CSVParser {
                     if c == sep || c == Self.cr || c == Self.lf { break }
                     j += 1
                 }
-                append(buf, i, j)
-                if j == n { return true }
+                if j == n {
+                    append(buf, i, j)
+                    return true
+                }
+                if field.isEmpty && !fieldOverflow {
+                    emit(UnsafeBufferPointer(rebasing: buf[i..<j]), overflow: false)
+                } else {
+                    append(buf, i, j)
+                    endField()
+                }
                 let c = buf[j]
                 i = j + 1
-                endField()
                 if c == sep {
                     state = .fieldStart
                 } else {
