@@ -271,7 +271,8 @@ final class RecordBuilder {
     func cells(_ row: RawRow) -> Cells { Cells(builder: self, row: row) }
 }
 
-/// The records of a run, accumulated table by table.
+/// The records one reader (a sheet, or a part of a big CSV file) wrote, table by table;
+/// `RecordTables` joins the readers' sinks.
 struct RecordSink {
     var enrollments: [Enrollment] = []
     var signIns: [SignIn] = []
@@ -281,24 +282,6 @@ struct RecordSink {
     var targets: [TaskTarget] = []
     var watchlist: [WatchEntry] = []
     var problems: [CellProblem] = []
-
-    /// Another sink's records after this one's. An empty table takes the other's array
-    /// as it is (no copy of 24 million sign-ins), and nothing is appended to a table when
-    /// the other has none: even an empty append copies an array whose buffer is shared.
-    mutating func append(_ other: RecordSink) {
-        func join<T>(_ a: inout [T], _ b: [T]) {
-            if b.isEmpty { return }
-            if a.isEmpty { a = b } else { a.append(contentsOf: b) }
-        }
-        join(&enrollments, other.enrollments)
-        join(&signIns, other.signIns)
-        join(&classes, other.classes)
-        join(&payments, other.payments)
-        join(&registry, other.registry)
-        join(&targets, other.targets)
-        join(&watchlist, other.watchlist)
-        join(&problems, other.problems)
-    }
 
     /// Capacity for `rows` more records of a table of `kind`.
     mutating func reserve(_ kind: TableKind, _ rows: Int) {
