@@ -279,9 +279,11 @@ struct CSVParser {
 
     private mutating func endRecord(_ body: (RawRow) throws -> Bool) rethrows -> Bool {
         let row = RawRow(number: recordLine, cells: cells, truncated: truncated)
-        above = cells
         lastColumnCount = max(lastColumnCount, min(cells.count, maxColumns))
-        cells = []
+        // This row's cells become `above`; the row before's array is emptied for the next
+        // row, and reused in place when no reader of that row kept it.
+        swap(&above, &cells)
+        cells.removeAll(keepingCapacity: true)
         cells.reserveCapacity(lastColumnCount)
         truncated = false
         state = .recordStart
