@@ -73,25 +73,40 @@ final class RecordBuilder {
         var last: [(raw: String, code: UInt32)?]
         var context: (context: SignIn.Context, code: UInt32)?
         /// Names (sign-ins, registry): a class's few dozen names come back session after
-        /// session, so a small table of raw cell → code, slot by a cheap hash of the
-        /// bytes, answers most rows without normalizing, without Swift's hasher and
-        /// without the shared table's lock (which both cores otherwise take every row).
-        var names = [(raw: String, code: UInt32)?](repeating: nil, count: 1024)
-        /// Registry profiles the same way: a village's households share a few.
-        var profiles = [(profile: RegistryEntry.Profile, code: UInt32)?](repeating: nil, count: 1024)
+        /// session. Keyed by the raw cell.
+        var names = RecentTable<SharedText.Bytes>()
+        /// Registry profiles: a village's households share a few.
+        var profiles = RecentTable<RegistryEntry.Profile>()
         init(columns: Int) { last = Array(repeating: nil, count: columns) }
 
         /// `RegistryEntry.profiles`' code for `profile`, through the table of recent ones.
         func code(of profile: RegistryEntry.Profile) -> UInt32 {
-            var hash: UInt32 = 2_166_136_261  // FNV-1a over the nine codes
-            func mix(_ v: UInt32) { hash = (hash ^ v) &* 16_777_619 }
-            mix(profile.relation); mix(profile.county); mix(profile.town); mix(profile.village)
-            mix(profile.personStatus); mix(profile.povertyStatus); mix(profile.laborCapacity)
-            mix(profile.studentStatus); mix(profile.workStatus)
-            let slot = Int(hash & 1023)
-            if let hit = profiles[slot], hit.profile == profile { return hit.code }
-            let code = RegistryEntry.profiles.intern(profile)
-            profiles[slot] = (profile, code)
+            var hash = RecentTable<RegistryEntry.Profile>.Hash()
+            hash.add(profile.relation); hash.add(profile.county); hash.add(profile.town); hash.add(profile.village)
+            hash.add(profile.personStatus); hash.add(profile.povertyStatus); hash.add(profile.laborCapacity)
+            hash.add(profile.studentStatus); hash.add(profile.workStatus)
+            return profiles.code(for: profile, hash: hash) { RegistryEntry.profiles.intern($0) }
+        }
+    }
+
+    /// Values that come back row after row and their codes in a shared table: a small
+    /// table, one slot per cheap hash, answers most rows without the shared table's lock
+    /// (which both cores otherwise take every row) and without Swift's hasher.
+    struct RecentTable<Key: Equatable> {
+        private var slots = [(key: Key, code: UInt32)?](repeating: nil, count: 1024)
+
+        /// FNV-1a over 32-bit values (bytes are values too).
+        struct Hash {
+            private(set) var value: UInt32 = 2_166_136_261
+            mutating func add(_ v: UInt32) { value = (value ^ v) &* 16_777_619 }
+        }
+
+        /// `key`'s code: the remembered one, or `make(key)`, remembered.
+        mutating func code(for key: Key, hash: Hash, make: (Key) -> UInt32) -> UInt32 {
+            let slot = Int(hash.value & 1023)
+            if let hit = slots[slot], hit.key == key { return hit.code }
+            let code = make(key)
+            slots[slot] = (key, code)
             return code
         }
     }
@@ -230,15 +245,11 @@ final class RecordBuilder {
         /// `SharedText.code(name())`, through the builder's table of recent names.
         func nameCode() -> UInt32 {
             var r = raw(builder.nameColumn) ?? ""
-            var hash: UInt32 = 2_166_136_261  // FNV-1a
-            r.withUTF8 { for b in $0 { hash = (hash ^ UInt32(b)) &* 16_777_619 } }
-            let slot = Int(hash & 1023)
-            if let hit = builder.recentCodes.names[slot], SharedText.Bytes(text: hit.raw) == SharedText.Bytes(text: r) {
-                return hit.code
+            var hash = RecentTable<SharedText.Bytes>.Hash()
+            r.withUTF8 { for b in $0 { hash.add(UInt32(b)) } }
+            return builder.recentCodes.names.code(for: SharedText.Bytes(text: r), hash: hash) {
+                SharedText.code(NameReader.normalize($0.text))
             }
-            let code = SharedText.code(NameReader.normalize(r))
-            builder.recentCodes.names[slot] = (r, code)
-            return code
         }
 
         /// Start and end from a period cell or from start/end columns; end before start is
