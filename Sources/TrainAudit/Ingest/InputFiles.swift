@@ -1,9 +1,19 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns the paths a user gave into the list of files to read.
 public enum InputFiles {
     /// Extensions read as tables.
     static let tableExtensions: Set<String> = ["csv", "tsv", "txt", "xlsx", "xlsm"]
+    /// A folder walk stops past this many files, or this deep, and says so: a link farm
+    /// or a runaway export cannot make a run endless.
+    static let maxFiles = 100_000
+    static let maxDepth = 32
 
     static func oldXLS(_ path: String) -> IngestError {
         IngestError(file: path, Localized(
@@ -11,68 +21,115 @@ public enum InputFiles {
             en: "old binary .xls is not supported: save it as .xlsx in Excel or WPS"))
     }
 
+    /// What a path is, from stat(2), following links.
+    enum Entry { case file, folder, special, missing }
+
+    static func entry(_ path: String) -> Entry {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .missing }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        default: return .special
+        }
+    }
+
+    /// The folder's identity (device and inode): the same folder reached through any
+    /// number of links is one.
+    static func identity(_ path: String) -> [UInt64]? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return [UInt64(st.st_dev), UInt64(st.st_ino)]
+    }
+
+    static func special(_ path: String) -> IngestError {
+        IngestError(file: path, Localized(
+            zh: "不是普通文件（管道、设备或套接字），已跳过",
+            en: "not a regular file (a pipe, device or socket): skipped"))
+    }
+
     /// Files are kept as given; folders are read recursively, entries sorted by path so a
-    /// run is deterministic. Hidden entries (".…") and Office lock files ("~$…") are
-    /// skipped; in folders only .csv .tsv .txt .xlsx .xlsm are kept (other files ignored,
-    /// .xls reported). A missing path, or a file given by name with another extension, is
-    /// a problem.
+    /// run is deterministic, each folder once however many links lead to it. Hidden
+    /// entries (".…") and Office lock files ("~$…") are skipped; in folders only .csv .tsv
+    /// .txt .xlsx .xlsm are kept (other files ignored, .xls reported). A missing path, a
+    /// special file (FIFO, device, socket), or a file given by name with another extension
+    /// is a problem; so is a walk cut at `maxFiles` files or `maxDepth` levels.
     public static func expand(_ paths: [String]) -> (files: [String], problems: [IngestError]) {
-        var files: [String] = []
-        var problems: [IngestError] = []
-        var visited: Set<String> = []
-        let fm = FileManager.default
+        var walk = Walk()
         for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                problems.append(IngestError(file: path, Localized(zh: "文件或文件夹不存在", en: "no such file or folder")))
-                continue
-            }
-            if isDir.boolValue {
-                walk(path, into: &files, problems: &problems, visited: &visited)
-            } else {
+            switch entry(path) {
+            case .missing:
+                walk.problems.append(IngestError(file: path, Localized(zh: "文件或文件夹不存在", en: "no such file or folder")))
+            case .special:
+                walk.problems.append(special(path))
+            case .folder:
+                walk.visit(path, depth: 0)
+            case .file:
                 let ext = (path as NSString).pathExtension.lowercased()
                 if ext == "xls" {
-                    problems.append(oldXLS(path))
+                    walk.problems.append(oldXLS(path))
                 } else if tableExtensions.contains(ext) {
-                    files.append(path)
+                    walk.add(path)
                 } else {
-                    problems.append(IngestError(file: path, Localized(
+                    walk.problems.append(IngestError(file: path, Localized(
                         zh: "不支持的文件类型（支持 .xlsx .xlsm .csv .tsv .txt）",
                         en: "unsupported file type (.xlsx .xlsm .csv .tsv .txt are read)")))
                 }
             }
         }
-        return (files, problems)
+        return (walk.files, walk.problems)
     }
 
-    private static func walk(_ folder: String, into files: inout [String], problems: inout [IngestError],
-                             visited: inout Set<String>) {
-        // Symbolic links could loop: each real folder is read once.
-        let real = (folder as NSString).resolvingSymlinksInPath
-        guard visited.insert(real).inserted else { return }
-        let fm = FileManager.default
-        let names: [String]
-        do {
-            names = try fm.contentsOfDirectory(atPath: folder)
-        } catch {
-            problems.append(IngestError(file: folder, Localized(zh: "无法读取文件夹", en: "cannot read the folder")))
-            return
+    private struct Walk {
+        var files: [String] = []
+        var problems: [IngestError] = []
+        var visited: Set<[UInt64]> = []
+        var stoppedAtFileCap = false
+
+        mutating func add(_ file: String) {
+            guard files.count < InputFiles.maxFiles else {
+                if !stoppedAtFileCap {
+                    stoppedAtFileCap = true
+                    problems.append(IngestError(file: file, Localized(
+                        zh: "文件数超过上限（\(InputFiles.maxFiles) 个），此后的文件未读取",
+                        en: "more than \(InputFiles.maxFiles) files: this one and those after it were not read")))
+                }
+                return
+            }
+            files.append(file)
         }
-        let children = names
-            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
-            .map { (folder as NSString).appendingPathComponent($0) }
-            .sorted()
-        for child in children {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: child, isDirectory: &isDir) else { continue }
-            if isDir.boolValue {
-                walk(child, into: &files, problems: &problems, visited: &visited)
-            } else {
+
+        mutating func visit(_ folder: String, depth: Int) {
+            guard let id = InputFiles.identity(folder), visited.insert(id).inserted else { return }
+            guard depth <= InputFiles.maxDepth else {
+                problems.append(IngestError(file: folder, Localized(
+                    zh: "文件夹层级超过 \(InputFiles.maxDepth) 层，未读取", en: "nested more than \(InputFiles.maxDepth) folders deep: not read")))
+                return
+            }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            } catch {
+                problems.append(IngestError(file: folder, Localized(zh: "无法读取文件夹", en: "cannot read the folder")))
+                return
+            }
+            let children = names
+                .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
+                .map { (folder as NSString).appendingPathComponent($0) }
+                .sorted()
+            for child in children {
                 let ext = (child as NSString).pathExtension.lowercased()
-                if ext == "xls" {
-                    problems.append(oldXLS(child))
-                } else if tableExtensions.contains(ext) {
-                    files.append(child)
+                switch InputFiles.entry(child) {
+                case .missing: continue  // a dangling link
+                case .folder: visit(child, depth: depth + 1)
+                case .special:
+                    if InputFiles.tableExtensions.contains(ext) || ext == "xls" { problems.append(InputFiles.special(child)) }
+                case .file:
+                    if ext == "xls" {
+                        problems.append(InputFiles.oldXLS(child))
+                    } else if InputFiles.tableExtensions.contains(ext) {
+                        add(child)
+                    }
                 }
             }
         }
@@ -85,6 +142,9 @@ public enum Workbook {
     static let workbookExtensions: Set<String> = ["xlsx", "xlsm", "xls"]
 
     public static func open(_ path: String, limits: IngestLimits = .default) throws -> [any SheetSource] {
+        if try ByteFile(path: path).size() == 0 {
+            throw IngestError(file: path, Localized(zh: "文件为空（0 字节），没有可读取的内容", en: "the file is empty (0 bytes): nothing to read"))
+        }
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "xlsx", "xlsm":
