@@ -69,7 +69,9 @@ struct CSVCutsTests {
 
     @Test func fixturesCutAnywhereGiveTheSameRows() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: IngestFixtures.folder.path).sorted()
-        var files = names.filter { (try? CSVReader(path: IngestFixtures.path($0))) != nil }.map(IngestFixtures.path)
+        // UTF-16 and UTF-32 files are never cut (a line feed is not one byte there).
+        var files = names.filter { (try? CSVReader(path: IngestFixtures.path($0)))?.encoding.cutsAtLineFeeds == true }
+            .map(IngestFixtures.path)
         // Invalid GB18030 past the encoding sample, next to a line feed and a quote, and
         // a lead byte cut by the end of the file.
         let bad = try Array(Data(contentsOf: URL(fileURLWithPath: IngestFixtures.path("gb18030_bad_tail.csv"))))

@@ -87,15 +87,22 @@ private func csv(_ name: String, _ limits: IngestLimits = .default) throws -> CS
     let path = IngestFixtures.path("unknown_encoding.csv")
     let error = #expect(throws: IngestError.self) { try CSVReader(path: path) }
     #expect(error?.file == path)
-    #expect(error?.message.en == "unknown text encoding (UTF-8 and GBK/GB18030 are supported)")
-    #expect(error?.message.zh == "无法识别文件编码（支持 UTF-8、GBK/GB18030）")
+    // 80 FF 80 FF: four bytes that neither UTF-8 nor GB18030 can decode, in 14.
+    #expect(error?.message.en == "unknown text encoding (UTF-8, GBK/GB18030 and UTF-16 are read): 4 undecodable spots in the first 14 bytes")
+    #expect(error?.message.zh == "无法识别文件编码（支持 UTF-8、GBK/GB18030、UTF-16）：前 14 字节中 4 处无法解码")
 }
 
-@Test func csvUTF16AndBinaryAreRefused() throws {
-    let utf16 = #expect(throws: IngestError.self) { try csv("utf16.csv") }
-    #expect(utf16?.message.en.contains("UTF-16") == true)
+@Test func csvBinaryIsRefused() throws {
     let binary = #expect(throws: IngestError.self) { try csv("binary.csv") }
     #expect(binary?.message.en.contains("NUL") == true)
+}
+
+@Test func csvUTF16IsRead() throws {
+    // "姓名,金额\n张三,1\n" as Python's "utf-16" codec writes it (BOM, little-endian).
+    let reader = try csv("utf16.csv")
+    #expect(reader.encoding == .utf16LE)
+    #expect(try IngestFixtures.rows(reader).map(\.1) == [["姓名", "金额"], ["张三", "1"]])
+    #expect(reader.replacedByteSequences == 0)
 }
 
 @Test func csvLongFieldIsCutAtACharacterBoundary() throws {

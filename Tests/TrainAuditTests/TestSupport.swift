@@ -23,12 +23,18 @@ enum Engines {
     }
 }
 
-/// Writes CSV texts into a fresh temporary folder and returns it.
+/// Writes CSV texts into a fresh temporary folder and returns it. A U+FFFF in a text (a
+/// noncharacter no real table holds) is written as the byte 0xFF, which is never valid
+/// UTF-8: a damaged byte.
 func writeTables(_ tables: [(file: String, csv: String)]) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trainaudit-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for t in tables {
-        try t.csv.write(to: dir.appendingPathComponent(t.file), atomically: true, encoding: .utf8)
+        var bytes: [UInt8] = []
+        for scalar in t.csv.unicodeScalars {
+            if scalar == "\u{FFFF}" { bytes.append(0xFF) } else { bytes.append(contentsOf: String(scalar).utf8) }
+        }
+        try Data(bytes).write(to: dir.appendingPathComponent(t.file))
     }
     return dir.path
 }

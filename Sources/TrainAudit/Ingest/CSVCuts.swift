@@ -25,7 +25,7 @@ extension CSVReader {
     /// begins at the file's start on line 1. Fewer when records are longer than a part, and
     /// none when no line feed ends a record (a file with CR line ends is read in one piece).
     func cuts(into count: Int) throws -> [Cut] {
-        guard count > 1 else { return [] }
+        guard count > 1, encoding.cutsAtLineFeeds else { return [] }
         let file = try ByteFile(path: path)
         let size = try file.size()
         let start = encoding == .utf8BOM ? 3 : 0

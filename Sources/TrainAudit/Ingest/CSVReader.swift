@@ -24,7 +24,10 @@ public final class CSVReader: SheetSource {
     let range: Range<Int>
     /// The physical line the range begins on, where row numbers count from.
     let firstLine: Int
-    /// Invalid byte sequences met during the last `forEachRow`, each replaced by U+FFFD.
+    /// Bytes of the byte-order mark at the file's start, skipped (0 when there is none).
+    let markLength: Int
+    /// Invalid byte sequences met during the last `forEachRow`, each replaced by U+FFFD
+    /// (and its row marked `undecodable`).
     public private(set) var replacedByteSequences = 0
 
     public var sheetName: String? { nil }
@@ -46,16 +49,15 @@ public final class CSVReader: SheetSource {
             encoding = try Self.detectEncodingPastASCII(file, path: path)
         }
         self.encoding = encoding
+        self.markLength = TextEncoding.fromMark(sample) == encoding ? encoding.markLength : 0
         // Separator from the sample, as UTF-8.
         var utf8: [UInt8] = []
-        switch encoding {
-        case .utf8: utf8 = sample
-        case .utf8BOM: utf8 = Array(sample.dropFirst(3))
-        case .gb18030:
-            if let dec = GB18030Decoder() {
-                sample.withUnsafeBufferPointer { buf in
-                    dec.convert(buf, final: !mayBeCut) { utf8.append(contentsOf: $0) }
-                }
+        let text = Array(sample.dropFirst(markLength))
+        if encoding.isUTF8 {
+            utf8 = text
+        } else if let dec = TranscodingDecoder(encoding) {
+            text.withUnsafeBufferPointer { buf in
+                dec.convert(buf, final: !mayBeCut) { utf8.append(contentsOf: $0) }
             }
         }
         let lower = path.lowercased()
@@ -73,6 +75,7 @@ public final class CSVReader: SheetSource {
         self.separator = separator
         self.range = range
         self.firstLine = firstLine
+        self.markLength = encoding == .utf8BOM ? 3 : 0
     }
 
     /// A first 64 KiB of plain ASCII says nothing about the encoding (an English or
@@ -92,25 +95,29 @@ public final class CSVReader: SheetSource {
         return .utf8
     }
 
+    /// The sample's encoding: named by a byte-order mark, or UTF-16 told by its NUL
+    /// bytes, or whichever of UTF-8 and GB18030 decodes it (a few bad bytes are replaced
+    /// and reported by row, not a reason to refuse the file). UTF-8 is chosen while at most
+    /// 2% of its non-ASCII bytes are bad: GBK text read as UTF-8 fails on most of its
+    /// characters, while UTF-8 text read as GB18030 often decodes without an error.
     static func detectEncoding(_ sample: [UInt8], mayBeCut: Bool, path: String) throws -> TextEncoding {
-        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
-            throw IngestError(file: path, Localized(
-                zh: "文件是 UTF-16 编码，无法识别文件编码（支持 UTF-8、GBK/GB18030），请另存为 UTF-8 或 CSV",
-                en: "the file is UTF-16: unknown text encoding (UTF-8 and GBK/GB18030 are supported); save it as UTF-8 CSV"))
-        }
+        if let marked = TextEncoding.fromMark(sample) { return marked }
+        if let utf16 = TextEncoding.unmarkedUTF16(sample) { return utf16 }
         if sample.contains(0) {
             throw IngestError(file: path, Localized(
                 zh: "文件含有 NUL 字节，像是二进制文件而不是文本/CSV，已拒绝读取",
                 en: "the file contains NUL bytes: it looks binary, not text/CSV, and was refused"))
         }
-        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
-        let ok = sample.withUnsafeBufferPointer { UTF8Bytes.isValid($0, allowCutEnd: mayBeCut) }
-        if ok { return .utf8 }
-        let gb = sample.withUnsafeBufferPointer { GB18030Decoder.accepts($0, allowCutEnd: mayBeCut) }
-        if gb { return .gb18030 }
+        let nonASCII = sample.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+        let utf8Bad = sample.withUnsafeBufferPointer { UTF8Bytes.invalidCount($0, allowCutEnd: mayBeCut) }
+        if utf8Bad * 50 <= nonASCII { return .utf8 }
+        let gbBad = sample.withUnsafeBufferPointer {
+            TranscodingDecoder.invalidCount($0, encoding: .gb18030, allowCutEnd: mayBeCut)
+        } ?? Int.max
+        if gbBad * 20 <= nonASCII { return .gb18030 }
         throw IngestError(file: path, Localized(
-            zh: "无法识别文件编码（支持 UTF-8、GBK/GB18030）",
-            en: "unknown text encoding (UTF-8 and GBK/GB18030 are supported)"))
+            zh: "无法识别文件编码（支持 UTF-8、GBK/GB18030、UTF-16）：前 \(sample.count) 字节中 \(min(utf8Bad, gbBad)) 处无法解码",
+            en: "unknown text encoding (UTF-8, GBK/GB18030 and UTF-16 are read): \(min(utf8Bad, gbBad)) undecodable spots in the first \(sample.count) bytes"))
     }
 
     /// Comma or tab (as a byte), counted outside quotes over the first records.
@@ -139,11 +146,12 @@ public final class CSVReader: SheetSource {
         replacedByteSequences = 0
         var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
         var first = true
-        let decoder: GB18030Decoder? = encoding == .gb18030 ? GB18030Decoder() : nil
-        if encoding == .gb18030 && decoder == nil {
-            throw IngestError(file: path, Localized(zh: "系统不支持 GB18030 转码（iconv）", en: "iconv cannot convert GB18030 on this system"))
+        let decoder = TranscodingDecoder(encoding)
+        if !encoding.isUTF8 && decoder == nil {
+            throw IngestError(file: path, Localized(zh: "系统不支持 \(encoding.rawValue) 转码（iconv）", en: "iconv cannot convert \(encoding.rawValue) on this system"))
         }
-        defer { replacedByteSequences = parser.replaced + (decoder?.replaced ?? 0) }
+        // The decoder passes bad bytes on for the parser to replace and count.
+        defer { replacedByteSequences = parser.replaced }
         var going = true
         while going && left > 0 {
             let n = try file.read(into: &chunk, upTo: left)
@@ -152,7 +160,7 @@ public final class CSVReader: SheetSource {
             var start = 0
             if first {
                 first = false
-                if encoding == .utf8BOM && range.lowerBound == 0 && n >= 3 { start = 3 }
+                if range.lowerBound == 0 { start = min(n, markLength) }
             }
             try chunk.withUnsafeBufferPointer { all in
                 let buf = UnsafeBufferPointer(rebasing: all[start..<n])
@@ -199,6 +207,7 @@ struct CSVParser {
     private var fieldOverflow = false
     private var cells: [String] = []
     private var truncated = false
+    private var undecodable = false
     private var line: Int
     private var recordLine: Int
     /// Inside quotes: the previous byte was CR (so an LF after it ends no extra line).
@@ -265,7 +274,10 @@ struct CSVParser {
             truncated = true
         }
         let (text, r) = UTF8Bytes.decode(UnsafeBufferPointer(rebasing: buf[0..<length]))
-        replaced += r
+        if r > 0 {
+            replaced += r
+            undecodable = true
+        }
         cells.append(text)
     }
 
@@ -278,7 +290,7 @@ struct CSVParser {
     }
 
     private mutating func endRecord(_ body: (RawRow) throws -> Bool) rethrows -> Bool {
-        let row = RawRow(number: recordLine, cells: cells, truncated: truncated)
+        let row = RawRow(number: recordLine, cells: cells, truncated: truncated, undecodable: undecodable)
         lastColumnCount = max(lastColumnCount, min(cells.count, maxColumns))
         // This row's cells become `above`; the row before's array is emptied for the next
         // row, and reused in place when no reader of that row kept it.
@@ -286,6 +298,7 @@ struct CSVParser {
         cells.removeAll(keepingCapacity: true)
         cells.reserveCapacity(lastColumnCount)
         truncated = false
+        undecodable = false
         state = .recordStart
         return try body(row)
     }

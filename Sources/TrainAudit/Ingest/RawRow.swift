@@ -78,16 +78,23 @@ public struct RawRow: Sendable {
     public var cells: [String]
     /// True when a cell was cut at the reader's size limit.
     public var truncated: Bool
+    /// True when a cell held something the reader could not decode: bytes invalid in the
+    /// file's encoding (shown as U+FFFD), or a reference to a shared string that is not
+    /// there (shown blank).
+    public var undecodable: Bool
 
-    public init(number: Int, cells: [String], truncated: Bool = false) {
+    public init(number: Int, cells: [String], truncated: Bool = false, undecodable: Bool = false) {
         self.number = number
         self.cells = cells
         self.truncated = truncated
+        self.undecodable = undecodable
     }
 
-    /// Every cell empty or white space (ASCII, NBSP, ideographic space).
+    /// Every cell empty or white space (ASCII, NBSP, ideographic space), and nothing in
+    /// it that could not be decoded (such a row is data that was damaged, never skipped as
+    /// blank).
     public var isBlank: Bool {
-        cells.allSatisfy { cell in
+        !undecodable && cells.allSatisfy { cell in
             var blank = true
             var cell = cell
             cell.withUTF8 { b in
@@ -124,9 +131,20 @@ public struct IngestLimits: Sendable {
     public var maxZipEntryBytes: Int = 1 << 30
     /// The xlsx shared-string table may not exceed this many bytes of text in total.
     public var maxSharedStringBytes: Int = 256 * 1024 * 1024
+    /// Worksheets read from one workbook; the rest are reported, not read.
+    public var maxSheets: Int = 1000
 
     public init() {}
     public static let `default` = IngestLimits()
+}
+
+/// A sheet that is known, when the workbook is opened, not to be readable (a duplicate
+/// entry, one past the sheet limit): reading it gives its error, so the loader reports it
+/// as it reports any sheet that fails, and the workbook's other sheets are still read.
+struct UnreadableSheet: SheetSource {
+    let sheetName: String?
+    let error: IngestError
+    func forEachRow(_ body: (RawRow) throws -> Bool) throws { throw error }
 }
 
 /// A file (or one sheet of it) that could not be read: the message names the file, and

@@ -49,15 +49,25 @@ public struct HeaderFinder: Sendable {
 
     /// The best header among `rows` (the first rows of a sheet), or nil when none is
     /// recognisable. `fileName` lets a file hint (在校生名单.xlsx) break ties.
+    /// A cell longer than this is no header text (the longest real ones, 培训和鉴定补贴金额（元）
+    /// and the like, are a few dozen bytes): it is not matched against the aliases, so a
+    /// sheet of wide, long cells costs the search no more than a narrow one (30 rows of
+    /// 512 cells of 4 KiB took a minute before).
+    static let maxHeaderBytes = 256
+
+    static func headerTexts(_ row: RawRow) -> [String] {
+        row.cells.map { $0.utf8.count > maxHeaderBytes ? "" : ColumnCatalog.cleanHeader($0) }
+    }
+
     public func find(in rows: [RawRow], fileName: String) -> TableLayout? {
         var best: TableLayout?
         for (i, row) in rows.enumerated() where !row.isBlank {
-            let single = row.cells.map(ColumnCatalog.cleanHeader)
+            let single = HeaderFinder.headerTexts(row)
             if let l = layout(headers: single, rows: [row.number], fileName: fileName), l.score > (best?.score ?? 0) {
                 best = l
             }
             if i + 1 < rows.count, !rows[i + 1].isBlank {
-                let combined = HeaderFinder.combine(single, rows[i + 1].cells.map(ColumnCatalog.cleanHeader))
+                let combined = HeaderFinder.combine(single, HeaderFinder.headerTexts(rows[i + 1]))
                 if let l = layout(headers: combined, rows: [row.number, rows[i + 1].number], fileName: fileName),
                    l.score > (best?.score ?? 0) {
                     best = l

@@ -11,6 +11,64 @@ public enum TextEncoding: String, Sendable {
     case utf8BOM
     /// GBK and its superset GB18030, what Excel and WPS write on Chinese Windows.
     case gb18030
+    /// UTF-16, little-endian (Excel's "Unicode 文本" export: tab-separated, with a BOM)
+    /// or big-endian; UTF-32 likewise. All read through iconv.
+    case utf16LE, utf16BE, utf32LE, utf32BE
+
+    /// True for the encodings read as UTF-8 bytes with no transcoding.
+    var isUTF8: Bool { self == .utf8 || self == .utf8BOM }
+
+    /// Bytes of the byte-order mark the file starts with (dropped before transcoding).
+    var markLength: Int {
+        switch self {
+        case .utf8BOM: return 3
+        case .utf16LE, .utf16BE: return 2
+        case .utf32LE, .utf32BE: return 4
+        case .utf8, .gb18030: return 0
+        }
+    }
+
+    /// The iconv name of an encoding that is transcoded to UTF-8.
+    var iconvName: String? {
+        switch self {
+        case .utf8, .utf8BOM: return nil
+        case .gb18030: return "GB18030"
+        case .utf16LE: return "UTF-16LE"
+        case .utf16BE: return "UTF-16BE"
+        case .utf32LE: return "UTF-32LE"
+        case .utf32BE: return "UTF-32BE"
+        }
+    }
+
+    /// Line feeds can be searched for as single 0x0A bytes (so a big file can be cut at
+    /// one): not in UTF-16 or UTF-32, where a line feed is two or four bytes and 0x0A is
+    /// also part of other characters.
+    var cutsAtLineFeeds: Bool { isUTF8 || self == .gb18030 }
+
+    /// The encoding a byte-order mark names, and the mark's length.
+    static func fromMark(_ head: [UInt8]) -> TextEncoding? {
+        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return .utf32LE }
+        if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return .utf32BE }
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
+        if head.starts(with: [0xFF, 0xFE]) { return .utf16LE }
+        if head.starts(with: [0xFE, 0xFF]) { return .utf16BE }
+        return nil
+    }
+
+    /// UTF-16 without a mark, told by where its NUL bytes fall: mostly Latin and digits
+    /// (a CSV's separators, numbers and IDs) put a NUL in every other byte.
+    static func unmarkedUTF16(_ sample: [UInt8]) -> TextEncoding? {
+        let pairs = sample.count / 2
+        guard pairs >= 8 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for i in 0..<pairs {
+            if sample[2 * i] == 0 { evenZero += 1 }
+            if sample[2 * i + 1] == 0 { oddZero += 1 }
+        }
+        if oddZero * 10 >= pairs * 3 && evenZero * 50 <= pairs { return .utf16LE }
+        if evenZero * 10 >= pairs * 3 && oddZero * 50 <= pairs { return .utf16BE }
+        return nil
+    }
 }
 
 /// Byte helpers shared by the readers.
@@ -50,6 +108,43 @@ enum UTF8Bytes {
             i += need + 1
         }
         return true
+    }
+
+    /// How many invalid sequences `bytes` holds, in one pass (a bad byte counts once and
+    /// the scan goes on after it); with `allowCutEnd`, an incomplete sequence at the very
+    /// end is not counted.
+    static func invalidCount(_ bytes: UnsafeBufferPointer<UInt8>, allowCutEnd: Bool) -> Int {
+        var count = 0
+        var i = 0
+        let n = bytes.count
+        scan: while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need: Int
+            var minSecond: UInt8 = 0x80
+            var maxSecond: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; minSecond = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; maxSecond = 0x9F
+            case 0xF0: need = 3; minSecond = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; maxSecond = 0x8F
+            default: count += 1; i += 1; continue scan
+            }
+            for k in 1...need {
+                if i + k >= n {
+                    if !allowCutEnd { count += 1 }
+                    return count
+                }
+                let c = bytes[i + k]
+                let ok = k == 1 ? (c >= minSecond && c <= maxSecond) : (c & 0xC0 == 0x80)
+                if !ok { count += 1; i += k; continue scan }
+            }
+            i += need + 1
+        }
+        return count
     }
 
     /// The largest length ≤ `limit` that does not split a UTF-8 sequence, given that
@@ -93,36 +188,46 @@ enum UTF8Bytes {
     }
 }
 
-/// GB18030 → UTF-8 through glibc iconv, chunk by chunk. Incomplete multibyte sequences at
-/// a chunk's end (iconv's EINVAL) are carried into the next chunk; invalid bytes (EILSEQ)
-/// become U+FFFD and are counted.
-final class GB18030Decoder {
+/// GB18030 (or UTF-16, UTF-32) → UTF-8 through glibc iconv, chunk by chunk. Incomplete
+/// multibyte sequences at a chunk's end (iconv's EINVAL) are carried into the next chunk.
+/// An invalid byte (EILSEQ) is passed on as the byte 0xFF, which is never valid UTF-8:
+/// the CSV parser then replaces it with U+FFFD, counts it and marks its row, as it does
+/// for a bad byte in a UTF-8 file.
+final class TranscodingDecoder {
     private let cd: iconv_t
     private var carry: [UInt8] = []
-    private(set) var replaced = 0
+    /// Bytes skipped past an invalid sequence: one in GB18030, a code unit in UTF-16/32
+    /// (so the rest stays aligned).
+    private let unit: Int
+    /// Invalid sequences met so far.
+    private(set) var invalid = 0
 
-    init?() {
-        guard let cd = iconv_open("UTF-8", "GB18030"), cd != iconv_t(bitPattern: -1) else { return nil }
+    init?(_ encoding: TextEncoding) {
+        guard let name = encoding.iconvName,
+              let cd = iconv_open("UTF-8", name), cd != iconv_t(bitPattern: -1) else { return nil }
         self.cd = cd
+        switch encoding {
+        case .utf16LE, .utf16BE: unit = 2
+        case .utf32LE, .utf32BE: unit = 4
+        default: unit = 1
+        }
     }
 
     deinit { iconv_close(cd) }
 
-    /// True when iconv converts `sample` without an invalid sequence; an incomplete
-    /// sequence at the very end is accepted when `allowCutEnd`.
-    static func accepts(_ sample: UnsafeBufferPointer<UInt8>, allowCutEnd: Bool) -> Bool {
-        guard let dec = GB18030Decoder() else { return false }
-        var ok = true
-        dec.convert(sample, final: !allowCutEnd, stopOnInvalid: true) { _ in } onInvalid: { ok = false }
-        return ok
+    /// How many invalid sequences iconv meets in `sample` (nil when iconv cannot convert
+    /// from `encoding` at all); an incomplete sequence at the very end is not counted when
+    /// `allowCutEnd`.
+    static func invalidCount(_ sample: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, allowCutEnd: Bool) -> Int? {
+        guard let dec = TranscodingDecoder(encoding) else { return nil }
+        dec.convert(sample, final: !allowCutEnd) { _ in }
+        return dec.invalid
     }
 
     /// Converts one chunk, calling `output` with UTF-8 bytes (possibly several times).
     /// `final` says no more input follows (a carried incomplete sequence is then invalid).
     func convert(_ input: UnsafeBufferPointer<UInt8>, final: Bool,
-                 stopOnInvalid: Bool = false,
-                 _ output: (UnsafeBufferPointer<UInt8>) -> Void,
-                 onInvalid: () -> Void = {}) {
+                 _ output: (UnsafeBufferPointer<UInt8>) -> Void) {
         var data = carry
         carry.removeAll()
         data.append(contentsOf: input)
@@ -149,10 +254,8 @@ final class GB18030Decoder {
                     if err == EINVAL {
                         // Incomplete sequence at the end of this chunk.
                         if final {
-                            onInvalid()
-                            if stopOnInvalid { return }
-                            replaced += 1
-                            emitReplacement(output)
+                            invalid += 1
+                            emitInvalid(output)
                             inLeft = 0
                         } else if let p = inPtr {
                             let start = UnsafeMutableRawPointer(p).assumingMemoryBound(to: UInt8.self)
@@ -161,21 +264,20 @@ final class GB18030Decoder {
                         }
                         break
                     }
-                    // EILSEQ (or anything else): replace one byte and go on.
-                    onInvalid()
-                    if stopOnInvalid { return }
-                    replaced += 1
-                    emitReplacement(output)
-                    inPtr = inPtr.map { $0 + 1 }
-                    inLeft -= 1
+                    // EILSEQ (or anything else): pass one unit on as invalid and go on.
+                    invalid += 1
+                    emitInvalid(output)
+                    let step = min(unit, inLeft)
+                    inPtr = inPtr.map { $0 + step }
+                    inLeft -= step
                     iconv(cd, nil, nil, nil, nil)
                 }
             }
         }
     }
 
-    private func emitReplacement(_ output: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let fffd: [UInt8] = [0xEF, 0xBF, 0xBD]
-        fffd.withUnsafeBufferPointer { output($0) }
+    private func emitInvalid(_ output: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let marker: [UInt8] = [0xFF]
+        marker.withUnsafeBufferPointer { output($0) }
     }
 }

@@ -64,10 +64,30 @@ public final class XLSXWorkbook {
         let context = XLSXContext(package: package, sharedStrings: shared.strings,
                                   truncatedStrings: shared.truncated, styles: styles,
                                   date1904: workbook.date1904, limits: limits)
+        // Each worksheet part is read once, however many entries name it, and at most
+        // `maxSheets` of them: a workbook listing thousands of entries cannot make a run
+        // read one part thousands of times. What is left out is reported.
         var sheets: [any SheetSource] = []
+        var seen: Set<String> = []
+        var repeats: [String] = []
         for sheet in workbook.sheets {
             let target = sheet.relationshipID.flatMap { rels.targets[$0] }
+            if let target, !seen.insert(target).inserted { repeats.append(sheet.name); continue }
             sheets.append(XLSXSheet(context: context, name: sheet.name, part: target))
+        }
+        if !repeats.isEmpty {
+            let shown = repeats.prefix(5).joined(separator: "、") + (repeats.count > 5 ? "…" : "")
+            sheets.append(UnreadableSheet(sheetName: repeats[0], error: IngestError(file: path, sheet: repeats[0], Localized(
+                zh: "\(repeats.count) 个工作表条目（\(shown)）指向已读取过的同一工作表数据，未重复读取",
+                en: "\(repeats.count) sheet entries (\(shown)) point at worksheet data already read: not read again"))))
+        }
+        let listed = sheets.count + workbook.unlisted
+        if listed > limits.maxSheets {
+            let cut = sheets[limits.maxSheets...].compactMap(\.sheetName).first ?? "?"
+            sheets = Array(sheets.prefix(limits.maxSheets))
+            sheets.append(UnreadableSheet(sheetName: cut, error: IngestError(file: path, sheet: cut, Localized(
+                zh: "工作簿有 \(listed) 个工作表，超过上限 \(limits.maxSheets) 个：从此表起未读取",
+                en: "the workbook has \(listed) sheets, over the limit of \(limits.maxSheets): this one and those after it were not read"))))
         }
         self.sheets = sheets
     }
@@ -221,10 +241,15 @@ final class XLSXWorkbookHandler: XMLHandler {
     struct Sheet { var name: String; var relationshipID: String? }
     var wantsText: Bool { false }
     private(set) var sheets: [Sheet] = []
+    /// `<sheet>` entries past those kept (memory stays bounded however many there are).
+    private(set) var unlisted = 0
     private(set) var date1904 = false
+    /// Entries kept: enough for any sheet limit a caller sets, plus duplicates.
+    static let maxEntries = 100_000
 
     func start(_ tag: XMLTag, selfClosing: Bool) throws {
         if tag.named("sheet") {
+            guard sheets.count < Self.maxEntries else { unlisted += 1; return }
             let name = tag.attribute("name") ?? "Sheet\(sheets.count + 1)"
             sheets.append(Sheet(name: name, relationshipID: tag.attribute("id", prefixed: true)))
         } else if tag.named("workbookPr") {

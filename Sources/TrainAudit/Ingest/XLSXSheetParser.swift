@@ -102,6 +102,7 @@ final class XLSXSheetHandler: XMLHandler {
     private var lastRowNumber = 0
     private var cells: [String] = []
     private var rowTruncated = false
+    private var rowUndecodable = false
 
     private var inCell = false
     private var column = 0
@@ -168,6 +169,7 @@ final class XLSXSheetHandler: XMLHandler {
             rowNumber = number
             cells = []
             rowTruncated = false
+            rowUndecodable = false
             lastColumn = -1
         } else if XMLNames.equal(name, "sheetData") {
             inSheetData = true
@@ -192,7 +194,7 @@ final class XLSXSheetHandler: XMLHandler {
         if XMLNames.equal(name, "row") {
             guard inRow else { return }
             inRow = false
-            emitRow(number: rowNumber, cells: cells, truncated: rowTruncated)
+            emitRow(number: rowNumber, cells: cells, truncated: rowTruncated, undecodable: rowUndecodable)
             lastRowNumber = max(lastRowNumber, rowNumber)
         } else if XMLNames.equal(name, "sheetData") {
             // Merged ranges reaching below the last row written in the XML are not
@@ -235,7 +237,10 @@ final class XLSXSheetHandler: XMLHandler {
                 text = context.sharedStrings[index]
                 if context.truncatedStrings.contains(index) { cut = true }
             } else {
+                // A reference to a string the workbook does not hold (or no string table at
+                // all): blank, and the row says so (DQ009), never silently.
                 text = ""
+                rowUndecodable = true
             }
         case .inline, .string, .error:
             text = raw
@@ -263,18 +268,25 @@ final class XLSXSheetHandler: XMLHandler {
         cells[column] = text
     }
 
-    /// Activates merges starting at or before `row`, drops those ending above it.
+    /// Activates merges starting at or before `row`, drops those ending above it. A merge
+    /// overlapping one already active is ignored (Excel never writes such a pair): active
+    /// merges then cover distinct columns, at most `maxColumns` of them, so filling a row
+    /// costs at most a row's width however many ranges a hostile sheet lists.
     private func updateActive(for row: Int) {
-        while nextMerge < merges.count && merges[nextMerge].firstRow <= row {
-            active.append((merges[nextMerge], ""))
-            nextMerge += 1
-        }
         if active.contains(where: { $0.range.lastRow < row }) {
             active.removeAll { $0.range.lastRow < row }
         }
+        while nextMerge < merges.count && merges[nextMerge].firstRow <= row {
+            let m = merges[nextMerge]
+            nextMerge += 1
+            guard m.lastRow >= row,
+                  !active.contains(where: { $0.range.firstColumn <= m.lastColumn && m.firstColumn <= $0.range.lastColumn })
+            else { continue }
+            active.append((m, ""))
+        }
     }
 
-    private func emitRow(number: Int, cells: [String], truncated: Bool) {
+    private func emitRow(number: Int, cells: [String], truncated: Bool, undecodable: Bool = false) {
         var cells = cells
         updateActive(for: number)
         if !active.isEmpty {
@@ -292,7 +304,7 @@ final class XLSXSheetHandler: XMLHandler {
                 for c in range.firstColumn...last { cells[c] = text }
             }
         }
-        ready.append(RawRow(number: number, cells: cells, truncated: truncated))
+        ready.append(RawRow(number: number, cells: cells, truncated: truncated, undecodable: undecodable))
     }
 
     /// Rows absent from the XML between two written rows but inside a merged range with

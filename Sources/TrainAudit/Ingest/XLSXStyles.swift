@@ -119,15 +119,20 @@ final class XLSXStylesHandler: XMLHandler {
     private var customFormats: [Int: String] = [:]
     private var xfFormatIds: [Int] = []
     private var inCellXfs = false
+    /// Excel keeps at most about 64,000 cell formats: entries past this many are ignored
+    /// (their cells read as plain numbers), so a styles part of a million `<xf>` tags
+    /// cannot grow memory.
+    static let maxEntries = 65_536
 
     func start(_ tag: XMLTag, selfClosing: Bool) throws {
         if tag.named("numFmt") {
-            if let id = tag.attribute("numFmtId").flatMap({ Int($0) }), let code = tag.attribute("formatCode") {
+            if customFormats.count < Self.maxEntries,
+               let id = tag.attribute("numFmtId").flatMap({ Int($0) }), let code = tag.attribute("formatCode") {
                 customFormats[id] = code
             }
         } else if tag.named("cellXfs") {
             inCellXfs = true
-        } else if inCellXfs && tag.named("xf") {
+        } else if inCellXfs && tag.named("xf") && xfFormatIds.count < Self.maxEntries {
             xfFormatIds.append(tag.attribute("numFmtId").flatMap { Int($0) } ?? 0)
         }
     }

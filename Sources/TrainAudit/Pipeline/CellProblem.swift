@@ -7,6 +7,7 @@ public struct CellProblem: Sendable {
         case badNumber       // a number or amount that cannot be read
         case endBeforeStart  // a period that ends before it starts
         case badText         // a cell cut at the size limit
+        case undecodable     // bytes the encoding cannot decode, or a missing shared string
     }
 
     public var kind: Kind
@@ -23,6 +24,10 @@ public struct CellProblem: Sendable {
 public struct TableReport: Sendable {
     public enum SkipReason: String, Sendable, CaseIterable {
         case blank, total, footer, repeatedHeader, beforeHeader
+        /// A row of a sheet in which no header was recognised (reported by DQ007).
+        case noHeader
+        /// A row read before the sheet failed to read further (reported by DQ007).
+        case readError
 
         public var label: Localized {
             switch self {
@@ -31,6 +36,8 @@ public struct TableReport: Sendable {
             case .footer: return Localized(zh: "表尾（负责人、填表人等）", en: "footer (signatures)")
             case .repeatedHeader: return Localized(zh: "重复表头", en: "repeated header")
             case .beforeHeader: return Localized(zh: "表头之上（标题、填报单位）", en: "above the header (title, reporting unit)")
+            case .noHeader: return Localized(zh: "找不到表头，未读取", en: "not read: no header found")
+            case .readError: return Localized(zh: "读取出错，未读取", en: "not read: the sheet failed to read")
             }
         }
     }
@@ -50,6 +57,13 @@ public struct TableReport: Sendable {
     static let keptSkippedRows = 20
     /// Rows with a cell cut at the size limit.
     public var truncatedRows: Int = 0
+
+    /// The file's `ContentKey`, computed when a finding about the file first asks.
+    var content: Lazy<String?>?
+
+    /// What findings about this file and sheet are keyed on (their fingerprint): the
+    /// file's content and the sheet, not its name; the name when the content cannot be read.
+    public var subject: String { "\(content?.value ?? file)|\(sheet ?? "")" }
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 

@@ -32,8 +32,11 @@ public struct Engine: Sendable {
         regions = try RegionTable(tsvPath: rulesDirectory + "/regions.tsv")
     }
 
+    /// The loader this engine reads files with.
+    public var loader: Loader { Loader(catalog: catalog, limits: limits) }
+
     public func load(_ paths: [String]) -> LoadedRun {
-        Loader(catalog: catalog, limits: limits).load(paths: paths)
+        loader.load(paths: paths)
     }
 
     public func scan(_ paths: [String], asOf: Day, checks: [any Check] = AllChecks.all) -> ScanResult {

@@ -108,7 +108,8 @@ extension Loader {
                                range: start.offset..<end, firstLine: start.line)
         let later = k == 0 ? nil : LaterPart(layout: parts.layout, head: parts.head)
         var part = FilePart()
-        let report = read(reader, file: display, into: &part.sinks[0], later: later)
+        var report = read(reader, file: display, into: &part.sinks[0], later: later)
+        report.content = Lazy<String?> { ContentKey.of(path: path) }
         if let kind = report.layout?.kind { part.present.insert(kind) }
         part.reports = [report]
         return part

@@ -23,22 +23,9 @@ public struct Loader: Sendable {
     /// Reads files and folders (recursively). Problems with a file become reports with an
     /// error; the other files are still read.
     public func load(paths: [String]) -> LoadedRun {
-        var inputs: [(path: String, display: String)] = []
         var reports: [TableReport] = []
-        for arg in paths {
-            let (files, problems) = InputFiles.expand([arg])
-            for p in problems { reports.append(TableReport(file: p.file, sheet: p.sheet, error: p)) }
-            var isDir: ObjCBool = false
-            let dir = FileManager.default.fileExists(atPath: arg, isDirectory: &isDir) && isDir.boolValue
-            for f in files {
-                var display = f
-                if dir {
-                    let base = arg.hasSuffix("/") ? arg : arg + "/"
-                    if f.hasPrefix(base) { display = String(f.dropFirst(base.count)) }
-                }
-                inputs.append((f, display))
-            }
-        }
+        let (inputs, problems) = Loader.inputs(paths)
+        for p in problems { reports.append(TableReport(file: p.file, sheet: p.sheet, error: p)) }
         // One task per file on all cores, or per part of a big CSV file, each reading into
         // its own sink; the parts are joined in input order, so records, problems and
         // reports come out exactly as reading the files one after another gives them.
@@ -53,6 +40,62 @@ public struct Loader: Sendable {
         return LoadedRun(data: data, reports: reports)
     }
 
+    /// The files to read, each with the name findings show (relative to the folder it
+    /// was found in), and the problems met finding them (named the same way).
+    static func inputs(_ paths: [String]) -> (files: [(path: String, display: String)], problems: [IngestError]) {
+        var inputs: [(path: String, display: String)] = []
+        var problems: [IngestError] = []
+        for arg in paths {
+            let (files, found) = InputFiles.expand([arg])
+            let base = InputFiles.entry(arg) == .folder ? (arg.hasSuffix("/") ? arg : arg + "/") : nil
+            func display(_ f: String) -> String {
+                guard let base, f.hasPrefix(base) else { return f }
+                return String(f.dropFirst(base.count))
+            }
+            for var p in found {
+                p.file = display(p.file)
+                problems.append(p)
+            }
+            for f in files { inputs.append((f, display(f))) }
+        }
+        return (inputs, problems)
+    }
+
+    /// The first `limit` rows of every file and sheet exactly as the readers give them
+    /// (after decoding, before any header search), for `inspect --rows`; files that
+    /// cannot be read come back as errors, and the others are still read.
+    public func firstRows(_ paths: [String], limit: Int,
+                          _ body: (_ file: String, _ sheet: String?, _ row: RawRow) -> Void) -> [IngestError] {
+        let (inputs, problems) = Loader.inputs(paths)
+        var errors = problems
+        for input in inputs {
+            do {
+                for sheet in try Workbook.open(input.path, limits: limits) {
+                    var n = 0
+                    do {
+                        try sheet.forEachRow { row in
+                            guard n < limit else { return false }
+                            n += 1
+                            body(input.display, sheet.sheetName, row)
+                            return n < limit
+                        }
+                    } catch let e as IngestError {
+                        var e = e
+                        e.file = input.display
+                        errors.append(e)
+                    }
+                }
+            } catch let e as IngestError {
+                var e = e
+                e.file = input.display
+                errors.append(e)
+            } catch {
+                errors.append(IngestError(file: input.display, Localized(zh: "无法读取：\(error)", en: "cannot be read: \(error)")))
+            }
+        }
+        return errors
+    }
+
     /// What one file gave: its records, the kinds of its tables, a report per sheet.
     struct FilePart {
         /// The file's records: one sink, or one per part of a file read in parts.
@@ -61,7 +104,15 @@ public struct Loader: Sendable {
         var reports: [TableReport] = []
     }
 
+    /// A whole file: its sheets, each report keyed on the file's content.
     func readFile(path: String, display: String) -> FilePart {
+        var part = readSheets(path: path, display: display)
+        let content = Lazy<String?> { ContentKey.of(path: path) }
+        for k in part.reports.indices { part.reports[k].content = content }
+        return part
+    }
+
+    private func readSheets(path: String, display: String) -> FilePart {
         var part = FilePart()
         let sheets: [any SheetSource]
         do { sheets = try Workbook.open(path, limits: limits) } catch let e as IngestError {
@@ -107,6 +158,18 @@ public struct Loader: Sendable {
             for row in head where row.number < layout.headerRows.first ?? 0 {
                 row.isBlank ? skip(.blank, row.number) : skip(.beforeHeader, row.number)
             }
+            // A header cut at the column or cell limit (100,000 columns) or holding bytes that
+            // did not decode is named like such a data row (DQ008, DQ009).
+            for row in head where layout.headerRows.contains(row.number) {
+                let place = SourceRef(file: file, sheet: sheet.sheetName, row: row.number)
+                if row.truncated {
+                    report.truncatedRows += 1
+                    sink.problems.append(CellProblem(kind: .badText, source: place, table: layout.kind, column: "", header: "", value: ""))
+                }
+                if row.undecodable {
+                    sink.problems.append(CellProblem(kind: .undecodable, source: place, table: layout.kind, column: "", header: "", value: ""))
+                }
+            }
             for row in head where row.number > last { data(row) }
         }
 
@@ -115,7 +178,7 @@ public struct Loader: Sendable {
         /// the old and the new copy at the same time, the run's peak memory. A part of a file
         /// read in parts takes room for its own bytes (parts are not copied together).
         func reserve(for kind: TableKind) {
-            guard let csv = sheet as? CSVReader, csv.encoding != .gb18030,
+            guard let csv = sheet as? CSVReader, csv.encoding.isUTF8,
                   let fileSize = (try? FileManager.default.attributesOfItem(atPath: csv.path))?[.size] as? Int else { return }
             // The reader's share of the file: all of it, or one part.
             let size = min(fileSize, csv.range.upperBound) - csv.range.lowerBound
@@ -124,6 +187,17 @@ public struct Loader: Sendable {
             guard !sample.isEmpty, bytes > 0 else { return }
             let rows = Double(size) / (Double(bytes) / Double(sample.count))
             sink.reserve(kind, Int(rows * 1.05) + 16)
+        }
+
+        /// Rows held for the header search when reading failed: counted as not read.
+        func failed() {
+            for row in head { row.isBlank ? skip(.blank, row.number) : skip(.readError, row.number) }
+            head = []
+        }
+
+        /// Rows of a sheet in which no header was found: counted as not read.
+        func unread(_ rows: [RawRow]) {
+            for row in rows { row.isBlank ? skip(.blank, row.number) : skip(.noHeader, row.number) }
         }
 
         var lastFirst: (text: String?, total: Bool, footer: Bool) = (nil, false, false)
@@ -153,26 +227,42 @@ public struct Loader: Sendable {
             builder = RecordBuilder(layout: later.layout, file: file, sheet: sheet.sheetName, listName: listName)
             reserve(for: later.layout.kind)
         }
+        // The header is looked for once, in the first `headerSearchRows` rows. A sheet
+        // without one is then only counted, row by row (not kept): searching the growing
+        // buffer again on every row was quadratic (1,000 rows of notes took a minute).
+        var searched = false
         do {
             try sheet.forEachRow { row in
                 report.rowsRead += 1
                 if builder != nil { data(row); return true }
+                if searched {
+                    row.isBlank ? skip(.blank, row.number) : skip(.noHeader, row.number)
+                    return true
+                }
                 head.append(row)
-                if head.count >= catalog.headerSearchRows { start() }
+                if head.count >= catalog.headerSearchRows {
+                    start()
+                    if builder == nil { searched = true; unread(head); head = [] }
+                }
                 return true
             }
-            if builder == nil, !head.isEmpty { start() }
+            if builder == nil, !searched, !head.isEmpty {
+                start()
+                if builder == nil { unread(head) }
+            }
         } catch let e as IngestError {
             var e = e
             e.file = file
             report.error = e
+            failed()
             return report
         } catch {
             report.error = IngestError(file: file, sheet: sheet.sheetName, Localized(zh: "读取失败：\(error)", en: "read failed: \(error)"))
+            failed()
             return report
         }
         if builder == nil {
-            let rows = head.filter { !$0.isBlank }.count
+            let rows = report.skipped[.noHeader] ?? 0
             if rows > 0 {
                 report.error = IngestError(file: file, sheet: sheet.sheetName, Localized(
                     zh: "前\(catalog.headerSearchRows)行中找不到可识别的表头（\(rows)行未读取）",

@@ -311,6 +311,8 @@ struct RecordSink {
         var c = b.cells(row)
         if row.truncated { c.problems.append(CellProblem(kind: .badText, source: c.source, table: b.layout.kind,
                                                          column: "", header: "", value: "")) }
+        if row.undecodable { c.problems.append(CellProblem(kind: .undecodable, source: c.source, table: b.layout.kind,
+                                                           column: "", header: "", value: "")) }
         switch b.layout.kind {
         case .roster:
             var e = Enrollment(source: c.source, id: c.id(), name: c.name())

@@ -27,6 +27,16 @@ public enum JSONLWriter {
         return s
     }
 
+    /// A row as a reader produced it, for `inspect --rows`: `{"file","sheet","row","cells"}`
+    /// (sheet null for CSV), plus `"truncated"`/`"undecodable"` when the reader set them.
+    public static func rawRow(file: String, sheet: String?, _ row: RawRow) -> String {
+        var s = "{\"file\":" + json(file) + ",\"sheet\":" + optional(sheet) + ",\"row\":\(row.number),\"cells\":["
+        s += row.cells.map(json).joined(separator: ",") + "]"
+        if row.truncated { s += ",\"truncated\":true" }
+        if row.undecodable { s += ",\"undecodable\":true" }
+        return s + "}"
+    }
+
     static func optional(_ s: String?) -> String { s.map(json) ?? "null" }
 
     /// Shortest decimal for a score or factor: 87.4, 0.8, 1.

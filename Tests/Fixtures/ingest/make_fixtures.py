@@ -307,6 +307,83 @@ def hand_workbooks():
     shutil.copyfile(path("basic.xlsx"), path("really_xlsx.csv"))
 
 
+# ---------------------------------------------------------------- hostile and broken input
+
+ROSTER_HEADER = "姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,培训学时,培训和鉴定补贴金额(元),班级编号"
+ROSTER_ROW = "马小军,640422199001010017,中式烹调师,2019-03-01,2019-03-25,150,1600,XJ-2019-01"
+
+
+def hostile_fixtures():
+    # Excel's "Unicode 文本" export: UTF-16LE with a BOM, tabs, CRLF.
+    text = "\r\n".join([ROSTER_HEADER.replace(",", "\t"), ROSTER_ROW.replace(",", "\t")]) + "\r\n"
+    write_bytes("unicode_text.txt", b"\xff\xfe" + text.encode("utf-16-le"))
+    # UTF-16BE with a BOM, UTF-16LE without one, UTF-32LE with a BOM: the same table.
+    text = ROSTER_HEADER + "\n" + ROSTER_ROW + "\n"
+    write_bytes("utf16be.csv", b"\xfe\xff" + text.encode("utf-16-be"))
+    write_bytes("utf16le_nobom.csv", text.encode("utf-16-le"))
+    write_bytes("utf32le.csv", b"\xff\xfe\x00\x00" + text.encode("utf-32-le"))
+    # A GB18030 roster whose last character is cut (the file ends on a lead byte), and
+    # one with a single invalid byte inside the first 64 KiB: every other row is read.
+    rows = [ROSTER_HEADER] + [ROSTER_ROW] * 3
+    write_bytes("gb18030_cut_end.csv", ("\n".join(rows) + "\n马小").encode("gb18030")[:-1])
+    # Rows 2-4 good, row 5's name is 马小 and a stray 0xFF byte, rows 6-8 good.
+    data = ("\n".join(rows) + "\n").encode("gb18030")
+    damaged = "马小".encode("gb18030") + b"\xff" + ROSTER_ROW[3:].encode("gb18030") + b"\n"
+    write_bytes("gb18030_one_bad.csv", data + damaged + data.split(b"\n", 1)[1])
+    # No header in the first 30 rows: 40 rows of notes, then the header.
+    notes = ["说明第%d条" % i for i in range(1, 41)]
+    write_bytes("header_below_30.csv", ("\n".join(notes + rows) + "\n").encode("utf-8"))
+    # A workbook whose workbook.xml lists 5,000 sheets, all naming one worksheet part.
+    sheets = "".join('<sheet name="S%d" sheetId="%d" r:id="rId1"/>' % (i, i) for i in range(1, 5001))
+    many = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheets>' + sheets + '</sheets></workbook>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            '</Relationships>')
+    one_sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                 '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row></sheetData></worksheet>')
+    hand_zip("many_sheets.xlsx", [
+        ("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", many), ("xl/_rels/workbook.xml.rels", rels),
+        ("xl/worksheets/sheet1.xml", one_sheet),
+    ])
+    # Shared-string references past the table (index 7 of 1), and t="s" in a workbook
+    # with no shared-string part at all.
+    sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+           '<si><t>马小军</t></si></sst>')
+    def inline(ref, text):
+        return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+
+    def shared(ref, index):
+        return '<c r="%s" t="s"><v>%d</v></c>' % (ref, index)
+
+    header = ["姓名", "身份证号码", "培训职业(工种)或专项职业能力", "开班日期", "结业日期", "班级编号"]
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             '<row r="1">' + "".join(inline("ABCDEF"[i] + "1", h) for i, h in enumerate(header)) + '</row>'
+             # Row 2: the name from the table, the occupation from index 7 (not there).
+             '<row r="2">' + shared("A2", 0) + inline("B2", "640422199001010017") + shared("C2", 7)
+             + inline("D2", "2019-03-01") + inline("E2", "2019-03-25") + inline("F2", "XJ-2019-01") + '</row>'
+             # Row 3: nothing but a reference that is not there.
+             '<row r="3">' + shared("A3", 9) + '</row>'
+             '</sheetData></worksheet>')
+    rels_sst = rels.replace('</Relationships>',
+                            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    one = many.replace(sheets, '<sheet name="名单" sheetId="1" r:id="rId1"/>')
+    hand_zip("bad_shared_index.xlsx", [
+        ("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", one), ("xl/_rels/workbook.xml.rels", rels_sst),
+        ("xl/sharedStrings.xml", sst), ("xl/worksheets/sheet1.xml", sheet),
+    ])
+    hand_zip("no_shared_strings.xlsx", [
+        ("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", one), ("xl/_rels/workbook.xml.rels", rels),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ])
+
+
 def folder_tree():
     root = path("tree")
     if os.path.exists(root):
@@ -337,6 +414,7 @@ if __name__ == "__main__":
     dates_workbook()
     merged_workbook()
     hand_workbooks()
+    hostile_fixtures()
     folder_tree()
     calc_workbooks()
     print("fixtures written to", HERE)

@@ -13,7 +13,7 @@ struct GenderContradictsID: Check {
             guard let id = e.id.id, let g = e.gender, let male = GenderReader.read(g).value, male != id.isMale else { return nil }
             return finding(Localized(zh: "\(e.name) 台账性别为“\(g)”，身份证号 \(id) 为\(id.isMale ? "男" : "女")性",
                                      en: "\(e.name) is \"\(g)\" in the ledger but the ID \(id) is \(id.isMale ? "male" : "female")"),
-                           subject: "\(id)|\(g)|\(e.source.file)", evidence: [e.source],
+                           subject: "\(id)|\(g)|\(audit.data.enrollmentClass[i])", evidence: [e.source],
                            person: PersonRef(id: id.description, name: e.name), classID: audit.data.enrollmentClass[i],
                            institution: audit.data.institution(ofEnrollment: i), county: audit.data.county(ofEnrollment: i))
         }

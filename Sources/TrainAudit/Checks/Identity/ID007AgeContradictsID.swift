@@ -16,7 +16,7 @@ struct AgeContradictsID: Check {
             guard abs(actual - age) > 1 else { return nil }
             return finding(Localized(zh: "\(e.name) 台账年龄 \(age) 岁，身份证号 \(id) 显示开班日 \(start) 为 \(actual) 岁",
                                      en: "\(e.name) is \(age) in the ledger but the ID \(id) gives \(actual) on the class start \(start)"),
-                           subject: "\(id)|\(age)|\(e.source.file)", evidence: [e.source],
+                           subject: "\(id)|\(age)|\(audit.data.enrollmentClass[i])", evidence: [e.source],
                            person: PersonRef(id: id.description, name: e.name), classID: audit.data.enrollmentClass[i],
                            institution: audit.data.institution(ofEnrollment: i), county: audit.data.county(ofEnrollment: i))
         }

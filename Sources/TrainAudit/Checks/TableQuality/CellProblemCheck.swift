@@ -10,8 +10,15 @@ extension CellProblemCheck {
         for p in audit.data.problems where p.kind == problemKind {
             groups["\(p.source.file)|\(p.source.sheet ?? "")|\(p.column)", default: []].append(p)
         }
+        // The fingerprint names the file by its content (TableReport.subject), not its name.
+        let subjects = Dictionary(audit.data.reports.map { ("\($0.file)|\($0.sheet ?? "")", $0.subject) },
+                                  uniquingKeysWith: { first, _ in first })
         return groups.keys.sorted().compactMap { key in
             guard let list = groups[key], let first = list.first else { return nil }
+            let place = "\(first.source.file)|\(first.source.sheet ?? "")"
+            let subject = "\(subjects[place] ?? place)|\(first.column)"
+            let column = first.header.isEmpty ? "" : "“\(first.header)”栏"
+            let columnEN = first.header.isEmpty ? "" : " column \"\(first.header)\""
             let rows = list.map { String($0.source.row) }
             let shownRows = rows.prefix(10).joined(separator: "、") + (rows.count > 10 ? "…" : "")
             let values = Array(Set(list.map(\.value).filter { !$0.isEmpty })).sorted().prefix(3)
@@ -19,9 +26,9 @@ extension CellProblemCheck {
                 zh: "，如“" + values.joined(separator: "”“") + "”", en: ", e.g. \"" + values.joined(separator: "\", \"") + "\"")
             let what = problemKind.label
             return finding(
-                Localized(zh: "\(first.table.title.zh)“\(first.header)”栏\(what.zh)：\(list.count)行（第\(shownRows)行）\(valueNote.zh)",
-                          en: "\(first.table.title.en) column \"\(first.header)\" \(what.en): \(list.count) row(s) (\(shownRows))\(valueNote.en)"),
-                subject: key, evidence: list.prefix(20).map(\.source))
+                Localized(zh: "\(first.table.title.zh)\(column)\(what.zh)：\(list.count)行（第\(shownRows)行）\(valueNote.zh)",
+                          en: "\(first.table.title.en)\(columnEN) \(what.en): \(list.count) row(s) (\(shownRows))\(valueNote.en)"),
+                subject: subject, evidence: list.prefix(20).map(\.source))
         }
     }
 }
@@ -34,6 +41,7 @@ extension CellProblem.Kind {
         case .badNumber: return Localized(zh: "数字无法识别", en: "has numbers that cannot be read")
         case .endBeforeStart: return Localized(zh: "结束早于开始", en: "ends before it starts")
         case .badText: return Localized(zh: "单元格超长被截断", en: "has cells cut at the size limit")
+        case .undecodable: return Localized(zh: "含无法解码的字符", en: "has cells that could not be decoded")
         }
     }
 }

@@ -12,7 +12,7 @@ struct MissingColumn: Check {
             guard let layout = r.layout, !layout.missing.isEmpty else { return nil }
             let cols = layout.missing.joined(separator: "、")
             return finding(Localized(zh: "\(layout.kind.title.zh)缺少列：\(cols)", en: "\(layout.kind.title.en) lacks columns: \(cols)"),
-                           subject: "\(r.file)|\(r.sheet ?? "")|\(cols)", evidence: [r.place])
+                           subject: "\(r.subject)|\(cols)", evidence: [r.place])
         }
     }
 

@@ -10,7 +10,7 @@ struct UnreadableTable: Check {
     func run(_ audit: Audit) -> [Finding] {
         audit.data.reports.compactMap { r in
             guard let e = r.error else { return nil }
-            return finding(Localized(zh: e.text(.zh), en: e.text(.en)), subject: "\(r.file)|\(r.sheet ?? "")",
+            return finding(Localized(zh: e.text(.zh), en: e.text(.en)), subject: r.subject,
                            evidence: [SourceRef(file: r.file, sheet: r.sheet, row: e.row ?? 1)])
         }
     }
