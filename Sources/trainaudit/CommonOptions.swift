@@ -25,6 +25,25 @@ struct CommonOptions: ParsableArguments {
 
 extension Lang: ExpressibleByArgument {}
 
+/// Refuses paths that do not exist before anything is read, so a typo is exit 2 with a
+/// message, never a scan of the rest; a bare word that is no path may be a mistyped
+/// subcommand (`trainaudit inspcet corpus/demo`), and the message says which there are.
+func validatePaths(_ paths: [String], lang: Lang) throws {
+    if paths.isEmpty {
+        throw ValidationError(lang == .zh ? "请给出至少一个文件或文件夹" : "give at least one file or folder")
+    }
+    let commands = TrainAuditCommand.configuration.subcommands.map { $0._commandName }
+    for path in paths where !FileManager.default.fileExists(atPath: path) {
+        let word = !path.contains("/") && !path.contains(".")
+        if word {
+            let list = commands.joined(separator: lang == .zh ? "、" : ", ")
+            throw ValidationError(lang == .zh ? "“\(path)”既不是文件或文件夹，也不是子命令（\(list)）"
+                                              : "'\(path)' is neither a file or folder nor a subcommand (\(list))")
+        }
+        throw ValidationError(lang == .zh ? "文件或文件夹不存在：\(path)" : "no such file or folder: \(path)")
+    }
+}
+
 /// Writes to stderr (diagnostics and summaries never mix with findings on stdout).
 func note(_ s: String) {
     FileHandle.standardError.write((s + "\n").data(using: .utf8)!)

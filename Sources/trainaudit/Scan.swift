@@ -48,7 +48,7 @@ struct Scan: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        try validatePaths(paths, lang: common.lang)
         if let asOf, DateReader.day(asOf).value == nil { throw ValidationError("--as-of: '\(asOf)' is not a date (YYYY-MM-DD)") }
         if minSeverity == .never { throw ValidationError("--min-severity never would report nothing") }
     }
