@@ -17,6 +17,8 @@ public struct Enrollment: Sendable {
     public var end: Day?
     public var hours: Double?
     public var certPassed: Bool?
+    /// 鉴定或考核通过情况 as written (cleaned), for the pack's patterns (PAY002).
+    public var assessment: String?
     public var subsidy: Int64?  // fen
     public var phone: String?
     public var employment: String?
@@ -207,6 +209,8 @@ public struct Payment: Sendable {
     public var fund: String?
     public var payer: String?
     public var classID: String?
+    /// The account holder (户名/开户人/收款人) where the ledger names one beside the trainee.
+    public var holder: String?
 
     public init(source: SourceRef, id: IDReading, name: String) {
         self.source = source

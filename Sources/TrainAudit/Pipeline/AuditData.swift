@@ -59,11 +59,14 @@ public final class AuditData: Sendable {
     private let lazySignInsByClass: Lazy<RowIndex<String>>
     private let lazySignInsByDevice: Lazy<RowIndex<String>>
     private let lazyRegistryByPerson: Lazy<RowIndex<ResidentID>>
+    private let lazyRegistryByHousehold: Lazy<RowIndex<String>>
     public var signInsByPerson: RowIndex<ResidentID> { lazySignInsByPerson.value }
     public var signInsByClass: RowIndex<String> { lazySignInsByClass.value }
     /// Sign-ins with a device, an ID and a check-in moment, by device (PRX001).
     public var signInsByDevice: RowIndex<String> { lazySignInsByDevice.value }
     public var registryByPerson: RowIndex<ResidentID> { lazyRegistryByPerson.value }
+    /// Registry entries by 户编号 (PAY008: whose account a subsidy may go into).
+    public var registryByHousehold: RowIndex<String> { lazyRegistryByHousehold.value }
     /// Classes sorted by class ID, and where each is.
     public let classViews: [ClassView]
     public let classIndex: [String: Int]
@@ -97,6 +100,7 @@ public final class AuditData: Sendable {
             }, key: { SharedText.text($0)! })
         }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
+        lazyRegistryByHousehold = Lazy { RowIndex(registry) { $0.householdID.flatMap { $0.isEmpty ? nil : $0 } } }
         enrollmentsByPerson = RowIndex(enrollments) { $0.id.id }
         paymentsByPerson = RowIndex(payments) { $0.id.id }
         watchByPerson = RowIndex(watchlist) { $0.id.id }

@@ -58,9 +58,17 @@ public struct Engine: Sendable {
             toRun.append(check)
         }
         // Checks only read the data: they run on all cores, their findings joined in
-        // check order as a loop would.
-        let torun = toRun
-        for found in Parallel.map(torun.count, { i in torun[i].run(audit) }) { findings += found }
+        // check order as a loop would. Review checks (TGT) read the others' findings: when
+        // one runs, every other check that can run does, selected or not, and only the
+        // selected ones' findings are reported.
+        let reviews = toRun.compactMap { $0 as? any ReviewCheck }
+        let selected = Set(toRun.map(\.info.code))
+        let first = reviews.isEmpty ? toRun
+            : AllChecks.all.filter { !($0 is any ReviewCheck) && Engine.skipReason($0.info, audit) == nil }
+        var everything: [Finding] = []
+        for found in Parallel.map(first.count, { i in first[i].run(audit) }) { everything += found }
+        findings = everything.filter { selected.contains($0.code) }
+        for review in reviews { findings += review.review(audit, findings: everything) }
         return ScanResult(findings: Ranking.rank(findings), ran: ran, skipped: skipped, reports: data.reports, data: data)
     }
 

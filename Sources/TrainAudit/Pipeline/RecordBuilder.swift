@@ -325,6 +325,7 @@ struct RecordSink {
             (e.start, e.end) = c.period()
             e.hours = c.number("hours")
             e.certPassed = c.raw("cert_passed").flatMap { FlagReader.read($0).value }
+            e.assessment = c.text("cert_passed")
             e.subsidy = c.money("subsidy")
             e.phone = c.phone("phone")
             e.employment = c.text("employment")
@@ -392,6 +393,7 @@ struct RecordSink {
             p.fund = c.text("fund")
             p.payer = c.text("payer")
             p.classID = c.text("class_id")
+            p.holder = c.ownText("holder").map(NameReader.normalize)
             payments.append(p)
         case .registry:
             var r = RegistryEntry(source: c.source, id: c.id(), nameCode: c.nameCode())
@@ -419,6 +421,10 @@ struct RecordSink {
             c.requirePresent(b.idColumn)
             w.from = c.day("from")
             w.to = c.day("to")
+            if w.from == nil, w.to == nil, let r = c.raw("period") {
+                // One cell for both (起止日期 2018.9.1-2022.6.30).
+                if case .value(let p) = DateReader.periodBounds(r) { (w.from, w.to) = (p.start, p.end) }
+            }
             watchlist.append(w)
         }
         problems.append(contentsOf: c.problems)

@@ -149,7 +149,9 @@ enum SettingKeys {
                 return SubsidyStandard(certificate: try pattern(c), maxAmount: Int64((y * 100).rounded()))
             }, source: source, pack: pack)
         case "min_attendance_share": s.minAttendanceShare = try double()
+        case "patterns.training_item": s.trainingItem = Setting(try pattern(node), source: source, pack: pack)
         case "employment_floor": s.employmentFloor = try double()
+        case "patterns.not_employed": s.notEmployed = Setting(try pattern(node), source: source, pack: pack)
         case "phone_spot_check_rate": s.phoneSpotCheckRate = try double()
         case "levels":
             guard let list = node.sequence?.compactMap(\.string) else { throw fail(node, "levels: expected a list of text") }

@@ -83,7 +83,9 @@ public struct Settings: Sendable {
     // PAY (later), TGT (later)
     public var subsidyStandards: Setting<[SubsidyStandard]>? // subsidy_standard
     public var minAttendanceShare: Setting<Double>?   // min_attendance_share
+    public var trainingItem: Setting<Pattern>?        // patterns.training_item (补贴项目 counted against the standard)
     public var employmentFloor: Setting<Double>?      // employment_floor
+    public var notEmployed: Setting<Pattern>?         // patterns.not_employed (就业去向 meaning no job)
     public var phoneSpotCheckRate: Setting<Double>?   // phone_spot_check_rate
     public var levels: Setting<[String]>?             // levels
     // DQ / ID
@@ -136,7 +138,9 @@ public struct Settings: Sendable {
             list.map { "\($0.certificate) ≤ \(Money.yuan($0.maxAmount))" }.joined(separator: "; ")
         }
         case "min_attendance_share": return show(minAttendanceShare) { num($0) }
+        case "patterns.training_item": return show(trainingItem) { $0.description }
         case "employment_floor": return show(employmentFloor) { num($0) }
+        case "patterns.not_employed": return show(notEmployed) { $0.description }
         case "phone_spot_check_rate": return show(phoneSpotCheckRate) { num($0) }
         case "levels": return show(levels) { $0.joined(separator: ", ") }
         case "patterns.placeholder": return show(placeholder) { $0.description }

@@ -32,6 +32,22 @@ struct OnWatchlist: Check {
             身份证号码,姓名,名单类型,开始日期
             642223199208080204,白雪,死亡人员,2019-06-30
             """)),
+            .passes("pension drawn only from after the class (待遇领取开始日期)", roster, ("退休人员.csv", """
+            身份证号码,姓名,名单类型,待遇领取开始日期
+            642223199208080204,白雪,养老保险待遇领取人员,2019-04-01
+            """)),
+            .triggers("employed during the class (入职/离职日期)", roster, ("参保人员.csv", """
+            身份证号码,姓名,名单类型,入职日期,离职日期
+            642223199208080204,白雪,企业职工养老保险参保人员,2018-05-01,2019-12-31
+            """)),
+            .passes("graduated before the class (起止日期 in one cell)", roster, ("在校生.csv", """
+            身份证号码,姓名,名单类型,起止日期
+            642223199208080204,白雪,在校生,2014.9.1-2018.6.30
+            """)),
+            .triggers("enrolled during the class (起止日期 in one cell)", roster, ("在校生.csv", """
+            身份证号码,姓名,名单类型,起止日期
+            642223199208080204,白雪,在校生,2018年9月1日至2022年6月30日
+            """)),
         ]
     }
 
@@ -67,8 +83,9 @@ struct OnWatchlist: Check {
                     let entry = data.watchlist[w]
                     let dated = entry.from != nil || entry.to != nil
                     let list = entry.list.isEmpty ? "比对名单" : entry.list
-                    let text = list + (dated ? "（\(CheckText.day(entry.from))至\(entry.to.map { $0.description } ?? "今")）" : "")
-                    let textEn = (entry.list.isEmpty ? "watchlist" : entry.list) + (dated ? " (\(CheckText.day(entry.from)) to \(entry.to.map { $0.description } ?? "now"))" : "")
+                    // An undated entry says so: the list may name people who left it long ago.
+                    let text = list + (dated ? "（\(CheckText.day(entry.from))至\(entry.to.map { $0.description } ?? "今")）" : "（名单未注明日期）")
+                    let textEn = (entry.list.isEmpty ? "watchlist" : entry.list) + (dated ? " (\(CheckText.day(entry.from)) to \(entry.to.map { $0.description } ?? "now"))" : " (the list gives no dates)")
                     if !lists.contains(text) { lists.append(text); listsEn.append(textEn) }
                 }
                 let when = period.map { "\($0.lowerBound)至\($0.upperBound)" } ?? "?"
