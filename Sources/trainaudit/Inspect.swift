@@ -37,6 +37,10 @@ struct Inspect: ParsableCommand {
         for r in run.reports {
             out += (r.sheet.map { "\(r.file) [\($0)]" } ?? r.file) + "\n"
             if let e = r.error { out += "  ! " + e.text(common.lang) + "\n" }
+            if let original = r.copyOf {
+                out += zh ? "  与 \(original) 内容完全相同，未重复读取\n" : "  the same bytes as \(original): not read again\n"
+                continue
+            }
             if let l = r.layout {
                 let rows = l.headerRows.map(String.init).joined(separator: "–")
                 out += zh ? "  类型：\(l.kind.title.zh)（\(l.kind.rawValue)）  表头：第\(rows)行\n" : "  kind: \(l.kind.rawValue)  header: row \(rows)\n"

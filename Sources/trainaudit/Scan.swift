@@ -87,6 +87,10 @@ struct Scan: ParsableCommand {
             note(common.lang == .zh ? "trainaudit: 没有可读取的表格" : "trainaudit: nothing could be read")
             throw ExitCode(2)
         }
+        if let failure = result.failure {
+            note("trainaudit: " + failure.text(common.lang))
+            throw ExitCode(2)
+        }
         if failOn != .never, let limit = Severity(name: failOn.rawValue), findings.contains(where: { $0.severity >= limit }) {
             throw ExitCode(1)
         }

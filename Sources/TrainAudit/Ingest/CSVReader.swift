@@ -459,6 +459,19 @@ final class ByteFile {
         }
     }
 
+    /// Reads exactly `count` bytes into the start of `buffer`, fewer only at end of file.
+    func readFully(into buffer: inout [UInt8], count: Int) throws -> Int {
+        var got = 0
+        var chunk = [UInt8](repeating: 0, count: count)
+        while got < count {
+            let n = try read(into: &chunk, upTo: count - got)
+            if n == 0 { break }
+            buffer.replaceSubrange(got..<(got + n), with: chunk[0..<n])
+            got += n
+        }
+        return got
+    }
+
     /// Moves to byte `offset` from the start.
     func seek(to offset: Int) throws {
         if lseek(fd, off_t(offset), SEEK_SET) < 0 {

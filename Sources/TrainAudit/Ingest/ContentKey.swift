@@ -30,4 +30,16 @@ enum ContentKey {
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
+
+    /// Whether two files hold the same bytes (read side by side, 1 MiB at a time).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard let x = try? ByteFile(path: a), let y = try? ByteFile(path: b) else { return false }
+        var p = [UInt8](repeating: 0, count: 1 << 20), q = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            guard let n = try? x.read(into: &p), let m = try? y.readFully(into: &q, count: n) else { return false }
+            if n != m { return false }
+            if n == 0 { return true }
+            if p[0..<n] != q[0..<n] { return false }
+        }
+    }
 }

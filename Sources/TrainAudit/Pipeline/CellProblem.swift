@@ -57,6 +57,8 @@ public struct TableReport: Sendable {
     static let keptSkippedRows = 20
     /// Rows with a cell cut at the size limit.
     public var truncatedRows: Int = 0
+    /// The file (as shown) this one repeats byte for byte: this one was not read (DQ011).
+    public var copyOf: String?
 
     /// The file's `ContentKey`, computed when a finding about the file first asks.
     var content: Lazy<String?>?

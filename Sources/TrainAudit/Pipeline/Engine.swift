@@ -13,6 +13,22 @@ public struct ScanResult: Sendable {
     public var skipped: [SkippedCheck]
     public var reports: [TableReport]
     public var data: AuditData
+
+    /// Why the run could not do its job though files were read: every table empty, or no
+    /// trainee with a readable ID. The command line then exits 2, so a script never takes
+    /// "could not check" for "clean".
+    public var failure: Localized? {
+        let tables = reports.filter { $0.layout != nil && $0.error == nil }
+        guard !tables.isEmpty else { return nil }
+        if tables.allSatisfy({ $0.records == 0 }) {
+            return Localized(zh: "读到的表格都只有表头，没有数据行：无法核查", en: "every table read has a header and no data rows: nothing could be checked")
+        }
+        if data.enrollments.count > 0, !data.enrollments.contains(where: { $0.id.id != nil }) {
+            return Localized(zh: "培训台账中没有一个可读的身份证号：各表无法关联，核查无法进行（见 DQ001、ID 类问题）",
+                             en: "no line of the training ledgers has a readable ID: the tables cannot be joined and the checks cannot run (see DQ001 and the ID findings)")
+        }
+        return nil
+    }
 }
 
 /// Wires the one flow together: files → rows → records → index → checks → ranked findings.

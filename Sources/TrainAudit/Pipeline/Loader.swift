@@ -24,8 +24,16 @@ public struct Loader: Sendable {
     /// error; the other files are still read.
     public func load(paths: [String]) -> LoadedRun {
         var reports: [TableReport] = []
-        let (inputs, problems) = Loader.inputs(paths)
+        let (found, problems) = Loader.inputs(paths)
         for p in problems { reports.append(TableReport(file: p.file, sheet: p.sheet, error: p)) }
+        // A file with the same bytes as one before it (a 副本 beside the original, a file
+        // also given by name) is read once, and the copy is reported (DQ011).
+        let (inputs, copies) = Loader.withoutCopies(found)
+        for (copy, original) in copies {
+            var r = TableReport(file: copy.display)
+            r.copyOf = original.display
+            reports.append(r)
+        }
         // One task per file on all cores, or per part of a big CSV file, each reading into
         // its own sink; the parts are joined in input order, so records, problems and
         // reports come out exactly as reading the files one after another gives them.
@@ -59,6 +67,33 @@ public struct Loader: Sendable {
             for f in files { inputs.append((f, display(f))) }
         }
         return (inputs, problems)
+    }
+
+    /// `files` less those whose bytes equal an earlier one's, and each copy with its original.
+    /// Only files of equal size are compared, by `ContentKey` and then byte for byte, so
+    /// two files are never taken for one by a hash that happens to agree.
+    static func withoutCopies(_ files: [(path: String, display: String)])
+        -> (kept: [(path: String, display: String)], copies: [(copy: (path: String, display: String), of: (path: String, display: String))]) {
+        var bySize: [Int: [Int]] = [:]
+        for (k, f) in files.enumerated() {
+            let size = (try? ByteFile(path: f.path).size()) ?? -1
+            if size > 0 { bySize[size, default: []].append(k) }
+        }
+        var copyOf: [Int: Int] = [:]
+        for group in bySize.values where group.count > 1 {
+            let keys = group.map { ContentKey.of(path: files[$0].path) }
+            for (a, k) in group.enumerated() where copyOf[k] == nil {
+                for b in (a + 1)..<group.count where copyOf[group[b]] == nil && keys[a] != nil && keys[a] == keys[b] {
+                    if ContentKey.sameBytes(files[k].path, files[group[b]].path) { copyOf[group[b]] = k }
+                }
+            }
+        }
+        var kept: [(path: String, display: String)] = []
+        var copies: [(copy: (path: String, display: String), of: (path: String, display: String))] = []
+        for (k, f) in files.enumerated() {
+            if let original = copyOf[k] { copies.append((f, files[original])) } else { kept.append(f) }
+        }
+        return (kept, copies)
     }
 
     /// The first `limit` rows of every file and sheet exactly as the readers give them

@@ -11,8 +11,21 @@ struct MissingColumn: Check {
         audit.data.reports.compactMap { r in
             guard let layout = r.layout, !layout.missing.isEmpty else { return nil }
             let cols = layout.missing.joined(separator: "、")
-            return finding(Localized(zh: "\(layout.kind.title.zh)缺少列：\(cols)", en: "\(layout.kind.title.en) lacks columns: \(cols)"),
-                           subject: "\(r.subject)|\(cols)", evidence: [r.place])
+            // Without the ID column the table joins nothing: most checks cannot look at it,
+            // which must not pass for a clean result (a ledger so is high). Say which alias to add.
+            let noID = layout.missing.contains("id_number")
+            var hint = Localized(zh: "", en: "")
+            if noID {
+                let unknown = layout.unknown.map { "“\(layout.headers[$0])”" }
+                let list = unknown.isEmpty ? Localized(zh: "", en: "")
+                    : Localized(zh: "（本表未识别的列：\(unknown.prefix(8).joined(separator: "、"))）",
+                                en: " (the table's unrecognised columns: \(unknown.prefix(8).joined(separator: ", ")))")
+                hint = Localized(
+                    zh: "；身份证号是各表关联的依据，此表的人员无法参与核查。若其中一列是身份证号，请把它的表头加入 rules/columns.yaml 中 \(layout.kind.rawValue) → id_number 的别名\(list.zh)",
+                    en: "; the ID joins the tables, so this table's people take part in no check. If one of its columns is the ID, add its header to the id_number aliases of \(layout.kind.rawValue) in rules/columns.yaml\(list.en)")
+            }
+            return finding(Localized(zh: "\(layout.kind.title.zh)缺少列：\(cols)\(hint.zh)", en: "\(layout.kind.title.en) lacks columns: \(cols)\(hint.en)"),
+                           subject: "\(r.subject)|\(cols)", evidence: [r.place], severity: noID && layout.kind == .roster ? .high : nil)
         }
     }
 

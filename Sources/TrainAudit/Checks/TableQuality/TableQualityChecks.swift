@@ -3,6 +3,6 @@
 public enum TableQualityChecks {
     public static let all: [any Check] = [
         MissingColumn(), MissingValue(), UnreadableDate(), UnreadableNumber(), EndBeforeStart(),
-        SkippedRows(), UnreadableTable(), OversizedCell(), UndecodableCell(),
+        SkippedRows(), UnreadableTable(), OversizedCell(), UndecodableCell(), EmptyTable(), CopiedFile(),
     ]
 }
