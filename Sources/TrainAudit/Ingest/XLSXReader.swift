@@ -116,8 +116,8 @@ final class XLSXPackage {
         self.path = path
         self.limits = limits
         let notZip = IngestError(file: path, Localized(
-            zh: "不是有效的 .xlsx 文件（无法作为 zip 打开）；旧版 .xls 或改了扩展名的文件请用 Excel/WPS 另存为 .xlsx",
-            en: "not a valid .xlsx file (cannot be opened as a zip); save old .xls or renamed files as .xlsx in Excel or WPS"))
+            zh: "不是有效的 .xlsx 文件（无法作为 zip 打开）；改了扩展名的文件请用 Excel/WPS 另存为 .xlsx",
+            en: "not a valid .xlsx file (cannot be opened as a zip); save renamed files as .xlsx in Excel or WPS"))
         // Check the magic first: ZIPFoundation would search a large non-zip file for an
         // end-of-central-directory record.
         let head = try ByteFile(path: path).readUpTo(4)

@@ -88,11 +88,8 @@ final class XLSXSheetHandler: XMLHandler {
     /// Bytes of a raw `<v>`/`<t>` kept: at least enough for any number's text.
     private let valueCap: Int
     private let maxColumns: Int
-    /// Merges sorted by first row; `nextMerge` indexes the first not yet active.
-    private let merges: [XLSXMergeRange]
-    private var nextMerge = 0
-    /// Active merges (covering the current row) with their top-left text.
-    private var active: [(range: XLSXMergeRange, text: String)] = []
+    /// Fills merged ranges with their top-left text.
+    private var fill: MergedCellFill
 
     var ready: [RawRow] = []
 
@@ -120,7 +117,7 @@ final class XLSXSheetHandler: XMLHandler {
         self.maxCell = max(1, context.limits.maxCellBytes)
         self.valueCap = max(self.maxCell, 64)
         self.maxColumns = max(1, context.limits.maxColumns)
-        self.merges = merges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
+        self.fill = MergedCellFill(merges: merges, maxColumns: self.maxColumns)
         value.reserveCapacity(64)
     }
 
@@ -163,7 +160,7 @@ final class XLSXSheetHandler: XMLHandler {
         } else if XMLNames.equal(name, "row") {
             guard inSheetData else { return }
             let number = tag.rawAttribute("r").flatMap { XLSXCellReference.parseInt($0) } ?? (lastRowNumber + 1)
-            fillMergedGap(upTo: number)
+            fill.fillGap(after: lastRowNumber, upTo: number, into: &ready)
             inRow = true
             rowNumber = number
             cells = []
@@ -192,7 +189,7 @@ final class XLSXSheetHandler: XMLHandler {
         if XMLNames.equal(name, "row") {
             guard inRow else { return }
             inRow = false
-            emitRow(number: rowNumber, cells: cells, truncated: rowTruncated)
+            fill.emit(number: rowNumber, cells: cells, truncated: rowTruncated, into: &ready)
             lastRowNumber = max(lastRowNumber, rowNumber)
         } else if XMLNames.equal(name, "sheetData") {
             // Merged ranges reaching below the last row written in the XML are not
@@ -262,9 +259,25 @@ final class XLSXSheetHandler: XMLHandler {
         }
         cells[column] = text
     }
+}
+
+/// Merged ranges filled with their top-left cell's text, row by row as a sheet streams
+/// (shared by the xlsx and xls readers, so both show a merged title or header alike).
+struct MergedCellFill {
+    private let maxColumns: Int
+    /// Merges sorted by first row; `nextMerge` indexes the first not yet active.
+    private let merges: [XLSXMergeRange]
+    private var nextMerge = 0
+    /// Active merges (covering the current row) with their top-left text.
+    private var active: [(range: XLSXMergeRange, text: String)] = []
+
+    init(merges: [XLSXMergeRange], maxColumns: Int) {
+        self.maxColumns = max(1, maxColumns)
+        self.merges = merges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
+    }
 
     /// Activates merges starting at or before `row`, drops those ending above it.
-    private func updateActive(for row: Int) {
+    private mutating func updateActive(for row: Int) {
         while nextMerge < merges.count && merges[nextMerge].firstRow <= row {
             active.append((merges[nextMerge], ""))
             nextMerge += 1
@@ -274,7 +287,7 @@ final class XLSXSheetHandler: XMLHandler {
         }
     }
 
-    private func emitRow(number: Int, cells: [String], truncated: Bool) {
+    mutating func emit(number: Int, cells: [String], truncated: Bool, into ready: inout [RawRow]) {
         var cells = cells
         updateActive(for: number)
         if !active.isEmpty {
@@ -299,7 +312,7 @@ final class XLSXSheetHandler: XMLHandler {
     /// text: emitted with the merged text, since that is what the spreadsheet shows there
     /// (a two-row merged header whose second row has no cells of its own). Bounded by
     /// the clamped merge ranges.
-    private func fillMergedGap(upTo next: Int) {
+    mutating func fillGap(after lastRowNumber: Int, upTo next: Int, into ready: inout [RawRow]) {
         guard lastRowNumber > 0 else { return }
         var r = lastRowNumber + 1
         let next = min(next, XLSXGrid.maxRow + 1)
@@ -312,7 +325,7 @@ final class XLSXSheetHandler: XMLHandler {
                 if let upcoming, upcoming < next { r = upcoming; continue }
                 break
             }
-            emitRow(number: r, cells: [], truncated: false)
+            emit(number: r, cells: [], truncated: false, into: &ready)
             r += 1
         }
     }
