@@ -10,7 +10,7 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Files (.xlsx, .csv) and folders.")
+    @Argument(help: "Files (.xlsx, .xls, .et, .csv) and folders.")
     var paths: [String]
 
     func run() throws {
