@@ -132,7 +132,8 @@ struct XLSReaderTests {
         }
         #expect(count == 60_001)
         #expect(bad.isEmpty, "rows differ: \(bad.prefix(5))")
-        #expect(Date().timeIntervalSince(start) < 30)
+        // Generous: a debug build on a loaded machine (release reads it in well under 1 s).
+        #expect(Date().timeIntervalSince(start) < 120)
     }
 
     /// make_xls_fixtures.py's large_id.
@@ -192,7 +193,7 @@ struct XLSReaderTests {
         }
         #expect(error?.file == file)
         #expect(error?.message.en.contains(says) == true, "\(error?.message.en ?? "")")
-        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     @Test func anSSTThatOverstatesItsCountReadsWhatItHolds() throws {
@@ -219,7 +220,7 @@ struct XLSReaderTests {
                 } catch let e as IngestError {
                     #expect(e.file == file)
                 }
-                #expect(Date().timeIntervalSince(start) < 2)
+                #expect(Date().timeIntervalSince(start) < 10)
             }
         }
     }

@@ -50,9 +50,12 @@ public final class XLSWorkbook {
             let p = reader.payload
             switch reader.type {
             case BIFFRecordType.filePass:
+                // Excel also encrypts with its built-in password ("VelvetSweatshop") some
+                // workbooks whose sheets or structure are protected: they open without a
+                // prompt, hence the second sentence. Decrypting those is not done here.
                 throw IngestError(file: path, Localized(
-                    zh: "工作簿设有打开密码（已加密，FILEPASS），无法读取：请在 Excel/WPS 中去掉密码后再保存",
-                    en: "the workbook is password-protected (encrypted, FILEPASS) and cannot be read: remove the password in Excel or WPS and save it again"))
+                    zh: "工作簿已加密（FILEPASS，设有打开密码），无法读取：请在 Excel/WPS 中去掉密码后再保存；若打开时并不要求密码，多半是工作表或工作簿设了保护，请撤销保护或另存为 .xlsx",
+                    en: "the workbook is encrypted (FILEPASS: password-protected) and cannot be read: remove the password in Excel or WPS and save it again; if it opens without asking for one, its sheets or structure are protected: unprotect them or save it as .xlsx"))
             case BIFFRecordType.codePage:
                 decoder.codePage = p.u16(0)
                 codePage = decoder.codePage
