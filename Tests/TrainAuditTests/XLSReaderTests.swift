@@ -115,6 +115,18 @@ struct XLSReaderTests {
         ]))
     }
 
+    @Test func rowRecordsWithoutCellsAreBlankRowsInAVersion4Container() throws {
+        let rows = try IngestFixtures.rows(Self.book("hand_rows_v4.xls").sheets[0])
+        #expect(IngestFixtures.same(rows, [
+            (1, ["1"]), (2, []), (3, []), (4, ["", "4"]), (5, []), (6, []), (8, []),
+        ]))
+    }
+
+    @Test func fatSectorsListedInADIFATSector() throws {
+        let plain = try Self.sheets(Self.book("xlwt_basic.xls").sheets)
+        #expect(Self.same(try Self.sheets(Self.book("xlwt_basic_difat.xls").sheets), plain))
+    }
+
     @Test func sixtyThousandRows() throws {
         let start = Date()
         let sheet = try Self.book("xlwt_large.xls").sheets[0]

@@ -248,6 +248,10 @@ final class XLSSheet: SheetSource {
         let maxColumns = max(1, context.limits.maxColumns)
         var lastRow = -1
         var inOrder = true
+        // Rows with a ROW record (height, format) but no cells: Excel writes them, and
+        // the xlsx reader shows such a row (<row> without <c>) as a blank row; so does this.
+        var declared = Set<Int>()
+        var withCells = Set<Int>()
         try forEachRecord { r in
             let p = r.payload
             if r.type == BIFFRecordType.mergedCells {
@@ -261,14 +265,18 @@ final class XLSSheet: SheetSource {
                     if range.firstColumn < maxColumns { merges.append(range) }
                     k += 1
                 }
+            } else if r.type == BIFFRecordType.row {
+                declared.insert(p.u16(0) + 1)
             } else if let row = Self.cellRow(r.type, p) {
                 if row < lastRow { inOrder = false }
+                withCells.insert(row + 1)
                 lastRow = max(lastRow, row)
             }
             return true
         }
         // Pass 2: cells into rows.
-        var rows = XLSRowBuilder(context: context, merges: merges, buffered: !inOrder)
+        var rows = XLSRowBuilder(context: context, merges: merges, buffered: !inOrder,
+                                 emptyRows: declared.subtracting(withCells).sorted())
         var stopped = false
         try forEachRecord { r in
             let p = r.payload
@@ -344,8 +352,13 @@ struct XLSRowBuilder {
     private var truncated = false
     private var lastEmitted = 0
     private var pendingString: Int?
+    /// Rows declared by ROW records that hold no cell, ascending; `nextEmpty` is the
+    /// first not yet handed on.
+    private let emptyRows: [Int]
+    private var nextEmpty = 0
 
-    init(context: XLSContext, merges: [XLSXMergeRange], buffered: Bool) {
+    init(context: XLSContext, merges: [XLSXMergeRange], buffered: Bool, emptyRows: [Int] = []) {
+        self.emptyRows = emptyRows
         maxCell = max(1, context.limits.maxCellBytes)
         maxColumns = max(1, context.limits.maxColumns)
         self.buffered = buffered
@@ -372,16 +385,32 @@ struct XLSRowBuilder {
         return more
     }
 
-    /// Hands on the current row (and merged rows before it).
+    /// Hands on the current row (and the merged and empty declared rows before it).
     private mutating func flush(_ body: (RawRow) throws -> Bool) throws -> Bool {
         guard row > 0 else { return true }
+        emitEmptyRows(below: row)
         fill.fillGap(after: lastEmitted, upTo: row, into: &ready)
         fill.emit(number: row, cells: cells, truncated: truncated, into: &ready)
         lastEmitted = row
         row = 0
+        return try handOn(body)
+    }
+
+    private mutating func handOn(_ body: (RawRow) throws -> Bool) throws -> Bool {
         defer { ready.removeAll(keepingCapacity: true) }
         for r in ready where try !body(r) { return false }
         return true
+    }
+
+    private mutating func emitEmptyRows(below limit: Int) {
+        while nextEmpty < emptyRows.count && emptyRows[nextEmpty] < limit {
+            let r = emptyRows[nextEmpty]
+            nextEmpty += 1
+            guard r > lastEmitted else { continue }
+            fill.fillGap(after: lastEmitted, upTo: r, into: &ready)
+            fill.emit(number: r, cells: [], truncated: false, into: &ready)
+            lastEmitted = r
+        }
     }
 
     mutating func finish(_ body: (RawRow) throws -> Bool) throws {
@@ -395,9 +424,11 @@ struct XLSRowBuilder {
                 truncated = t
                 if try !flush(body) { return }
             }
+        } else if try !flush(body) {
             return
         }
-        _ = try flush(body)
+        emitEmptyRows(below: Int.max)
+        _ = try handOn(body)
     }
 
     mutating func expectString(column: Int) { pendingString = column }

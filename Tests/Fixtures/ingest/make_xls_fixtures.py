@@ -244,10 +244,11 @@ def workbook_stream(globals_records, sheets):
     return head + boundsheets(offsets) + record(0x000A) + b"".join(bodies)
 
 
-def compound_file(streams):
-    """A version-3 compound file (512-byte sectors) holding `streams` (name -> bytes),
-    each padded to at least 4096 bytes so none goes to the mini stream."""
-    ss = 512
+def compound_file(streams, version=3):
+    """A compound file holding `streams` (name -> bytes), each padded to at least 4096
+    bytes so none goes to the mini stream: version 3 has 512-byte sectors, version 4
+    4096-byte ones."""
+    ss = 512 if version == 3 else 4096
     sectors = []       # data sectors after the header
     fat = []
     entries = []
@@ -280,15 +281,15 @@ def compound_file(streams):
         right = k + 2 if k + 1 < len(entries) else 0xFFFFFFFF
         d += entry(name, kind, start, size, right=right)
     d = d.ljust(ss, b"\0")
-    assert len(fat) <= 128
+    assert len(fat) <= ss // 4
     fat_sector = b"".join(struct.pack("<I", v) for v in fat).ljust(ss, b"\xff")
     sectors += [d, fat_sector]
     header = (bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 16
-              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
-              + struct.pack("<IIIIIIIII", 0, 1, dir_start, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+              + struct.pack("<HHHHH", 0x3E, version, 0xFFFE, 9 if version == 3 else 12, 6) + b"\0" * 6
+              + struct.pack("<IIIIIIIII", 0 if version == 3 else 1, 1, dir_start, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
               + struct.pack("<I", fat_start) + b"\xff" * 4 * 108)
     assert len(header) == 512
-    return header + b"".join(sectors)
+    return header.ljust(ss, b"\0") + b"".join(sectors)
 
 
 XF_GENERAL = record(0x00E0, struct.pack("<HHHBBBBIIH", 0, 0, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0))
@@ -363,6 +364,33 @@ def hand_biff5():
     # An Excel 5.0/95 workbook: BIFF5 BOF (version 0x0500) in a "Book" stream.
     stream = record(0x0809, struct.pack("<HHHH", 0x0500, 0x0005, 0x0DBB, 0x07CC)) + record(0x000A)
     write_bytes("hand_biff5.xls", compound_file([("Book", stream)]))
+
+
+def hand_rows():
+    # ROW records for rows without cells (Excel writes them for a changed height or
+    # format): shown as blank rows, as the xlsx reader shows <row> without <c>. In a
+    # version-4 container (4096-byte sectors).
+    def row(r):
+        return record(0x0208, struct.pack("<HHHHHHI", r, 0, 2, 300, 0, 0, 0x0100))
+    sheet = [row(r) for r in range(6)] + [
+        record(0x0203, cell_header(0, 0) + struct.pack("<d", 1.0)),
+        record(0x0203, cell_header(3, 1) + struct.pack("<d", 4.0)),
+        row(7)]
+    stream = workbook_stream([XF_GENERAL], [("行", sheet)])
+    write_bytes("hand_rows_v4.xls", compound_file([("Workbook", stream)], version=4))
+
+
+def difat_variant():
+    # xlwt's file with its FAT sector listed in a DIFAT sector instead of the header
+    # (what files with more than 109 FAT sectors, about 7 MB, need).
+    b = bytearray(open(path("xlwt_basic.xls"), "rb").read())
+    fat_sector = struct.unpack_from("<I", b, 0x4C)[0]
+    new = (len(b) - 512) // 512          # the sector to append
+    difat = struct.pack("<I", fat_sector) + b"\xff" * 4 * 126 + struct.pack("<I", 0xFFFFFFFE)
+    struct.pack_into("<I", b, 0x4C, 0xFFFFFFFF)
+    struct.pack_into("<II", b, 0x44, new, 1)
+    struct.pack_into("<I", b, (fat_sector + 1) * 512 + 4 * new, 0xFFFFFFFC)
+    write_bytes("xlwt_basic_difat.xls", bytes(b) + difat)
 
 
 def hand_not_workbook():
@@ -453,6 +481,8 @@ if __name__ == "__main__":
     hand_gbk()
     hand_sst_continue()
     hand_filepass()
+    hand_rows()
+    difat_variant()
     hand_biff5()
     hand_not_workbook()
     hostile()
