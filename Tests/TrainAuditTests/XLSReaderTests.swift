@@ -122,6 +122,13 @@ struct XLSReaderTests {
         ]))
     }
 
+    @Test func sheetsSharingAnOffsetAreOneAndASheetEndsWhereTheNextBegins() throws {
+        let book = try Self.book("hand_sheets.xls")
+        #expect(book.sheetNames == ["甲", "乙"])
+        #expect(IngestFixtures.same(try IngestFixtures.rows(book.sheets[0]), [(1, ["甲表"])]))
+        #expect(IngestFixtures.same(try IngestFixtures.rows(book.sheets[1]), [(1, ["乙表"])]))
+    }
+
     @Test func fatSectorsListedInADIFATSector() throws {
         let plain = try Self.sheets(Self.book("xlwt_basic.xls").sheets)
         #expect(Self.same(try Self.sheets(Self.book("xlwt_basic_difat.xls").sheets), plain))

@@ -97,8 +97,16 @@ public final class XLSWorkbook {
         let context = XLSContext(path: path, stream: stream, strings: sst, styles: styles,
                                  date1904: date1904, decoder: decoder, limits: limits)
         // Worksheets only (type 0): charts, macro sheets and VB modules hold no table.
-        sheets = boundSheets.enumerated().filter { $0.element.type == 0 }.map { k, s in
-            XLSSheet(context: context, name: s.name.isEmpty ? "Sheet\(k + 1)" : s.name, offset: s.offset)
+        // A sheet's records end where the next sheet's begin (they follow one another in
+        // every file written), so however many BOUNDSHEETs a file lists, each byte of the
+        // stream is read for one sheet at most; two listing one offset are one sheet.
+        let starts = Set(boundSheets.map(\.offset)).sorted()
+        let order = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1, $0) })
+        var seen = Set<Int>()
+        sheets = boundSheets.enumerated().filter { $0.element.type == 0 && seen.insert($0.element.offset).inserted }.map { k, s in
+            let i = order[s.offset] ?? starts.count
+            let next = i + 1 < starts.count ? starts[i + 1] : stream.size
+            return XLSSheet(context: context, name: s.name.isEmpty ? "Sheet\(k + 1)" : s.name, offset: s.offset, end: next)
         }
     }
 
@@ -188,13 +196,16 @@ final class XLSSheet: SheetSource {
     let context: XLSContext
     let name: String
     let offset: Int
+    /// Where the next sheet's records begin (or the stream ends): reading stops there.
+    let end: Int
 
     var sheetName: String? { name }
 
-    init(context: XLSContext, name: String, offset: Int) {
+    init(context: XLSContext, name: String, offset: Int, end: Int) {
         self.context = context
         self.name = name
         self.offset = offset
+        self.end = end
     }
 
     /// Records of the sheet's own level (embedded chart substreams skipped); `body` gets
@@ -212,7 +223,7 @@ final class XLSSheet: SheetSource {
                     zh: "文件已损坏：工作表的起始位置没有 BOF 记录", en: "the file is damaged: no BOF record where the sheet should start"))
             }
             var depth = 0
-            while try reader.next() {
+            while reader.position < end, try reader.next() {
                 let type = reader.type
                 if type == BIFFRecordType.bof { depth += 1; continue }
                 if type == BIFFRecordType.eof {

@@ -380,6 +380,23 @@ def hand_rows():
     write_bytes("hand_rows_v4.xls", compound_file([("Workbook", stream)], version=4))
 
 
+def hand_sheets():
+    # Three BOUNDSHEETs, two at one offset (one sheet), and a first sheet whose EOF is
+    # missing: its records end where the next sheet's begin.
+    names = ["甲", "乙", "丙"]
+    def boundsheet(name, off):
+        return record(0x0085, struct.pack("<IBB", off, 0, 0) + xl_string(name, 1))
+    def label(r, c, text):
+        return record(0x0204, cell_header(r, c) + xl_string(text))
+    head = bof(0x0005) + XF_GENERAL
+    glob_len = len(head) + sum(len(boundsheet(n, 0)) for n in names) + len(record(0x000A))
+    body_a = bof(0x0010) + label(0, 0, "甲表") + record(0x0200, b"")      # no EOF
+    body_b = bof(0x0010) + label(0, 0, "乙表") + record(0x000A)
+    offsets = [glob_len, glob_len + len(body_a), glob_len + len(body_a)]
+    stream = head + b"".join(boundsheet(n, o) for n, o in zip(names, offsets)) + record(0x000A) + body_a + body_b
+    write_bytes("hand_sheets.xls", compound_file([("Workbook", stream)]))
+
+
 def difat_variant():
     # xlwt's file with its FAT sector listed in a DIFAT sector instead of the header
     # (what files with more than 109 FAT sectors, about 7 MB, need).
@@ -482,6 +499,7 @@ if __name__ == "__main__":
     hand_sst_continue()
     hand_filepass()
     hand_rows()
+    hand_sheets()
     difat_variant()
     hand_biff5()
     hand_not_workbook()
