@@ -182,6 +182,7 @@ struct XLSReaderTests {
         ("html.xls", "a web page (HTML table)"),
         ("xml2003.xls", "an XML spreadsheet (Excel 2003 XML)"),
         ("hand_filepass.xls", "password-protected"),
+        ("hand_encrypted.xlsx", "password-protected"),
         ("hand_biff5.xls", "Excel 5.0/95 (BIFF5)"),
         ("hand_word.xls", "a Word .doc document"),
     ])

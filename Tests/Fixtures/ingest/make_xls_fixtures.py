@@ -410,6 +410,13 @@ def difat_variant():
     write_bytes("xlwt_basic_difat.xls", bytes(b) + difat)
 
 
+def hand_encrypted_xlsx():
+    # A password-protected .xlsx is a compound file with EncryptionInfo and
+    # EncryptedPackage streams (contents not needed to name it).
+    write_bytes("hand_encrypted.xlsx", compound_file([("EncryptionInfo", b"\x04\x00\x04\x00" + b"\0" * 60),
+                                                     ("EncryptedPackage", b"\0" * 64)]))
+
+
 def hand_not_workbook():
     # A compound file holding a Word document stream (a .doc renamed .xls).
     write_bytes("hand_word.xls", compound_file([("WordDocument", b"\xec\xa5" + b"\0" * 100)]))
@@ -503,6 +510,7 @@ if __name__ == "__main__":
     difat_variant()
     hand_biff5()
     hand_not_workbook()
+    hand_encrypted_xlsx()
     hostile()
     disguised()
     print("xls fixtures written to", OUT)
