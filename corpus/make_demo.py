@@ -1316,7 +1316,7 @@ classes involved when a finding concerns several; `person`/`class` is then the f
 planted case) and `note`. Low/info lines are there only for what was planted on purpose (the
 analyzer may report more low/info, e.g. DQ002 for the blank 培训等级 of 专项/农业/驾驶 classes).
 
-`corpus/verify_demo.py` re-reads these files independently (not the generator's state), computes
+`corpus/verify_demo.py` re-reads these files independently (openpyxl, and xlrd for the .xls) (not the generator's state), computes
 the checks in a simple way and compares with `expected.jsonl` both ways; it passes.
 
 ## Negative cases (must NOT be reported at medium or above)
