@@ -129,6 +129,15 @@ struct XLSReaderTests {
         #expect(IngestFixtures.same(try IngestFixtures.rows(book.sheets[1]), [(1, ["乙表"])]))
     }
 
+    @Test func blankCellsDownToTheLastRowAreLeftOutOthersAreBlankRows() throws {
+        // Calc writes a column's format as blank cells to row 65,536 in .xls (its .xlsx
+        // has a column style and no rows there).
+        let trailing = try IngestFixtures.rows(Self.book("hand_trailing_blanks.xls").sheets[0])
+        #expect(IngestFixtures.same(trailing, [(1, ["1"]), (2, ["2"])]))
+        let blank = try IngestFixtures.rows(Self.book("hand_blank_rows.xls").sheets[0])
+        #expect(IngestFixtures.same(blank, [(1, ["1"]), (2, ["2"]), (3, []), (4, []), (100, [])]))
+    }
+
     @Test func fatSectorsListedInADIFATSector() throws {
         let plain = try Self.sheets(Self.book("xlwt_basic.xls").sheets)
         #expect(Self.same(try Self.sheets(Self.book("xlwt_basic_difat.xls").sheets), plain))

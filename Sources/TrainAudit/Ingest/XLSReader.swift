@@ -240,6 +240,9 @@ final class XLSSheet: SheetSource {
         }
     }
 
+    /// BIFF8's last row, 1-based.
+    static let lastBIFF8Row = 65_536
+
     /// Whether a record is a cell, with its row (0-based).
     private static func cellRow(_ type: UInt16, _ p: [UInt8]) -> Int? {
         switch type {
@@ -263,6 +266,9 @@ final class XLSSheet: SheetSource {
         // the xlsx reader shows such a row (<row> without <c>) as a blank row; so does this.
         var declared = Set<Int>()
         var withCells = Set<Int>()
+        // The last row (1-based) with a value, and the last with any record.
+        var lastValueRow = 0
+        var lastAnyRow = 0
         try forEachRecord { r in
             let p = r.payload
             if r.type == BIFFRecordType.mergedCells {
@@ -278,16 +284,29 @@ final class XLSSheet: SheetSource {
                 }
             } else if r.type == BIFFRecordType.row {
                 declared.insert(p.u16(0) + 1)
+                lastAnyRow = max(lastAnyRow, p.u16(0) + 1)
             } else if let row = Self.cellRow(r.type, p) {
                 if row < lastRow { inOrder = false }
                 withCells.insert(row + 1)
                 lastRow = max(lastRow, row)
+                lastAnyRow = max(lastAnyRow, row + 1)
+                if r.type != BIFFRecordType.blank && r.type != BIFFRecordType.mulBlank {
+                    lastValueRow = max(lastValueRow, row + 1)
+                }
             }
             return true
         }
+        // LibreOffice Calc writes a column's format as blank cells down to the sheet's
+        // last row (65,536) in .xls, where its .xlsx has a column style and no rows: blank
+        // rows after the last value that run to the last row are left out, so both read
+        // alike (merged ranges begun by then still count).
+        var lastRowShown = Int.max
+        if lastAnyRow >= Self.lastBIFF8Row {
+            lastRowShown = merges.filter { $0.firstRow <= lastValueRow }.reduce(lastValueRow) { max($0, $1.lastRow) }
+        }
         // Pass 2: cells into rows.
         var rows = XLSRowBuilder(context: context, merges: merges, buffered: !inOrder,
-                                 emptyRows: declared.subtracting(withCells).sorted())
+                                 emptyRows: declared.subtracting(withCells).filter { $0 <= lastRowShown }.sorted())
         var stopped = false
         try forEachRecord { r in
             let p = r.payload
@@ -300,7 +319,7 @@ final class XLSSheet: SheetSource {
                                                        maxBytes: max(1, context.limits.maxCellBytes)))
                 return true
             }
-            guard let row = Self.cellRow(type, p) else { return true }
+            guard let row = Self.cellRow(type, p), row < lastRowShown else { return true }
             if try !rows.start(row: row + 1, body) { stopped = true; return false }
             switch type {
             case BIFFRecordType.labelSST:

@@ -397,6 +397,18 @@ def hand_sheets():
     write_bytes("hand_sheets.xls", compound_file([("Workbook", stream)]))
 
 
+def hand_trailing_blanks():
+    # Blank cells (formatted, no value) below the table: down to the last row (65,536),
+    # as Calc writes a column's format, they are left out; ending earlier, they are blank
+    # rows, as in an xlsx.
+    for name, last in [("hand_trailing_blanks.xls", 65535), ("hand_blank_rows.xls", 99)]:
+        sheet = [record(0x0203, cell_header(0, 0) + struct.pack("<d", 1.0)),
+                 record(0x0203, cell_header(1, 0) + struct.pack("<d", 2.0)),
+                 record(0x0201, cell_header(2, 0)), record(0x0201, cell_header(3, 1)),
+                 record(0x00BE, struct.pack("<HH", last, 0) + struct.pack("<HHH", 15, 15, 15) + struct.pack("<H", 2))]
+        write_bytes(name, compound_file([("Workbook", workbook_stream([XF_GENERAL], [("空", sheet)]))]))
+
+
 def difat_variant():
     # xlwt's file with its FAT sector listed in a DIFAT sector instead of the header
     # (what files with more than 109 FAT sectors, about 7 MB, need).
@@ -507,6 +519,7 @@ if __name__ == "__main__":
     hand_filepass()
     hand_rows()
     hand_sheets()
+    hand_trailing_blanks()
     difat_variant()
     hand_biff5()
     hand_not_workbook()
