@@ -41,6 +41,11 @@ VILLAGE_STEMS = ["红庄", "王沟", "崖湾", "团结", "新庄", "大坪", "�
 F_REG = "建档立卡贫困人口信息_西吉县.xlsx"
 F_CLS = "2019年开班备案表.xlsx"
 F_LED = "西吉县2019年精准脱贫技能培训台账.xlsx"
+# One institution sends its own ledger as Excel 97-2003 .xls (written with xlwt), as many
+# offices still do: its class is left out of the county ledger's 第四季度 sheet.
+F_LED_XLS = "宁夏卫安保安服务有限公司2019年培训台账.xls"
+XLS_CLASS = 15
+XLS_SHEET = "保安员班"
 F_ATT = "考勤记录_人脸识别导出.csv"
 F_PAPER = "考勤表_纸质_XJ-2019-09.xlsx"
 F_PAY = "2019年培训补贴发放明细.csv"
@@ -797,6 +802,7 @@ def header_rows(ws, r0, split):
 
 
 LEDGER_ROWS = 0
+XLS_ROWS = []   # (values, ledger id) of the XLS_CLASS trainees, in roster order
 wb = Workbook()
 wb.remove(wb.active)
 for sname, knums, split, passfmt in SHEETS:
@@ -814,19 +820,24 @@ for sname, knums, split, passfmt in SHEETS:
     total_hours = 0
     for bi, kn in enumerate(knums):
         c = K[kn]
+        to_xls = kn == XLS_CLASS        # this block goes to the institution's own .xls
         if bi > 0 and sname == "第二季度" and kn == 6:
             header_rows(ws, r, split)   # repeated header (two rows) in the middle of the sheet
             skipped["repeated_header"] += 2
             r += 2
-        elif bi > 0 and R.random() < 0.7:
+        elif bi > 0 and R.random() < 0.7 and not to_xls:
             r += 1                      # blank row between class blocks
             skipped["blank"] += 1
         for e in c["roster"]:
             p = e["p"]
-            seq += 1
             sub = subsidy_of(e)
-            total_sub += sub
-            total_hours += c["hours"]
+            if to_xls:
+                number = len(XLS_ROWS) + 1
+            else:
+                seq += 1
+                number = seq
+                total_sub += sub
+                total_hours += c["hours"]
             gender = e["gender"] or ("男" if p["male"] else "女")
             age = e["age"] if e["age"] is not None else age_on(p["birth"], c["start"])
             if passfmt == "10":
@@ -836,7 +847,7 @@ for sname, knums, split, passfmt in SHEETS:
             if e["phone"] is None:
                 e["phone"] = p["phone"] or (HOUSEHOLDS[p["hh"]]["phone"] if p.get("hh") else new_phone())
             lid = e["ledger_id"]
-            vals = [seq, e["ledger_name"], gender, age, None, c["occ"], c["level"] or None]
+            vals = [number, e["ledger_name"], gender, age, None, c["occ"], c["level"] or None]
             if split:
                 vals += [c["start"], c["end"]]
             else:
@@ -846,6 +857,13 @@ for sname, knums, split, passfmt in SHEETS:
                 sub_cell = f"{sub:,}" if sub else 0
             vals += [c["hours"], passed, sub_cell, e["phone"], R.choice(EMPLOY) if e["passed"] else "待就业", c["id"],
                      c["inst"], e["remark"] or (R.choice(["", "", "", "", "已脱贫户", "未脱贫户", "监测户"]))]
+            if to_xls:
+                xr = 5 + len(XLS_ROWS)      # title, 填报单位 and two header rows above
+                XLS_ROWS.append((vals, lid))
+                e["ledger_row"] = (XLS_SHEET, xr)
+                if isinstance(lid, tuple):
+                    expect("ID004", f"身份证号码单元格为数值 {lid[1]!r}（科学计数法，后三位丢失）", file=F_LED_XLS, sheet=XLS_SHEET, row=xr)
+                continue
             for j, v in enumerate(vals, 1):
                 if v is not None and v != "":
                     ws.cell(row=r, column=j, value=v)
@@ -896,6 +914,53 @@ ws["A5"] = "4.身份证号码请设置为文本格式。"
 expect("DQ007", "工作表“填表说明”只有文字说明，没有可识别的表头", file=F_LED, sheet="填表说明")
 COUNTS[F_LED] = f"{LEDGER_ROWS} trainee lines on 4 sheets (+ 填表说明)"
 finish_xlsx(wb, OUT / F_LED)
+
+
+def write_ledger_xls(path, rows):
+    """The XLS_CLASS institution's ledger as Excel 97-2003 (BIFF8, xlwt): the county layout
+    (title, 填报单位, two-row merged header with 起/止 date cells, data, 合计, footer)."""
+    import xlwt
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet(XLS_SHEET)
+    ncol = len(H_BEFORE) + 2 + len(H_AFTER)
+    head = xlwt.easyxf("font: bold on; align: horiz center, vert center, wrap on")
+    date = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    text = xlwt.easyxf(num_format_str="@")
+    inst = K[XLS_CLASS]["inst"]
+    ws.write_merge(0, 0, 0, ncol - 1, f"{inst}2019年精准脱贫技能培训台账", xlwt.easyxf("font: bold on, height 280"))
+    ws.write_merge(1, 1, 0, ncol - 1, f"填报单位（章）：{inst}    填报时间：2019年12月10日")
+    pcol = len(H_BEFORE)
+    row1 = H_BEFORE + ["培训期限（起止时间）", ""] + H_AFTER
+    for j, v in enumerate(row1):
+        if j == pcol:
+            ws.write_merge(2, 2, pcol, pcol + 1, v, head)
+        elif j != pcol + 1:
+            ws.write_merge(2, 3, j, j, v, head)
+    ws.write(3, pcol, "起", head)
+    ws.write(3, pcol + 1, "止", head)
+    total_hours = total_sub = 0
+    for i, (vals, lid) in enumerate(rows):
+        r = 4 + i
+        for j, v in enumerate(vals):
+            if v is None or v == "":
+                continue
+            ws.write(r, j, v, date if isinstance(v, D) else xlwt.Style.default_style)
+        ws.write(r, 4, lid[1] if isinstance(lid, tuple) else lid, xlwt.Style.default_style if isinstance(lid, tuple) else text)
+        total_hours += vals[pcol + 2]
+        total_sub += vals[pcol + 4] if isinstance(vals[pcol + 4], int) else 0
+    r = 4 + len(rows)
+    ws.write(r, 0, "合计")
+    ws.write(r, 1, f"{len(rows)}人")
+    ws.write(r, pcol + 2, total_hours)
+    ws.write(r, pcol + 4, total_sub)
+    ws.write_merge(r + 2, r + 2, 0, ncol - 1, "负责人：张某某    填表人：王某某    联系电话：0954-3019876")
+    wb.save(str(path))
+
+
+write_ledger_xls(OUT / F_LED_XLS, XLS_ROWS)
+expect("DQ006", "跳过的行：{'blank': 1, 'repeated_header': 0, 'total': 1, 'footer': 1}（标题行、填报单位行和两行表头不计）",
+       file=F_LED_XLS, sheet=XLS_SHEET, skipped={"blank": 1, "repeated_header": 0, "total": 1, "footer": 1})
+COUNTS[F_LED_XLS] = f"{len(XLS_ROWS)} trainee lines (class XJ-2019-{XLS_CLASS:02d})"
 
 # ----------------------------------------------------------------------------- 4. attendance
 ATT = []       # face rows
@@ -1205,8 +1270,9 @@ cnt = Counter(e["code"] for e in EXPECTED)
 neg_lines = [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in NEG]
 readme = f"""# TrainAudit demo corpus: 宁夏固原市西吉县 2019
 
-Generated by `corpus/make_demo.py` (Python 3.11 + openpyxl, `random.Random(20190301)`; xlsx zip
-entry dates and docProps fixed, so a rerun gives byte-identical files). All people, IDs, phones
+Generated by `corpus/make_demo.py` (Python 3.11 + openpyxl + xlwt 1.3, `random.Random(20190301)`;
+xlsx zip entry dates and docProps fixed, and xlwt writes no dates, so a rerun gives byte-identical
+files). All people, IDs, phones
 and accounts are synthetic (IDs carry correct GB 11643 check digits unless planted otherwise).
 Rule pack for this county: `guyuan` (20–30 days, ≥ 6 学时/天, 实操 ≥ 2/3, ≤ 50 人/班,
 培训合格证书 800 元, 机动车驾驶 < 50 岁).
@@ -1218,6 +1284,7 @@ Rule pack for this county: `guyuan` (20–30 days, ≥ 6 学时/天, 实操 ≥ 
 | `{F_REG}` | 建档立卡贫困人口 national-system extract (title row above the header; 数据日期 2019-12-31) | {COUNTS[F_REG]} |
 | `{F_CLS}` | 开班备案表: one row per class | {COUNTS[F_CLS]} |
 | `{F_LED}` | 培训台账: sheets 第一季度…第四季度 (title row, 填报单位 row, two-row merged header, data, 合计, footer); 第一/第三季度 keep 培训期限 in one text cell, 第二/第四季度 split it into 起/止 date cells; 第二季度 repeats the header in the middle; 备注 is an extra column; plus a 填表说明 sheet with no table | {COUNTS[F_LED]} |
+| `{F_LED_XLS}` | one institution's own 培训台账 as Excel 97-2003 .xls (xlwt, BIFF8): the county layout (title, 填报单位, merged two-row header, 起/止 date cells, 合计, footer) for its class, which is not in the county ledger | {COUNTS[F_LED_XLS]} |
 | `{F_ATT}` | 人脸识别 sign-ins, GB18030, CRLF: one row per trainee per class day per session (上午/下午), one device per class | {COUNTS[F_ATT]} |
 | `{F_PAPER}` | paper sign-in sheet of XJ-2019-09 typed in (签到时间 like 8:05, 手签, no device); this class has no face records | {COUNTS[F_PAPER]} |
 | `{F_PAY}` | 培训补贴发放明细, GB18030: one line per passed trainee per class, paid 2–6 weeks after the class ended; failed trainees (鉴定 0/不合格) get 0 yuan and no payment line | {COUNTS[F_PAY]} |
@@ -1249,7 +1316,7 @@ classes involved when a finding concerns several; `person`/`class` is then the f
 planted case) and `note`. Low/info lines are there only for what was planted on purpose (the
 analyzer may report more low/info, e.g. DQ002 for the blank 培训等级 of 专项/农业/驾驶 classes).
 
-`corpus/verify_demo.py` re-reads these files independently (not the generator's state), computes
+`corpus/verify_demo.py` re-reads these files independently (openpyxl, and xlrd for the .xls) (not the generator's state), computes
 the checks in a simple way and compares with `expected.jsonl` both ways; it passes.
 
 ## Negative cases (must NOT be reported at medium or above)

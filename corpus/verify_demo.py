@@ -100,23 +100,46 @@ for r in rows[1:]:
     d = dict(zip(rows[0], r))
     d["start"], d["end"] = parse_date(d["开班日期"]), parse_date(d["结业日期"])
     CL[d["班级编号"]] = d
-# ledger
-wb = load_workbook(DEMO / "西吉县2019年精准脱贫技能培训台账.xlsx")
+# ledger: the county's workbook, and one institution's own ledger as .xls (read with xlrd)
+def ledger_sheets():
+    wb = load_workbook(DEMO / "西吉县2019年精准脱贫技能培训台账.xlsx")
+    for ws in wb.worksheets:
+        yield [list(r) for r in ws.iter_rows(values_only=True)]
+    import xlrd
+    for f in sorted(DEMO.glob("*.xls")):
+        book = xlrd.open_workbook(str(f))
+        for sh in book.sheets():
+            rows = []
+            for i in range(sh.nrows):
+                vals = []
+                for c in sh.row(i):
+                    v = c.value
+                    if c.ctype == xlrd.XL_CELL_EMPTY or c.ctype == xlrd.XL_CELL_BLANK:
+                        v = None
+                    elif c.ctype == xlrd.XL_CELL_DATE:
+                        v = xlrd.xldate.xldate_as_datetime(v, book.datemode)
+                    elif c.ctype == xlrd.XL_CELL_NUMBER and v == int(v) and abs(v) < 1e15:
+                        v = int(v)
+                    vals.append(v)
+                rows.append(vals)
+            yield rows
+
+
 ROSTER = []   # dicts: id, name, class, passed, subsidy, phone, sheet, row, gender, age
-for ws in wb.worksheets:
+for sheet_rows in ledger_sheets():
     hrow = None
-    for r in ws.iter_rows(min_row=1, max_row=10):
-        if any(c.value == "身份证号码" for c in r):
-            hrow = r[0].row
+    for k, r in enumerate(sheet_rows[:10]):
+        if any(v == "身份证号码" for v in r):
+            hrow = k
             break
     if hrow is None:
         F("DQ007", klass="")
         continue
     cols = {}
-    for c in ws[hrow]:
-        if c.value:
-            cols[c.value] = c.column - 1
-    for r in ws.iter_rows(min_row=hrow + 2, values_only=True):
+    for j, v in enumerate(sheet_rows[hrow]):
+        if v:
+            cols[v] = j
+    for r in sheet_rows[hrow + 2:]:
         cls = r[cols["班级编号"]]
         if not (isinstance(cls, str) and cls.startswith("XJ-")):
             continue

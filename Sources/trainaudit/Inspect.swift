@@ -20,7 +20,7 @@ struct Inspect: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Print the first N rows of each file and sheet as the readers produced them (JSON Lines).", valueName: "N"))
     var rows: Int?
 
-    @Argument(help: "Files (.xlsx, .csv) and folders.")
+    @Argument(help: "Files (.xlsx, .xls, .et, .csv) and folders.")
     var paths: [String]
 
     func validate() throws {

@@ -44,7 +44,7 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run only these checks (comma-separated codes or families: DUP001,PRX).", valueName: "codes"))
     var select: String?
 
-    @Argument(help: "Files (.xlsx, .csv) and folders.")
+    @Argument(help: "Files (.xlsx, .xls, .et, .csv) and folders.")
     var paths: [String]
 
     func validate() throws {

@@ -51,6 +51,18 @@ struct DemoCorpusTests {
         }
     }
 
+    /// One institution sends its ledger as Excel 97-2003 .xls (issue 14): its trainees are
+    /// read from it, with its sheet and rows as evidence.
+    @Test func theInstitutionsXLSLedgerIsRead() throws {
+        let (_, findings) = try Self.load()
+        let xls = "宁夏卫安保安服务有限公司2019年培训台账.xls"
+        let reg003 = findings.first { $0.code == "REG003" && $0.classID == "XJ-2019-15" }
+        #expect(reg003?.evidence.contains {
+            ($0.file as NSString).lastPathComponent == xls && $0.sheet == "保安员班" && $0.row == 5
+        } == true)
+        #expect(findings.contains { $0.code == "SCH008" && $0.classID == "XJ-2019-15" })
+    }
+
     @Test func nothingElseAtMediumOrAbove() throws {
         let (expected, findings) = try Self.load()
         for f in findings where f.severity >= .medium {

@@ -10,12 +10,11 @@ import Testing
         tree + "/a/z.TSV",
         tree + "/b/2.csv",
         tree + "/c/m.xlsm",
+        tree + "/c/old.xls",
         tree + "/c/readme.txt",
     ])
-    #expect(problems.count == 1)
-    #expect(problems.first?.file == tree + "/c/old.xls")
-    #expect(problems.first?.message.zh == "旧版 .xls 格式不支持，请用 Excel/WPS 另存为 .xlsx")
-    #expect(problems.first?.message.en == "old binary .xls is not supported: save it as .xlsx in Excel or WPS")
+    // .xls and .et are read (issue 14), no longer refused.
+    #expect(problems.isEmpty)
 }
 
 @Test func inputFilesGivenByNameAndTheirProblems() {
@@ -35,13 +34,15 @@ import Testing
     #expect(xlsxSheets.map(\.sheetName) == ["第一期", "第二期"])
 }
 
-@Test func workbookOpenRefusesMisnamedFiles() {
-    let disguised = #expect(throws: IngestError.self) { try Workbook.open(IngestFixtures.path("really_xlsx.csv")) }
-    #expect(disguised?.message.en.contains("really an xlsx") == true)
+@Test func workbookOpenReadsMisnamedFilesAsWhatTheyAre() throws {
+    // The first bytes decide (issue 14): an xlsx named .csv is read as xlsx, an .xls
+    // holding text as CSV; a file named .xlsx that is no zip is refused.
+    let disguised = try Workbook.open(IngestFixtures.path("really_xlsx.csv"))
+    #expect(disguised.first is XLSXSheet && disguised.first?.sheetName == "花名册")
+    let text = try Workbook.open(IngestFixtures.path("tree/c/old.xls"))
+    #expect(text.first is CSVReader)
     let notZip = #expect(throws: IngestError.self) { try Workbook.open(IngestFixtures.path("notzip.xlsx")) }
     #expect(notZip?.message.en.contains("cannot be opened as a zip") == true)
-    let xls = #expect(throws: IngestError.self) { try Workbook.open(IngestFixtures.path("tree/c/old.xls")) }
-    #expect(xls?.message.en.contains("save it as .xlsx") == true)
     let missing = #expect(throws: IngestError.self) { try Workbook.open(IngestFixtures.path("missing.csv")) }
     #expect(missing?.file == IngestFixtures.path("missing.csv"))
 }

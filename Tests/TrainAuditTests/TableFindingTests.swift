@@ -66,14 +66,17 @@ struct TableFindingTests {
         #expect(r.skippedRows[.repeatedHeader] == [3])
     }
 
-    @Test func oldXlsAndFakeXlsxAreReportedAndTheRestIsRead() throws {
+    @Test func webPageXlsAndFakeXlsxAreReportedAndTheRestIsRead() throws {
         let dir = try writeTables([("roster.csv", "\(rosterHeader)\n马小军,640422199001010017,中式烹调师,2019-03-01,2019-03-25,150,1600,XJ-2019-01\n")])
-        try Data("not a spreadsheet".utf8).write(to: URL(fileURLWithPath: dir + "/旧台账.xls"))
+        // An .xls that is really a web page (what "save as web page" and many export
+        // systems write): named so, not read.
+        try Data("<html><body><table><tr><td>姓名</td></tr></table></body></html>".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/旧台账.xls"))
         try Data("not a zip".utf8).write(to: URL(fileURLWithPath: dir + "/假.xlsx"))
         let result = try Engines.pack("national").scan([dir], asOf: testToday)
         let errors = result.reports.compactMap(\.error)
         #expect(errors.count == 2)
-        #expect(errors.contains { $0.file.hasSuffix("旧台账.xls") && $0.message.zh.contains("xlsx") })
+        #expect(errors.contains { $0.file.hasSuffix("旧台账.xls") && $0.message.zh.contains("网页（HTML）") })
         #expect(errors.contains { $0.file.hasSuffix("假.xlsx") })
         #expect(result.data.enrollments.count == 1)
         #expect(result.findings.filter { $0.code == "DQ007" }.count == 2)

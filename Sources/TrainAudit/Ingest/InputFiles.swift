@@ -9,17 +9,11 @@ import Darwin
 /// Turns the paths a user gave into the list of files to read.
 public enum InputFiles {
     /// Extensions read as tables.
-    static let tableExtensions: Set<String> = ["csv", "tsv", "txt", "xlsx", "xlsm"]
+    static let tableExtensions: Set<String> = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "et"]
     /// A folder walk stops past this many files, or this deep, and says so: a link farm
     /// or a runaway export cannot make a run endless.
     static let maxFiles = 100_000
     static let maxDepth = 32
-
-    static func oldXLS(_ path: String) -> IngestError {
-        IngestError(file: path, Localized(
-            zh: "旧版 .xls 格式不支持，请用 Excel/WPS 另存为 .xlsx",
-            en: "old binary .xls is not supported: save it as .xlsx in Excel or WPS"))
-    }
 
     /// What a path is, from stat(2), following links.
     enum Entry { case file, folder, special, missing }
@@ -51,9 +45,9 @@ public enum InputFiles {
     /// Files are kept as given; folders are read recursively, entries sorted by path so a
     /// run is deterministic, each folder once however many links lead to it. Hidden
     /// entries (".…") and Office lock files ("~$…") are skipped; in folders only .csv .tsv
-    /// .txt .xlsx .xlsm are kept (other files ignored, .xls reported). A missing path, a
-    /// special file (FIFO, device, socket), or a file given by name with another extension
-    /// is a problem; so is a walk cut at `maxFiles` files or `maxDepth` levels.
+    /// .txt .xlsx .xlsm .xls .et are kept (other files ignored). A missing path, a special
+    /// file (FIFO, device, socket), or a file given by name with another extension is a
+    /// problem; so is a walk cut at `maxFiles` files or `maxDepth` levels.
     public static func expand(_ paths: [String]) -> (files: [String], problems: [IngestError]) {
         var walk = Walk()
         for path in paths {
@@ -66,14 +60,12 @@ public enum InputFiles {
                 walk.visit(path, depth: 0)
             case .file:
                 let ext = (path as NSString).pathExtension.lowercased()
-                if ext == "xls" {
-                    walk.problems.append(oldXLS(path))
-                } else if tableExtensions.contains(ext) {
+                if tableExtensions.contains(ext) {
                     walk.add(path)
                 } else {
                     walk.problems.append(IngestError(file: path, Localized(
-                        zh: "不支持的文件类型（支持 .xlsx .xlsm .csv .tsv .txt）",
-                        en: "unsupported file type (.xlsx .xlsm .csv .tsv .txt are read)")))
+                        zh: "不支持的文件类型（支持 .xlsx .xlsm .xls .et .csv .tsv .txt）",
+                        en: "unsupported file type (.xlsx .xlsm .xls .et .csv .tsv .txt are read)")))
                 }
             }
         }
@@ -123,13 +115,9 @@ public enum InputFiles {
                 case .missing: continue  // a dangling link
                 case .folder: visit(child, depth: depth + 1)
                 case .special:
-                    if InputFiles.tableExtensions.contains(ext) || ext == "xls" { problems.append(InputFiles.special(child)) }
+                    if InputFiles.tableExtensions.contains(ext) { problems.append(InputFiles.special(child)) }
                 case .file:
-                    if ext == "xls" {
-                        problems.append(InputFiles.oldXLS(child))
-                    } else if InputFiles.tableExtensions.contains(ext) {
-                        add(child)
-                    }
+                    if InputFiles.tableExtensions.contains(ext) { add(child) }
                 }
             }
         }
@@ -138,30 +126,58 @@ public enum InputFiles {
 
 /// Opens a file as sheets: CSV-like files as one sheet, workbooks as one per worksheet.
 public enum Workbook {
-    /// The extensions `open` reads as workbooks (or refuses, .xls): any other file is text.
-    static let workbookExtensions: Set<String> = ["xlsx", "xlsm", "xls"]
+    /// The extensions `open` reads as workbooks when their bytes do not say otherwise:
+    /// any other file is text.
+    static let workbookExtensions: Set<String> = ["xlsx", "xlsm", "xls", "et"]
 
+    /// The format is decided by the file's first bytes, not its name (offices rename
+    /// files): a compound file is read as .xls/.et, a zip as .xlsx, whatever the name; an
+    /// .xls that is really HTML or an XML spreadsheet is named so; one that is really
+    /// text is read as CSV.
     public static func open(_ path: String, limits: IngestLimits = .default) throws -> [any SheetSource] {
         if try ByteFile(path: path).size() == 0 {
             throw IngestError(file: path, Localized(zh: "文件为空（0 字节），没有可读取的内容", en: "the file is empty (0 bytes): nothing to read"))
         }
         let ext = (path as NSString).pathExtension.lowercased()
+        let head = try ByteFile(path: path).readUpTo(512)
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return try XLSWorkbook(path: path, limits: limits).sheets
+        }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            return try XLSXWorkbook(path: path, limits: limits).sheets
+        }
         switch ext {
         case "xlsx", "xlsm":
             return try XLSXWorkbook(path: path, limits: limits).sheets
-        case "xls":
-            throw InputFiles.oldXLS(path)
-        default:
-            let head = try ByteFile(path: path).readUpTo(4)
-            if head == [0x50, 0x4B, 0x03, 0x04] {
-                throw IngestError(file: path, Localized(
-                    zh: "文件扩展名是 .\(ext)，但内容其实是 xlsx（zip）文件：请把扩展名改为 .xlsx",
-                    en: "the file is named .\(ext) but is really an xlsx (zip) file: rename it to .xlsx"))
+        case "xls", "et":
+            if head.count >= 2, BIFFRecordType.oldBOFs.contains(UInt16(head[0]) | UInt16(head[1]) << 8) {
+                throw XLSWorkbook.tooOld(path, "Excel 2.x–4.x")
             }
-            if head == [0xD0, 0xCF, 0x11, 0xE0] {
-                throw InputFiles.oldXLS(path)
+            if let markup = markupKind(head) {
+                throw IngestError(file: path, Localized(
+                    zh: "文件扩展名是 .\(ext)，但内容其实是\(markup.zh)，不是 Excel 工作簿：请在 Excel/WPS 中打开后另存为 .xlsx",
+                    en: "the file is named .\(ext) but is really \(markup.en), not an Excel workbook: open it in Excel or WPS and save it as .xlsx"))
             }
             return [try CSVReader(path: path, limits: limits)]
+        default:
+            return [try CSVReader(path: path, limits: limits)]
         }
+    }
+
+    /// What markup an .xls holds when it is a web page or an XML spreadsheet (what
+    /// "save as web page" and many export systems write under an .xls name).
+    static func markupKind(_ head: [UInt8]) -> Localized? {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        while let b = bytes.first, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { bytes = bytes.dropFirst() }
+        guard bytes.first == 0x3C else { return nil } // "<"
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        if text.contains("urn:schemas-microsoft-com:office:spreadsheet") || text.contains("<workbook") {
+            return Localized(zh: "XML 表格（Excel 2003 XML）", en: "an XML spreadsheet (Excel 2003 XML)")
+        }
+        if text.hasPrefix("<?xml") && !text.contains("<html") {
+            return Localized(zh: "XML 文件", en: "an XML file")
+        }
+        return Localized(zh: "网页（HTML）表格", en: "a web page (HTML table)")
     }
 }

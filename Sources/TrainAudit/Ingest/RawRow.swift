@@ -136,6 +136,16 @@ public struct IngestLimits: Sendable {
 
     public init() {}
     public static let `default` = IngestLimits()
+
+    /// A workbook's first `maxSheets` sheets; past them, one that reports the cut (so the
+    /// loader names it as it names any sheet that fails). `listed` counts every entry.
+    func capped(_ sheets: [any SheetSource], listed: Int, path: String) -> [any SheetSource] {
+        guard listed > maxSheets else { return sheets }
+        let cut = sheets.dropFirst(maxSheets).first?.sheetName ?? "?"
+        return Array(sheets.prefix(maxSheets)) + [UnreadableSheet(sheetName: cut, error: IngestError(file: path, sheet: cut, Localized(
+            zh: "工作簿有 \(listed) 个工作表，超过上限 \(maxSheets) 个：从此表起未读取",
+            en: "the workbook has \(listed) sheets, over the limit of \(maxSheets): this one and those after it were not read")))]
+    }
 }
 
 /// A sheet that is known, when the workbook is opened, not to be readable (a duplicate

@@ -81,15 +81,7 @@ public final class XLSXWorkbook {
                 zh: "\(repeats.count) 个工作表条目（\(shown)）指向已读取过的同一工作表数据，未重复读取",
                 en: "\(repeats.count) sheet entries (\(shown)) point at worksheet data already read: not read again"))))
         }
-        let listed = sheets.count + workbook.unlisted
-        if listed > limits.maxSheets {
-            let cut = sheets[limits.maxSheets...].compactMap(\.sheetName).first ?? "?"
-            sheets = Array(sheets.prefix(limits.maxSheets))
-            sheets.append(UnreadableSheet(sheetName: cut, error: IngestError(file: path, sheet: cut, Localized(
-                zh: "工作簿有 \(listed) 个工作表，超过上限 \(limits.maxSheets) 个：从此表起未读取",
-                en: "the workbook has \(listed) sheets, over the limit of \(limits.maxSheets): this one and those after it were not read"))))
-        }
-        self.sheets = sheets
+        self.sheets = limits.capped(sheets, listed: sheets.count + workbook.unlisted, path: path)
     }
 
     public var sheetNames: [String] { sheets.compactMap { $0.sheetName } }
@@ -136,8 +128,8 @@ final class XLSXPackage {
         self.path = path
         self.limits = limits
         let notZip = IngestError(file: path, Localized(
-            zh: "不是有效的 .xlsx 文件（无法作为 zip 打开）；旧版 .xls 或改了扩展名的文件请用 Excel/WPS 另存为 .xlsx",
-            en: "not a valid .xlsx file (cannot be opened as a zip); save old .xls or renamed files as .xlsx in Excel or WPS"))
+            zh: "不是有效的 .xlsx 文件（无法作为 zip 打开）；改了扩展名的文件请用 Excel/WPS 另存为 .xlsx",
+            en: "not a valid .xlsx file (cannot be opened as a zip); save renamed files as .xlsx in Excel or WPS"))
         // Check the magic first: ZIPFoundation would search a large non-zip file for an
         // end-of-central-directory record.
         let head = try ByteFile(path: path).readUpTo(4)

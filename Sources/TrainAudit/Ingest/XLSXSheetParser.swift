@@ -88,11 +88,8 @@ final class XLSXSheetHandler: XMLHandler {
     /// Bytes of a raw `<v>`/`<t>` kept: at least enough for any number's text.
     private let valueCap: Int
     private let maxColumns: Int
-    /// Merges sorted by first row; `nextMerge` indexes the first not yet active.
-    private let merges: [XLSXMergeRange]
-    private var nextMerge = 0
-    /// Active merges (covering the current row) with their top-left text.
-    private var active: [(range: XLSXMergeRange, text: String)] = []
+    /// Fills merged ranges with their top-left text.
+    private var fill: MergedCellFill
 
     var ready: [RawRow] = []
 
@@ -121,7 +118,7 @@ final class XLSXSheetHandler: XMLHandler {
         self.maxCell = max(1, context.limits.maxCellBytes)
         self.valueCap = max(self.maxCell, 64)
         self.maxColumns = max(1, context.limits.maxColumns)
-        self.merges = merges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
+        self.fill = MergedCellFill(merges: merges, maxColumns: self.maxColumns)
         value.reserveCapacity(64)
     }
 
@@ -164,7 +161,7 @@ final class XLSXSheetHandler: XMLHandler {
         } else if XMLNames.equal(name, "row") {
             guard inSheetData else { return }
             let number = tag.rawAttribute("r").flatMap { XLSXCellReference.parseInt($0) } ?? (lastRowNumber + 1)
-            fillMergedGap(upTo: number)
+            fill.fillGap(after: lastRowNumber, upTo: number, into: &ready)
             inRow = true
             rowNumber = number
             cells = []
@@ -194,7 +191,7 @@ final class XLSXSheetHandler: XMLHandler {
         if XMLNames.equal(name, "row") {
             guard inRow else { return }
             inRow = false
-            emitRow(number: rowNumber, cells: cells, truncated: rowTruncated, undecodable: rowUndecodable)
+            fill.emit(number: rowNumber, cells: cells, truncated: rowTruncated, undecodable: rowUndecodable, into: &ready)
             lastRowNumber = max(lastRowNumber, rowNumber)
         } else if XMLNames.equal(name, "sheetData") {
             // Merged ranges reaching below the last row written in the XML are not
@@ -267,12 +264,28 @@ final class XLSXSheetHandler: XMLHandler {
         }
         cells[column] = text
     }
+}
+
+/// Merged ranges filled with their top-left cell's text, row by row as a sheet streams
+/// (shared by the xlsx and xls readers, so both show a merged title or header alike).
+struct MergedCellFill {
+    private let maxColumns: Int
+    /// Merges sorted by first row; `nextMerge` indexes the first not yet active.
+    private let merges: [XLSXMergeRange]
+    private var nextMerge = 0
+    /// Active merges (covering the current row) with their top-left text.
+    private var active: [(range: XLSXMergeRange, text: String)] = []
+
+    init(merges: [XLSXMergeRange], maxColumns: Int) {
+        self.maxColumns = max(1, maxColumns)
+        self.merges = merges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
+    }
 
     /// Activates merges starting at or before `row`, drops those ending above it. A merge
     /// overlapping one already active is ignored (Excel never writes such a pair): active
     /// merges then cover distinct columns, at most `maxColumns` of them, so filling a row
     /// costs at most a row's width however many ranges a hostile sheet lists.
-    private func updateActive(for row: Int) {
+    private mutating func updateActive(for row: Int) {
         if active.contains(where: { $0.range.lastRow < row }) {
             active.removeAll { $0.range.lastRow < row }
         }
@@ -286,7 +299,7 @@ final class XLSXSheetHandler: XMLHandler {
         }
     }
 
-    private func emitRow(number: Int, cells: [String], truncated: Bool, undecodable: Bool = false) {
+    mutating func emit(number: Int, cells: [String], truncated: Bool, undecodable: Bool = false, into ready: inout [RawRow]) {
         var cells = cells
         updateActive(for: number)
         if !active.isEmpty {
@@ -311,7 +324,7 @@ final class XLSXSheetHandler: XMLHandler {
     /// text: emitted with the merged text, since that is what the spreadsheet shows there
     /// (a two-row merged header whose second row has no cells of its own). Bounded by
     /// the clamped merge ranges.
-    private func fillMergedGap(upTo next: Int) {
+    mutating func fillGap(after lastRowNumber: Int, upTo next: Int, into ready: inout [RawRow]) {
         guard lastRowNumber > 0 else { return }
         var r = lastRowNumber + 1
         let next = min(next, XLSXGrid.maxRow + 1)
@@ -324,7 +337,7 @@ final class XLSXSheetHandler: XMLHandler {
                 if let upcoming, upcoming < next { r = upcoming; continue }
                 break
             }
-            emitRow(number: r, cells: [], truncated: false)
+            emit(number: r, cells: [], truncated: false, into: &ready)
             r += 1
         }
     }

@@ -194,6 +194,12 @@ enum XLSXValueText {
     static func number(_ raw: String) -> String {
         let trimmed = raw.trimmingSpaces
         guard let v = Double(trimmed), v.isFinite else { return trimmed }
+        return number(v)
+    }
+
+    /// A stored double (an .xls cell) as `number(_: String)` shows the same value.
+    static func number(_ v: Double) -> String {
+        guard v.isFinite else { return v.isNaN ? "#NUM!" : (v < 0 ? "-INF" : "INF") }
         if abs(v) >= 1e15 {
             return scientific15(v)
         }
@@ -230,6 +236,12 @@ enum XLSXValueText {
     static func date(_ raw: String, kind: XLSXNumberKind, date1904: Bool) -> String {
         let trimmed = raw.trimmingSpaces
         guard let v = Double(trimmed), v.isFinite, v >= 0, v < 2_958_466 else { return number(raw) }
+        return date(v, kind: kind, date1904: date1904)
+    }
+
+    /// A stored double (an .xls cell) as `date(_: String, …)` shows the same value.
+    static func date(_ v: Double, kind: XLSXNumberKind, date1904: Bool) -> String {
+        guard v.isFinite, v >= 0, v < 2_958_466 else { return number(v) }
         var days = Int(v.rounded(.down))
         var seconds = Int(((v - Double(days)) * 86400).rounded())
         if seconds >= 86400 { days += 1; seconds -= 86400 }
