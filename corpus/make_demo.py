@@ -67,6 +67,8 @@ SEV = {
     "PRX001": "high", "PRX002": "medium", "PRX003": "medium", "PRX004": "high", "PRX005": "high",
     "PRX006": "medium", "PRX007": "medium",
     "CLS001": "high", "CLS002": "medium", "CLS003": "medium",
+    "PAY001": "high", "PAY002": "high", "PAY004": "high", "PAY005": "medium", "PAY006": "high", "PAY008": "high",
+    "TGT002": "low",
 }
 EXPECTED = []
 
@@ -683,6 +685,47 @@ e_dq4["pay_amount_text"] = "壹仟贰佰"
 e_dq5 = untagged(K[11], 1)[0]
 e_dq5["period_text"] = "2019.10.3-2019.9.9"
 
+# --- PAY plants (chosen in roster order, no draw from R, so the rest of the corpus is
+# unchanged); classes 01 and 02 are left alone for the attendance section's own picks.
+
+
+def plant(c, tag, passed=True):
+    for e in c["roster"]:
+        if not e.get("tag") and e["passed"] == passed and not e["ghost"]:
+            e["tag"] = tag
+            return e
+    raise SystemExit(f"no untagged enrollment for {tag} in {c['id']}")
+
+
+# PAY001: XJ-2019-06 leads to a 培训合格证书 (guyuan standard 800 yuan); one trainee is paid 1,600.
+PAY001 = plant(K[6], "PAY001")
+PAY001["pay_amount_text"] = "1600"
+expect("PAY001", "XJ-2019-06 证书为培训合格证书（标准800元），该学员发放培训补贴1600元", person=PAY001["p"]["id"], class_="XJ-2019-06", file=F_PAY)
+# PAY002: a trainee who failed the assessment (台账 0/不合格, subsidy 0) is paid all the same.
+PAY002 = next(e for c in CLASSES if c["id"] not in ("XJ-2019-01", "XJ-2019-02", "XJ-2019-10", "XJ-2019-11")
+              for e in c["roster"] if not e["passed"] and not e.get("tag") and not e["ghost"])
+PAY002["tag"] = "PAY002"
+PAY002["pay_anyway"] = True
+PAY002["account"] = "6229471" + PAY002["p"]["id"][6:18].replace("X", "0")  # no draw from R: the rest stays as it was
+expect("PAY002", f"{PAY002['c']['id']} 台账考核不合格（补贴0元），发放明细却有培训补贴{PAY002['c']['subsidy']}元", person=PAY002["p"]["id"], class_=PAY002["c"]["id"], file=F_PAY)
+# PAY005: a training subsidy of XJ-2019-04 paid five days before the class ended (2019-05-08).
+PAY005 = plant(K[4], "PAY005")
+PAY005["pay_date_text"] = (K[4]["end"] - dt.timedelta(days=5)).isoformat()
+expect("PAY005", f"XJ-2019-04 于 {PAY005['pay_date_text']} 发放培训补贴，早于结业日期2019-05-08", person=PAY005["p"]["id"], class_="XJ-2019-04", file=F_PAY)
+# PAY006: a trainee of XJ-2019-05 is paid the training subsidy again six weeks later.
+PAY006 = plant(K[5], "PAY006")
+PAY006["pay_again_days"] = 42
+expect("PAY006", "XJ-2019-05 同一学员的培训补贴发放两笔（相隔42天）", person=PAY006["p"]["id"], class_="XJ-2019-05", file=F_PAY)
+# PAY008: the account a XJ-2019-13 trainee's subsidy went into is held by a stranger.
+PAY008 = plant(K[13], "PAY008")
+PAY008["holder"] = "郭建军"
+expect("PAY008", "XJ-2019-13 学员的补贴发入户名“郭建军”的账户，户名不是本人，也不是同户成员", person=PAY008["p"]["id"], class_="XJ-2019-13", file=F_PAY)
+# PAY004: a registered person on no roster is paid a training subsidy for XJ-2019-08 (and so is a
+# PRX005 ghost of that class: paid for it, never signed in).
+PAY004_PERSON = next(p for p in PEOPLE if eligible(p) and not p["trainee"] and p["status"] == "正常")
+expect("PAY004", "发放明细有XJ-2019-08的培训补贴，领取人不在任何班级花名册上", person=PAY004_PERSON["id"], class_="XJ-2019-08", file=F_PAY)
+expect("PRX005", "PAY004 的后果：为XJ-2019-08领取补贴，却从未签到", planted=False, person=PAY004_PERSON["id"], class_="XJ-2019-08")
+
 # honest late arrival (class 01) and the burst (class 02) persons are chosen in the attendance section
 
 # ----------------------------------------------------------------------------- xlsx helpers
@@ -1104,7 +1147,7 @@ for c in CLASSES:
     style = R.choice(["iso", "slash", "cn", "compact"])
     fund = "就业补助资金" if R.random() < 0.6 else "财政专项扶贫资金"
     for e in c["roster"]:
-        if not e["passed"]:
+        if not e["passed"] and not e.get("pay_anyway"):
             continue
         p = e["p"]
         if e["account"]:
@@ -1124,12 +1167,22 @@ for c in CLASSES:
             ds = f"{pay_day.year}年{pay_day.month}月{pay_day.day}日"
         else:
             ds = pay_day.strftime("%Y%m%d")
-        amount = e["pay_amount_text"] or str(subsidy_of(e))
+        amount = e["pay_amount_text"] or str(subsidy_of(e) if e["passed"] else c["subsidy"])
         ds = e["pay_date_text"] or ds
-        row = [None, e["pay_name"], e["pay_id"], amount, ds, "培训补贴", acct, fund, "西吉县就业和创业服务局", c["id"]]
+        holder = e.get("holder") or p["name"]
+        row = [None, e["pay_name"], e["pay_id"], amount, ds, "培训补贴", holder, acct, fund, "西吉县就业和创业服务局", c["id"]]
         pay_rows.append((e, row))
         if e["pay_dup"]:
             pay_rows.append((e, list(row)))
+        if e.get("pay_again_days"):
+            again = list(row)
+            again[4] = (pay_day + dt.timedelta(days=e["pay_again_days"])).isoformat()
+            pay_rows.append((e, again))
+    if c is K[8]:
+        # PAY004: a registered person on no roster, paid with the class.
+        q = PAY004_PERSON
+        pay_rows.append(({"p": q, "tag": "PAY004"}, [None, q["name"], q["id"], str(c["subsidy"]), ds, "培训补贴", q["name"],
+                                                   "6229470" + q["id"][6:18].replace("X", "0"), fund, "西吉县就业和创业服务局", c["id"]]))
 out_rows = []
 for i, (e, row) in enumerate(pay_rows, 1):
     row[0] = i
@@ -1143,7 +1196,7 @@ for i, (e, row) in enumerate(pay_rows, 1):
         expect("DQ004", "发放金额“壹仟贰佰”无法解析为数字", file=F_PAY, row=fr, person=e["p"]["id"])
     if e.get("tag") == "ID004":
         expect("ID004", "发放明细身份证号码为“6.40422E+17”（Excel 科学计数法，已丢失）", file=F_PAY, row=fr)
-write_csv(OUT / F_PAY, ["序号", "姓名", "身份证号码", "发放金额", "发放日期", "补贴项目", "银行账号", "资金来源", "发放单位", "班级编号"],
+write_csv(OUT / F_PAY, ["序号", "姓名", "身份证号码", "发放金额", "发放日期", "补贴项目", "户名", "银行账号", "资金来源", "发放单位", "班级编号"],
           out_rows, "gb18030")
 COUNTS[F_PAY] = f"{len(out_rows)} payment rows (GB18030)"
 
@@ -1160,6 +1213,7 @@ for i, (cty, t) in enumerate([("原州区", 3120), ("西吉县", target), ("隆�
     ws.append([i, cty, 2019, t])
 ws.append(["合计", None, None, 3120 + target + 1860 + 1240 + 2050])
 expect("DQ006", "任务分解表：标题行和合计行跳过", file=F_TGT, skipped={"total": 1})
+expect("TGT002", f"西吉县2019年目标任务{target}人，台账去重后{distinct}人，未完成（得分 = 80 − 未完成的百分点）", file=F_TGT)
 COUNTS[F_TGT] = f"5 counties; 西吉县 target {target} (distinct trainees {distinct})"
 finish_xlsx(wb, OUT / F_TGT)
 
@@ -1331,15 +1385,20 @@ the checks in a simple way and compares with `expected.jsonl` both ways; it pass
 
 ## Notes and open points
 
-- PAY checks (RULES.md) are not in the expected list: the ghost trainees (PRX005) are paid with no
-  attendance, so a PAY attendance-share check would also fire for them; nobody is paid above the
-  guyuan 800-yuan standard for a 培训合格证书, nobody failed is paid, every payment is after the class end.
+- PAY: six planted cases (PAY001 1,600 yuan for a 培训合格证书 class, PAY002 a failed trainee paid,
+  PAY004 a registered person on no roster paid for XJ-2019-08, PAY005 paid before the class ended,
+  PAY006 paid twice for one class, PAY008 an account held by a stranger; the 发放明细 has a 户名
+  column). PAY003 (attendance share) is not planted: the ghosts (PRX005) never signed in, which is
+  PRX005's, and every other trainee attends at least 80% of the sessions. PAY007 (odd amounts) is
+  not planted; the messy amounts (`1,600`, `800元`, `８００`) read as the class's amount.
 - The ID004 person's payment line also carries the mangled ID (`6.40422E+17`), so no payment is
   joinable to a person who is on no roster.
 - DQ005 (XJ-2019-11, one row) swaps start and end in that row's 培训期限; the class register
   still has the right period, which the schedule checks should use.
-- TGT (targets) is not in the expected list: 西吉县's 2019 target is a little above the distinct
-  trainees (see the file table), so a shortfall finding is legitimate; its severity is the analyzer's.
+- TGT002 (low): 西吉县's 2019 target is a little above the distinct trainees (see the file table), so
+  the county falls short; the analyzer gives the seed-000 score, as reported and with the trainees
+  with high or critical findings set aside. TGT003 (employment) needs a pack with an employment
+  floor (luzhou), not guyuan.
 - The registry extract is a little larger per household than a typical extract (the county's
   trainees are drawn from it, so it must hold enough eligible 18–57-year-olds).
 - The ID001 trainee has her own phone and account: with the typo the ID has no registry household,

@@ -266,6 +266,44 @@ for p in PAY:
 for a, hs in acct.items():
     if len(hs) > 1:
         F("DUP005", sorted(acct_p[a])[0])
+# ---- PAY (guyuan: 培训合格证书 800 yuan; training item 培训补贴)
+
+
+def amount(p):
+    t = p["发放金额"].translate(FW).replace(",", "").replace("元", "")
+    return int(t) if t.isdigit() else None
+
+
+on_roster = defaultdict(set)     # class -> ids on its roster
+roster_line = {}
+for r in ROSTER:
+    if r["id"]:
+        on_roster[r["cls"]].add(r["id"])
+        roster_line[(r["id"], r["cls"])] = r
+paid = defaultdict(list)         # (id, class) -> training payments
+for p in PAY:
+    if p["id"] and p["补贴项目"] == "培训补贴" and amount(p):
+        paid[(p["id"], p["班级编号"])].append(p)
+for (i, c), ps in paid.items():
+    total = sum(amount(p) for p in ps)
+    if CL.get(c, {}).get("证书类型") == "培训合格证书" and total > 800:
+        F("PAY001", i, c)
+    r = roster_line.get((i, c))
+    if r and not r["passed"]:
+        F("PAY002", i, c)
+    if i not in on_roster[c]:
+        F("PAY004", i, c)
+    end = CL.get(c, {}).get("end")
+    if end and any(parse_date(p["发放日期"]) and parse_date(p["发放日期"]) < end for p in ps):
+        F("PAY005", i, c)
+    if len({(amount(p), p["发放日期"]) for p in ps}) > 1:
+        F("PAY006", i, c)
+for p in PAY:
+    holder = p.get("户名", "")
+    if p["id"] and holder and norm_name(holder) != norm_name(p["姓名"]):
+        family = {norm_name(q["姓名"]) for q in REG.values() if p["id"] in REG and q["户编号"] == REG[p["id"]]["户编号"]}
+        if norm_name(holder) not in family:
+            F("PAY008", p["id"], p["班级编号"])
 # ---- SCH
 slots = defaultdict(set)
 for a in ATT:

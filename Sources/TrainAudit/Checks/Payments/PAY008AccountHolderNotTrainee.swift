@@ -29,6 +29,13 @@ struct AccountHolderNotTrainee: Check {
             \(header)
             640422199001010017,马小军,800,2019-04-15,培训补贴,马 小军,6228480012345678901,GY-2019-01
             """)),
+            .passes("the payment's name cell blank: the ledger's name is the trainee's", ("roster.csv", """
+            姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,班级编号
+            马小军,640422199001010017,农村电商,2019-03-01,2019-03-25,GY-2019-01
+            """), ("payments.csv", """
+            \(header)
+            640422199001010017,,800,2019-04-15,培训补贴,马小军,6228480012345678901,GY-2019-01
+            """)),
         ]
     }
 
@@ -38,7 +45,9 @@ struct AccountHolderNotTrainee: Check {
         var seen = Set<String>()
         for (r, p) in data.payments.enumerated() {
             guard let id = p.id.id, let holder = p.holder, !holder.isEmpty, (p.amount ?? 0) > 0 else { continue }
-            if holder == NameReader.normalize(p.name) { continue }
+            // The trainee's name: the payment's own, or (a blank cell) what the other tables say.
+            let name = p.name.isEmpty ? NameReader.normalize(data.displayName(id, fallback: "")) : NameReader.normalize(p.name)
+            if name.isEmpty || holder == name { continue }
             let family = audit.householdNames(of: id)
             if family.contains(holder) { continue }
             guard seen.insert("\(id)|\(holder)|\(p.classID ?? "")").inserted else { continue }
