@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import TrainAudit
+
+/// Where findings go: the format (from --format, else -o's extension, else table on a
+/// terminal and JSON Lines otherwise) and the checks on -o made before any input is read.
+struct OutputTarget {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, tsv, csv, table, xlsx, html
+    }
+
+    /// The format an output file's extension names, if any.
+    static func format(forExtension path: String) -> Format? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "jsonl", "ndjson": return .jsonl
+        case "tsv": return .tsv
+        case "csv": return .csv
+        case "xlsx": return .xlsx
+        case "html", "htm": return .html
+        default: return nil
+        }
+    }
+
+    /// Checks -o FILE against --format, the inputs and --baseline, and that its folder can
+    /// be written, so a wrong path fails at once rather than after the whole scan.
+    static func validate(output: String?, format: Format?, inputs: [String], baseline: String?, lang: Lang) throws {
+        let zh = lang == .zh
+        guard let output else {
+            if format == .xlsx && isTerminal(1) {
+                throw ValidationError(zh ? "xlsx 是二进制文件，不能输出到终端：请用 -o 文件名.xlsx" : "xlsx is binary and cannot go to a terminal: give -o FILE.xlsx")
+            }
+            return
+        }
+        if let format, let named = Self.format(forExtension: output), named != format {
+            throw ValidationError(zh ? "-o \(output) 的扩展名表示 \(named.rawValue) 格式，与 --format \(format.rawValue) 不符"
+                                     : "-o \(output): the extension means \(named.rawValue), but --format is \(format.rawValue)")
+        }
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: output, isDirectory: &isDir), isDir.boolValue {
+            throw ValidationError(zh ? "-o \(output) 是文件夹，请给出文件名" : "-o \(output) is a folder: give a file name")
+        }
+        let folder = (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent
+        if !fm.fileExists(atPath: folder, isDirectory: &isDir) || !isDir.boolValue {
+            throw ValidationError(zh ? "-o \(output)：文件夹 \(folder) 不存在" : "-o \(output): the folder \(folder) does not exist")
+        }
+        if access(folder, W_OK) != 0 || (fm.fileExists(atPath: output) && access(output, W_OK) != 0) {
+            throw ValidationError(zh ? "-o \(output)：没有写入权限" : "-o \(output): not writable (permission denied)")
+        }
+        // Never write over what the run reads.
+        let target = realPath(output)
+        if let baseline, realPath(baseline) == target {
+            throw ValidationError(zh ? "-o \(output) 就是 --baseline 文件，不能覆盖" : "-o \(output) is the --baseline file: it would be overwritten")
+        }
+        if fm.fileExists(atPath: output) {
+            let files = InputFiles.expand(inputs).files
+            if files.contains(where: { realPath($0) == target }) {
+                throw ValidationError(zh ? "-o \(output) 是输入文件之一，不能覆盖" : "-o \(output) is one of the input files: it would be overwritten")
+            }
+        }
+    }
+
+    /// The path with symbolic links and `..` resolved (the folder's, when the file is new).
+    static func realPath(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        if FileManager.default.fileExists(atPath: url.path) { return url.resolvingSymlinksInPath().path }
+        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+    }
+}
+
+/// A progress line on stderr while a scan runs, only when stderr is a terminal: what is
+/// being done, files and rows once known, and the time so far. Redrawn in place with CR,
+/// cleared at the end.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    private var running = true
+    private let start = Date()
+    private let enabled: Bool
+    private var thread: Thread?
+
+    init(enabled: Bool = isTerminal(2)) {
+        self.enabled = enabled
+        guard enabled else { return }
+        let t = Thread { [weak self] in
+            while let self, self.tick() { Thread.sleep(forTimeInterval: 0.25) }
+        }
+        thread = t
+        t.start()
+    }
+
+    func set(_ s: String) {
+        lock.lock(); text = s; lock.unlock()
+        _ = draw()
+    }
+
+    private func tick() -> Bool { draw() }
+
+    @discardableResult private func draw() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard enabled, running else { return false }
+        let seconds = String(format: "%.1fs", Date().timeIntervalSince(start))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text + "  " + seconds).utf8))
+        return true
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        guard enabled, running else { return }
+        running = false
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// Terminal size from `stty size` on the controlling terminal; nil when there is none.
+func terminalSize() -> (rows: Int, columns: Int)? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", "stty size < /dev/tty 2>/dev/null"]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return nil }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let parts = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+    guard parts.count == 2, parts[0] > 0, parts[1] > 0 else { return nil }
+    return (parts[0], parts[1])
+}
+
+/// Shows `text` through $PAGER (default `less -R`); false when no pager could be run.
+func page(_ text: String) -> Bool {
+    let pager = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -R"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", pager]
+    var env = ProcessInfo.processInfo.environment
+    if env["LESS"] == nil { env["LESS"] = "FRX" }
+    p.environment = env
+    let input = Pipe()
+    p.standardInput = input
+    guard (try? p.run()) != nil else { return false }
+    // A reader who quits the pager early closes the pipe: ignore SIGPIPE and stop writing.
+    signal(SIGPIPE, SIG_IGN)
+    let fd = input.fileHandleForWriting.fileDescriptor
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+        bytes = bytes.dropFirst(n)
+    }
+    try? input.fileHandleForWriting.close()
+    p.waitUntilExit()
+    return p.terminationStatus == 0 || p.terminationReason == .exit
+}
