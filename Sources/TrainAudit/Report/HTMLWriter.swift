@@ -87,7 +87,7 @@ public struct HTMLWriter {
         h += "<th>\(t("合计", "total"))</th></tr></thead><tbody>\n"
         for row in report.counts {
             h += "<tr><td>\(e(row.family.rawValue)) \(e(row.family.title.text(report.lang)))</td>"
-            for l in levels { h += "<td class=\"n\">\(row.bySeverity[l].map(String.init) ?? "")</td>" }
+            for l in levels { h += "<td class=\"n\">\(row.bySeverity[l].map { String($0) } ?? "")</td>" }
             h += "<td class=\"n\"><b>\(row.total)</b></td></tr>\n"
         }
         h += "</tbody></table></div>\n"
@@ -204,8 +204,8 @@ public struct HTMLWriter {
     .meta { color: #555; margin: 0; } .totals { font-size: 16px; margin: 8px 0 0; } .big { font-size: 24px; font-weight: 700; color: var(--crit); }
     .cols { display: flex; flex-wrap: wrap; gap: 12px 36px; align-items: flex-start; }
     table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
-    th { background: #eef1f6; font-weight: 600; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    table.counts, table.inputs { width: auto; } table.inputs td.hash { font-family: monospace; font-size: 11px; color: #666; word-break: break-all; }
+    th { background: #eef1f6; font-weight: 600; white-space: nowrap; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    table.counts, table.inputs { width: auto; } table.inputs td.hash { font-family: monospace; font-size: 10px; color: #666; word-break: break-all; max-width: 17em; }
     svg.chart text { font-size: 12px; fill: #1d2330; font-family: inherit; } svg.chart rect { fill: var(--high); } svg.chart text.v { fill: #555; }
     .note, .docs, .none { color: #666; font-size: 12px; }
     .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0 12px; padding: 8px 10px; background: #f6f7fa; border-radius: 6px; }
