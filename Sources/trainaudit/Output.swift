@@ -6,7 +6,7 @@ import TrainAudit
 /// terminal and JSON Lines otherwise) and the checks on -o made before any input is read.
 struct OutputTarget {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case jsonl, tsv, csv, table, xlsx, html
+        case jsonl, tsv, csv, table, xlsx, html, pdf
     }
 
     /// The format an output file's extension names, if any.
@@ -17,6 +17,7 @@ struct OutputTarget {
         case "csv": return .csv
         case "xlsx": return .xlsx
         case "html", "htm": return .html
+        case "pdf": return .pdf
         default: return nil
         }
     }
@@ -26,11 +27,14 @@ struct OutputTarget {
     static func validate(output: String?, format: Format?, inputs: [String], baseline: String?, lang: Lang) throws {
         let zh = lang == .zh
         guard let output else {
-            if format == .xlsx && isTerminal(1) {
-                throw ValidationError(zh ? "xlsx 是二进制文件，不能输出到终端：请用 -o 文件名.xlsx" : "xlsx is binary and cannot go to a terminal: give -o FILE.xlsx")
+            if (format == .xlsx || format == .pdf) && isTerminal(1) {
+                throw ValidationError(zh ? "\(format!.rawValue) 是二进制文件，不能输出到终端：请用 -o 文件名.\(format!.rawValue)"
+                                         : "\(format!.rawValue) is binary and cannot go to a terminal: give -o FILE.\(format!.rawValue)")
             }
+            if format == .pdf, Browser.path == nil { throw ValidationError(Browser.missing(lang)) }
             return
         }
+        if format == .pdf || Self.format(forExtension: output) == .pdf, Browser.path == nil { throw ValidationError(Browser.missing(lang)) }
         if let format, let named = Self.format(forExtension: output), named != format {
             throw ValidationError(zh ? "-o \(output) 的扩展名表示 \(named.rawValue) 格式，与 --format \(format.rawValue) 不符"
                                      : "-o \(output): the extension means \(named.rawValue), but --format is \(format.rawValue)")
@@ -152,4 +156,52 @@ func page(_ text: String) -> Bool {
     try? input.fileHandleForWriting.close()
     p.waitUntilExit()
     return p.terminationStatus == 0 || p.terminationReason == .exit
+}
+
+/// The PDF is the HTML page printed by a real browser (Chromium headless), so it is exactly
+/// what "print to PDF" of the page gives: the print stylesheet's A4 pages, page numbers and
+/// repeated table header, Chinese fonts from the system (fonts-noto-cjk).
+enum Browser {
+    static var path: String? {
+        if let env = ProcessInfo.processInfo.environment["TRAINAUDIT_CHROMIUM"], !env.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: env) ? env : nil
+        }
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
+        for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+            for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/" + name) { return dir + "/" + name }
+        }
+        return nil
+    }
+
+    static func missing(_ lang: Lang) -> String {
+        lang == .zh ? "--format pdf 需要 Chromium 浏览器（Debian：apt-get install chromium fonts-noto-cjk），或用 --format html 后在浏览器中打印"
+                    : "--format pdf needs Chromium (Debian: apt-get install chromium fonts-noto-cjk); or write --format html and print it from a browser"
+    }
+
+    /// Prints `html` to `pdf`; the error names what went wrong.
+    static func printToPDF(html: String, pdf: String) throws {
+        guard let exe = path else { throw CocoaError(.fileNoSuchFile) }
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("trainaudit-print-\(UUID().uuidString)")
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        let page = work.appendingPathComponent("report.html")
+        try Data(html.utf8).write(to: page)
+        let out = URL(fileURLWithPath: pdf).standardizedFileURL.path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        // Chromium refuses its sandbox to root; elsewhere it keeps it.
+        p.arguments = ["--headless", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
+                       "--user-data-dir=" + work.appendingPathComponent("profile").path,
+                       "--no-pdf-header-footer", "--print-to-pdf=" + out, page.absoluteString]
+            + (geteuid() == 0 ? ["--no-sandbox"] : [])
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0, fm.fileExists(atPath: out) else {
+            throw NSError(domain: "trainaudit", code: Int(p.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "\(exe) exited \(p.terminationStatus)"])
+        }
+    }
 }

@@ -14,8 +14,9 @@ struct Scan: ParsableCommand {
           trainaudit scan --format tsv data/ | grep PRX001 | cut -f5,7
           trainaudit scan --pack guyuan -o 问题清单.xlsx corpus/demo     # the findings workbook
           trainaudit scan --pack guyuan -o 报告.html corpus/demo         # one page that prints to PDF
+          trainaudit scan --pack guyuan -o 报告.pdf corpus/demo          # that page printed by Chromium
 
-        -o picks the format from its extension (.xlsx .html .csv .tsv .jsonl) when --format is not given.
+        -o picks the format from its extension (.xlsx .html .pdf .csv .tsv .jsonl) when --format is not given.
         """
     )
 
@@ -24,7 +25,7 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: jsonl, tsv, csv (for Excel: BOM, CRLF), table, xlsx (the findings workbook) or html (one page that prints to PDF). Default: from -o's extension, else table on a terminal, jsonl otherwise.")
+    @Option(name: .long, help: "Output format: jsonl, tsv, csv (for Excel: BOM, CRLF), table, xlsx (the findings workbook), html (one page that prints to PDF) or pdf (that page printed by Chromium headless). Default: from -o's extension, else table on a terminal, jsonl otherwise.")
     var format: Format?
 
     @Option(name: [.short, .customLong("output")], help: "Write findings to this file instead of stdout (checked before any input is read; never an input or the --baseline file).")
@@ -103,13 +104,14 @@ struct Scan: ParsableCommand {
                 if let size, text.split(separator: "\n", omittingEmptySubsequences: false).count > size.rows, page(text) { text = "" }
             }
         case .html: text = HTMLWriter(report: report()).render()
+        case .pdf: try writePDF(HTMLWriter(report: report()).render())
         case .xlsx:
             let r = report()
             let cells = EvidenceCells(findings: findings, files: FindingsReport.inputFiles(paths), reports: result.reports, limits: engine.limits)
             try writeWorkbook(XLSXWriter(report: r, evidence: cells))
         }
         progress.finish()
-        if format != .xlsx, !text.isEmpty || output != nil { try emit(text) }
+        if format != .xlsx, format != .pdf, !text.isEmpty || output != nil { try emit(text) }
         if !summaryShown { note(summary) }
         if !readable {
             note(zh ? "trainaudit: 没有可读取的表格" : "trainaudit: nothing could be read")
@@ -129,6 +131,19 @@ struct Scan: ParsableCommand {
         do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
             note(common.lang == .zh ? "trainaudit: 无法写入 \(output)：\(error.localizedDescription)" : "trainaudit: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(2)
+        }
+    }
+
+    /// The page printed by Chromium to -o FILE, or through a temporary file to stdout.
+    func writePDF(_ html: String) throws {
+        let path = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("trainaudit-\(UUID().uuidString).pdf").path
+        do { try Browser.printToPDF(html: html, pdf: path) } catch {
+            note(common.lang == .zh ? "trainaudit: 无法生成 PDF \(output ?? "")：\(error.localizedDescription)" : "trainaudit: cannot print the PDF \(output ?? ""): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        if output == nil {
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            if let data = FileManager.default.contents(atPath: path) { FileHandle.standardOutput.write(data) }
         }
     }
 

@@ -290,6 +290,20 @@ struct ReportTests {
         #expect(dom.contains("8 / 8"))
     }
 
+    @Test func pdfIsThePagePrintedByChromiumOnA4() throws {
+        _ = try #require(Self.chromium, "Chromium is installed by scripts/setup")
+        let cli = CommandLineTests()
+        let pdf = Self.temp("demo.pdf")
+        defer { try? FileManager.default.removeItem(atPath: pdf) }
+        let r = try cli.run(cli.demo.filter { $0 != "--format" && $0 != "jsonl" } + ["-o", pdf, "--fail-on", "never"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try #require(FileManager.default.contents(atPath: pdf))
+        #expect(data.prefix(5) == Data("%PDF-".utf8))
+        // Chromium writes one MediaBox per page: A4 is 595.28 × 841.89 pt, written rounded.
+        let pages = String(decoding: data, as: UTF8.self).components(separatedBy: "/MediaBox [0 0 594.9").count - 1
+        #expect(pages > 3, "several A4 pages: \(pages)")
+    }
+
     // MARK: the terminal table
 
     @Test func tableShowsRankAndInstitutionWrapsIndentedAndEndsWithTheSummary() {

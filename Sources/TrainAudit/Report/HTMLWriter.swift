@@ -161,7 +161,8 @@ public struct HTMLWriter {
         h += select("institution", t("培训机构", "institution"), report.byInstitution.map { ($0.unit, $0.unit) }.sorted { $0.0 < $1.0 })
         h += "<label>\(t("搜索", "search")) <input type=\"search\" name=\"q\" placeholder=\"\(t("姓名、身份证号、班级、说明…", "name, ID, class, message…"))\"></label>\n"
         h += "<output id=\"shown\"></output>\n</form>\n"
-        h += "<table class=\"findings\"><thead><tr><th>#</th><th>\(t("分数", "score"))</th><th>\(t("级别", "severity"))</th><th>\(t("代码", "code"))</th>"
+        h += "<table class=\"findings\"><colgroup><col class=\"c-rank\"><col class=\"c-score\"><col class=\"c-sev\"><col class=\"c-code\"><col class=\"c-msg\">"
+        h += "<col class=\"c-person\"><col class=\"c-unit\"><col class=\"c-amount\"><col class=\"c-ev\"></colgroup><thead><tr><th>#</th><th>\(t("分数", "score"))</th><th>\(t("级别", "severity"))</th><th>\(t("代码", "code"))</th>"
         h += "<th>\(t("问题与说明", "finding"))</th><th>\(t("人员", "person"))</th><th>\(t("班级 / 机构 / 县", "class / institution / county"))</th>"
         h += "<th>\(t("金额（元）", "amount (yuan)"))</th><th>\(t("证据与依据", "evidence and source"))</th></tr></thead>\n<tbody>\n"
         let unknown = t("（未填）", "(blank)")
@@ -177,13 +178,20 @@ public struct HTMLWriter {
             h += "<td>\([f.classID, f.institution, f.county].compactMap { $0 }.map(e).joined(separator: "<br>"))</td>"
             h += "<td class=\"n\">\(f.amount.map { HTMLWriter.yuan($0) } ?? "")</td><td class=\"ev\">"
             if !f.evidence.isEmpty {
+                // Rows of one file and sheet on one line: "考勤记录.csv 第 3302、3303、3319 行".
                 h += "<ul>"
-                for ev in f.evidence.prefix(20) {
+                var groups: [(place: String, rows: [Int])] = []
+                for ev in f.evidence {
                     let place = ev.sheet.map { "\(ev.file) [\($0)]" } ?? ev.file
-                    h += "<li>\(e(place)) \(zh ? "第\(ev.row)行" : "row \(ev.row)")</li>"
+                    if groups.last?.place == place { groups[groups.count - 1].rows.append(ev.row) } else { groups.append((place, [ev.row])) }
                 }
-                if f.evidence.count > 20 { h += "<li>\(t("…共 \(f.evidence.count) 行", "… \(f.evidence.count) rows in all"))</li>" }
+                for g in groups.prefix(12) {
+                    let rows = g.rows.prefix(40).map(String.init).joined(separator: zh ? "、" : ", ") + (g.rows.count > 40 ? "…" : "")
+                    h += "<li>\(e(g.place)) \(zh ? "第 \(rows) 行" : (g.rows.count == 1 ? "row " : "rows ") + rows)</li>"
+                }
+                if groups.count > 12 { h += "<li>…</li>" }
                 h += "</ul>"
+                if f.evidence.count > 1 { h += "<p class=\"src\">\(t("共 \(f.evidence.count) 行证据", "\(f.evidence.count) evidence rows"))</p>" }
             }
             if let source = FindingsReport.source(of: f.code) { h += "<p class=\"src\">\(t("依据", "source"))：\(e(source))</p>" }
             h += "<p class=\"fp\">\(e(f.fingerprint))</p></td></tr>\n"
@@ -222,7 +230,11 @@ public struct HTMLWriter {
     @media print {
       body { max-width: none; padding: 0; font-size: 9pt; } h1 { font-size: 16pt; } h2 { font-size: 12pt; break-after: avoid; }
       .filters { display: none !important; } details { display: block; } details > summary { list-style: none; }
-      table.findings td { font-size: 8pt; padding: 2px 3px; } thead { display: table-header-group; } tr { break-inside: avoid; }
+      table.findings { table-layout: fixed; } table.findings td { font-size: 7.5pt; padding: 2px 3px; word-break: break-word; }
+      col.c-rank { width: 3%; } col.c-score { width: 4.5%; } col.c-sev { width: 4.5%; } col.c-code { width: 7%; } col.c-msg { width: 33%; }
+      col.c-person { width: 14%; } col.c-unit { width: 11%; } .person { white-space: normal; word-break: break-all; } col.c-amount { width: 6%; } col.c-ev { width: 17%; }
+      thead { display: table-header-group; } tr { break-inside: auto; } table.counts tr, table.inputs tr { break-inside: avoid; }
+      td.ev li { font-size: 7pt; } .src { font-size: 6.5pt; } table.inputs td.hash { font-size: 6.5pt; max-width: 12em; }
       th { background: #eef1f6 !important; } td.sev, svg.chart rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       .fp { font-size: 7pt; } a { color: inherit; text-decoration: none; }
     }
