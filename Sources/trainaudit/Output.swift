@@ -133,29 +133,23 @@ func terminalSize() -> (rows: Int, columns: Int)? {
 }
 
 /// Shows `text` through $PAGER (default `less -R`); false when no pager could be run.
+/// popen, not Process: Foundation starts a child in a session of its own, where the pager
+/// has no terminal to read keys from and quits after the first screen.
 func page(_ text: String) -> Bool {
     let pager = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -R"
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", pager]
-    var env = ProcessInfo.processInfo.environment
-    if env["LESS"] == nil { env["LESS"] = "FRX" }
-    p.environment = env
-    let input = Pipe()
-    p.standardInput = input
-    guard (try? p.run()) != nil else { return false }
+    if ProcessInfo.processInfo.environment["LESS"] == nil { setenv("LESS", "FRX", 1) }
     // A reader who quits the pager early closes the pipe: ignore SIGPIPE and stop writing.
     signal(SIGPIPE, SIG_IGN)
-    let fd = input.fileHandleForWriting.fileDescriptor
+    guard let pipe = popen(pager, "w") else { return false }
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let n = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, pipe) }
         if n <= 0 { break }
         bytes = bytes.dropFirst(n)
     }
-    try? input.fileHandleForWriting.close()
-    p.waitUntilExit()
-    return p.terminationStatus == 0 || p.terminationReason == .exit
+    let status = pclose(pipe)
+    // 127: the shell found no such pager; then the text is printed as it is.
+    return status != -1 && (status >> 8) & 0xff != 127
 }
 
 /// The PDF is the HTML page printed by a real browser (Chromium headless), so it is exactly
@@ -179,7 +173,7 @@ enum Browser {
     }
 
     /// Prints `html` to `pdf`; the error names what went wrong.
-    static func printToPDF(html: String, pdf: String) throws {
+    static func printToPDF(html: String, pdf: String, lang: Lang) throws {
         guard let exe = path else { throw CocoaError(.fileNoSuchFile) }
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("trainaudit-print-\(UUID().uuidString)")
@@ -201,7 +195,11 @@ enum Browser {
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0, fm.fileExists(atPath: out) else {
-            throw NSError(domain: "trainaudit", code: Int(p.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "\(exe) exited \(p.terminationStatus)"])
+            // Seen: Chromium 156 exits 0 without a PDF for a page of 12,000 findings
+            // (thousands of A4 pages).
+            throw NSError(domain: "trainaudit", code: Int(p.terminationStatus), userInfo: [NSLocalizedDescriptionKey: lang == .zh
+                ? "\(exe) 没有生成 PDF（退出码 \(p.terminationStatus)）；报告很大时请用 --format html，或用 --min-severity、--select 缩小范围"
+                : "\(exe) made no PDF (exit \(p.terminationStatus)); for a large report write --format html, or narrow it with --min-severity or --select"])
         }
     }
 }

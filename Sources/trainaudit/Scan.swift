@@ -137,7 +137,7 @@ struct Scan: ParsableCommand {
     /// The page printed by Chromium to -o FILE, or through a temporary file to stdout.
     func writePDF(_ html: String) throws {
         let path = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("trainaudit-\(UUID().uuidString).pdf").path
-        do { try Browser.printToPDF(html: html, pdf: path) } catch {
+        do { try Browser.printToPDF(html: html, pdf: path, lang: common.lang) } catch {
             note(common.lang == .zh ? "trainaudit: 无法生成 PDF \(output ?? "")：\(error.localizedDescription)" : "trainaudit: cannot print the PDF \(output ?? ""): \(error.localizedDescription)")
             throw ExitCode(2)
         }

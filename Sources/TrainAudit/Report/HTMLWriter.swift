@@ -180,15 +180,8 @@ public struct HTMLWriter {
             if !f.evidence.isEmpty {
                 // Rows of one file and sheet on one line: "考勤记录.csv 第 3302、3303、3319 行".
                 h += "<ul>"
-                var groups: [(place: String, rows: [Int])] = []
-                for ev in f.evidence {
-                    let place = ev.sheet.map { "\(ev.file) [\($0)]" } ?? ev.file
-                    if groups.last?.place == place { groups[groups.count - 1].rows.append(ev.row) } else { groups.append((place, [ev.row])) }
-                }
-                for g in groups.prefix(12) {
-                    let rows = g.rows.prefix(40).map(String.init).joined(separator: zh ? "、" : ", ") + (g.rows.count > 40 ? "…" : "")
-                    h += "<li>\(e(g.place)) \(zh ? "第 \(rows) 行" : (g.rows.count == 1 ? "row " : "rows ") + rows)</li>"
-                }
+                let groups = EvidenceList.groups(f.evidence)
+                for g in groups.prefix(12) { h += "<li>\(e(EvidenceList.text(g.place, g.rows, lang)))</li>" }
                 if groups.count > 12 { h += "<li>…</li>" }
                 h += "</ul>"
                 if f.evidence.count > 1 { h += "<p class=\"src\">\(t("共 \(f.evidence.count) 行证据", "\(f.evidence.count) evidence rows"))</p>" }

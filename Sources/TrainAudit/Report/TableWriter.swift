@@ -37,10 +37,11 @@ public struct TableWriter {
             out += (i == 0 && colour ? "\u{1B}[1m" + line + "\u{1B}[0m" : line) + "\n"
             if i > 0 {
                 let f = findings[i - 1]
-                let evidence = f.evidence.prefix(3).map { e in e.sheet.map { "\(e.file) [\($0)] \(zh ? "第\(e.row)行" : "row \(e.row)")" } ?? "\(e.file) \(zh ? "第\(e.row)行" : "row \(e.row)")" }
-                    .joined(separator: "；") + (f.evidence.count > 3 ? "…" : "")
+                let groups = EvidenceList.groups(f.evidence)
+                let evidence = groups.prefix(3).map { EvidenceList.text($0.place, $0.rows, presentation.lang, rows: 6) }
+                    .joined(separator: zh ? "；" : "; ") + (groups.count > 3 ? "…" : "")
                 let detail = TSVWriter.field(presentation.message(f)) + (evidence.isEmpty ? "" : "  ← " + evidence)
-                for piece in TableWriter.wrap(detail, width: max(20, width - 6)) {
+                for piece in TableWriter.wrap(detail, width: max(20, width - 8)) {
                     let text = "      " + piece
                     out += (colour ? "\u{1B}[2m" + text + "\u{1B}[0m" : text) + "\n"
                 }
@@ -58,7 +59,9 @@ public struct TableWriter {
         var lastSpace: String.Index?
         for c in text {
             let w = displayWidth(String(c))
-            if currentWidth + w > width, !current.isEmpty {
+            // Chinese typesetting keeps closing punctuation off a line's start.
+            let closing = "、，。；：）」』】》？！…".contains(c)
+            if currentWidth + w > width, !current.isEmpty, !(closing && currentWidth + w <= width + 2) {
                 if let cut = lastSpace, current.distance(from: current.startIndex, to: cut) > current.count / 2 {
                     lines.append(String(current[..<cut]))
                     current = String(current[current.index(after: cut)...])
