@@ -188,6 +188,23 @@ struct ReportTests {
         #expect(texts.contains("身份证号码：" + Self.residentID("64222319900101010")))
     }
 
+    @Test func maskedWorkbookHoldsNoIDOrNameFromTheInput() throws {
+        let dir = try Self.hostileCorpus()
+        let (result, engine) = try Self.scan(dir)
+        let report = FindingsReport(result: result, shown: result.findings, settings: engine.settings, asOf: testToday,
+                                    presentation: Presentation(lang: .zh, mask: true), paths: [dir])
+        let path = Self.temp("masked.xlsx")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let cells = EvidenceCells(findings: result.findings, files: FindingsReport.inputFiles([dir]), reports: result.reports)
+        try XLSXWriter(report: report, evidence: cells).write(to: path)
+        let texts = try Self.dump(path).sheets.flatMap { $0.rows.flatMap { $0 } }.compactMap { $0.v?.text }
+        let id = Self.residentID("64222319900101010")
+        #expect(!texts.contains { $0.contains(id) })
+        #expect(texts.contains { $0.contains(String(id.prefix(6)) + "********" + String(id.suffix(4))) })
+        #expect(!texts.contains { $0.contains("<script>alert(1)</script>") })
+        #expect(texts.contains("姓名：<" + String(repeating: "*", count: "<script>alert(1)</script>".count - 1)))
+    }
+
     @Test func demoWorkbookHoldsEveryFindingOfTheJSONLinesInRankOrder() throws {
         let cli = CommandLineTests()
         let jsonl = try cli.run(cli.demo + ["--fail-on", "never"])

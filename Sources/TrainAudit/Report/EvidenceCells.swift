@@ -5,8 +5,17 @@ import Foundation
 /// what was read and an auditor need not open the source files. Each file is read once,
 /// up to its last wanted row; a file that cannot be read again simply gives no cells.
 public struct EvidenceCells {
-    /// Row → its cells as "header: value" pairs (blank cells left out).
-    public private(set) var cells: [SourceRef: [String]] = [:]
+    /// One non-blank cell of an evidence row, with its column's header.
+    public struct Cell: Sendable {
+        public var header: String
+        public var value: String
+
+        /// "header：value", or the value alone under no header.
+        public var text: String { header.isEmpty ? value : header + "：" + value }
+    }
+
+    /// Row → its non-blank cells, in column order.
+    public private(set) var cells: [SourceRef: [Cell]] = [:]
 
     public init() {}
 
@@ -28,12 +37,12 @@ public struct EvidenceCells {
                 let names = headers[place] ?? []
                 try? sheet.forEachRow { row in
                     if rows.contains(row.number) {
-                        var out: [String] = []
+                        var out: [Cell] = []
                         for (i, v) in row.cells.enumerated() {
                             let value = v.trimmingCharacters(in: .whitespaces)
                             guard !value.isEmpty else { continue }
                             let name = i < names.count ? names[i].trimmingCharacters(in: .whitespaces) : ""
-                            out.append(name.isEmpty ? value : name + "：" + value)
+                            out.append(Cell(header: name, value: value))
                         }
                         cells[SourceRef(file: file, sheet: sheet.sheetName, row: row.number)] = out
                     }

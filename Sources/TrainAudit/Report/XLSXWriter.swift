@@ -29,6 +29,8 @@ public struct XLSXWriter {
     static let maxLinks = 65_530
     /// Excel's cell text limit is 32,767 characters; cut a little below it.
     static let maxCellCharacters = 32_000
+    /// Rows in one sheet (LXW_ROW_MAX).
+    static let maxRows = 1_048_576
 
     public let report: FindingsReport
     public let evidence: EvidenceCells
@@ -167,10 +169,15 @@ public struct XLSXWriter {
         for (c, col) in columns.enumerated() { s.width(c, min(widths[c], col.cap)) }
         for (c, col) in columns.enumerated() { s.text(0, c, col.head, b.header) }
         s.freezeHeader()
-        s.autofilter(rows: report.findings.count, columns: columns.count)
+        s.autofilter(rows: min(report.findings.count, XLSXWriter.maxRows - 2), columns: columns.count)
         var evidenceRow = 1  // the evidence sheet's row of this finding's first evidence row
         for (i, f) in report.findings.enumerated() {
             let r = i + 1
+            if r == XLSXWriter.maxRows - 1 {
+                s.text(r, 0, zh ? "问题超过 Excel 一张表的行数上限，其余见 JSON Lines 输出（--format jsonl）"
+                                : "more findings than an Excel sheet holds: the rest are in the JSON Lines output (--format jsonl)", b.bold)
+                break
+            }
             s.number(r, 0, Double(r), nil)
             s.number(r, 1, f.score, b.score)
             s.text(r, 2, f.severity.label.text(lang), b.severity[f.severity])
@@ -186,7 +193,7 @@ public struct XLSXWriter {
             s.text(r, 12, p.message(f), b.text)
             if !f.evidence.isEmpty {
                 let label = zh ? "\(f.evidence.count) 行证据 → 证据表第 \(evidenceRow + 1) 行" : "\(f.evidence.count) rows → evidence row \(evidenceRow + 1)"
-                if i < XLSXWriter.maxLinks {
+                if i < XLSXWriter.maxLinks, evidenceRow + 1 < XLSXWriter.maxRows - 1 {
                     s.link(r, 13, "internal:'\(evidenceSheet)'!A\(evidenceRow + 1)", label, b.link)
                 } else {
                     s.text(r, 13, label, b.text)
@@ -216,8 +223,15 @@ public struct XLSXWriter {
         for (c, h) in heads.enumerated() { s.text(0, c, h, b.header) }
         s.freezeHeader()
         var r = 1
-        for (i, f) in report.findings.enumerated() {
+        outer: for (i, f) in report.findings.enumerated() {
             for e in f.evidence {
+                if r == XLSXWriter.maxRows - 1 {
+                    // A sheet holds 1,048,576 rows: say where the rest is rather than drop it silently.
+                    s.text(r, 0, zh ? "证据行超过 Excel 一张表的行数上限，其余证据见 JSON Lines 输出（--format jsonl）"
+                                    : "more evidence rows than an Excel sheet holds: the rest are in the JSON Lines output (--format jsonl)", b.bold)
+                    r += 1
+                    break outer
+                }
                 s.text(r, 0, f.fingerprint, b.text)
                 s.number(r, 1, Double(i + 1), nil)
                 s.text(r, 2, f.code, b.text)
@@ -225,14 +239,27 @@ public struct XLSXWriter {
                 s.text(r, 4, e.sheet ?? "", b.text)
                 s.number(r, 5, Double(e.row), nil)
                 if let cells = evidence.cells[e] {
-                    for (c, v) in cells.enumerated() where 6 + c < 16_384 {
-                        s.text(r, 6 + c, report.presentation.mask ? Presentation.maskNumbers(v) : v, b.text)
+                    for (c, cell) in cells.enumerated() where 6 + c < 16_384 {
+                        s.text(r, 6 + c, report.presentation.mask ? XLSXWriter.masked(cell) : cell.text, b.text)
                     }
                 }
                 r += 1
             }
         }
         s.autofilter(rows: r - 1, columns: 6)
+    }
+
+    /// An evidence cell under --mask: IDs and phones masked as in messages, and the whole
+    /// value of a name column (the row may name people the finding does not).
+    static func masked(_ cell: EvidenceCells.Cell) -> String {
+        var c = cell
+        let h = c.header.lowercased()
+        if h.contains("姓名") || h.contains("名字") || h.contains("name") || h.hasSuffix("人") {
+            c.value = Presentation(mask: true).maskName(c.value)
+        } else {
+            c.value = Presentation.maskNumbers(c.value)
+        }
+        return c.text
     }
 
     func writeRollup(_ s: Sheet, _ b: Book, _ rows: [FindingsReport.Rollup], unit: String) {
