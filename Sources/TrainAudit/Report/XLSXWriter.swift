@@ -85,7 +85,9 @@ public struct XLSXWriter {
 
     func writeSummary(_ s: Sheet, _ b: Book) {
         let zh = report.lang == .zh
-        s.width(0, 22); s.width(1, 34); s.width(2, 12); s.width(3, 10); s.width(4, 10); s.width(5, 10); s.width(6, 66); s.width(7, 30)
+        // Column A holds the labels and the file names, B values and sheet names.
+        let fileWidth = report.inputs.map { Double(TableWriter.displayWidth($0.file)) + 2 }.max() ?? 0
+        s.width(0, min(max(34, fileWidth), 60)); s.width(1, 34); s.width(2, 12); s.width(3, 10); s.width(4, 10); s.width(5, 10); s.width(6, 66); s.width(7, 30)
         s.text(0, zh ? "TrainAudit 培训补贴审计问题清单" : "TrainAudit findings workbook", b.title)
         var r = 2
         func pair(_ k: String, _ v: String) { s.text(r, 0, k, b.bold); s.text(r, 1, v, b.text); r += 1 }
