@@ -12,18 +12,23 @@ struct Scan: ParsableCommand {
           trainaudit scan --pack guyuan corpus/demo
           trainaudit scan --pack guyuan --format jsonl corpus/demo | jq 'select(.severity=="high") | .person.id'
           trainaudit scan --format tsv data/ | grep PRX001 | cut -f5,7
+          trainaudit scan --pack guyuan -o 问题清单.xlsx corpus/demo     # the findings workbook
+          trainaudit scan --pack guyuan -o 报告.html corpus/demo         # one page that prints to PDF
+          trainaudit scan --pack guyuan -o 报告.pdf corpus/demo          # that page printed by Chromium
+
+        -o picks the format from its extension (.xlsx .html .pdf .csv .tsv .jsonl) when --format is not given.
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, tsv, table }
+    typealias Format = OutputTarget.Format
     enum Threshold: String, ExpressibleByArgument, CaseIterable { case info, low, medium, high, critical, never }
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: jsonl, tsv or table (default: table on a terminal, jsonl otherwise).")
+    @Option(name: .long, help: "Output format: jsonl, tsv, csv (for Excel: BOM, CRLF), table, xlsx (the findings workbook), html (one page that prints to PDF) or pdf (that page printed by Chromium headless). Default: from -o's extension, else table on a terminal, jsonl otherwise.")
     var format: Format?
 
-    @Option(name: [.short, .customLong("output")], help: "Write findings to this file instead of stdout.")
+    @Option(name: [.short, .customLong("output")], help: "Write findings to this file instead of stdout (checked before any input is read; never an input or the --baseline file).")
     var output: String?
 
     @Option(name: .long, help: "Exit 1 when a finding at or above this severity is reported (info, low, medium, high, critical, never).")
@@ -51,40 +56,65 @@ struct Scan: ParsableCommand {
         try validatePaths(paths, lang: common.lang)
         if let asOf, DateReader.day(asOf).value == nil { throw ValidationError("--as-of: '\(asOf)' is not a date (YYYY-MM-DD)") }
         if minSeverity == .never { throw ValidationError("--min-severity never would report nothing") }
+        try OutputTarget.validate(output: output, format: format, inputs: paths, baseline: baseline, lang: common.lang)
     }
 
     func run() throws {
         let engine = try common.engine()
+        let zh = common.lang == .zh
         let today = asOf.flatMap { DateReader.day($0).value } ?? Scan.today()
-        let result = engine.scan(paths, asOf: today, checks: try selectedChecks())
+        let checks = try selectedChecks()
+        let progress = ProgressLine()
+        let fileCount = InputFiles.expand(paths).files.count
+        progress.set(zh ? "读取 \(fileCount) 个文件…" : "reading \(fileCount) files…")
+        let loaded = engine.load(paths)
+        let rows = loaded.reports.map(\.records).reduce(0, +)
+        progress.set(zh ? "已读取 \(fileCount) 个文件、\(rows) 行，检查中…" : "read \(fileCount) files, \(rows) rows; checking…")
+        let result = engine.scan(loaded.data, asOf: today, checks: checks)
         let readable = result.reports.contains { $0.error == nil && $0.layout != nil }
         var findings = result.findings.filter { $0.severity >= Severity(name: minSeverity.rawValue)! }
         if let baseline {
             let known = try Scan.fingerprints(in: baseline)
             findings = findings.filter { !known.contains($0.fingerprint) }
         }
+        progress.set(zh ? "\(findings.count) 项问题，写出中…" : "\(findings.count) findings; writing…")
         let presentation = Presentation(lang: common.lang, mask: mask)
-        let format = self.format ?? (output == nil && isTerminal(1) ? .table : .jsonl)
+        let format = self.format ?? output.flatMap(OutputTarget.format(forExtension:)) ?? (output == nil && isTerminal(1) ? .table : .jsonl)
+        let summary = RunSummary.text(result, shown: findings, lang: common.lang)
+        let toTerminal = output == nil && isTerminal(1)
+        var summaryShown = false
+        func report() -> FindingsReport {
+            FindingsReport(result: result, shown: findings, settings: engine.settings, asOf: today, presentation: presentation, paths: paths)
+        }
         var text = ""
         switch format {
         case .jsonl: for f in findings { text += JSONLWriter.line(f, presentation) + "\n" }
         case .tsv:
             text = TSVWriter.header + "\n"
             for f in findings { text += TSVWriter.line(f, presentation) + "\n" }
+        case .csv: text = CSVWriter.document(findings, presentation)
         case .table:
-            text = TableWriter(presentation: presentation, colour: output == nil && isTerminal(1) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil).render(findings)
-        }
-        if let output {
-            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                note("trainaudit: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(2)
+            // On a terminal the table ends with the summary (not repeated on stderr).
+            let size = toTerminal ? terminalSize() : nil
+            text = TableWriter(presentation: presentation, colour: toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+                               width: size?.columns ?? 120).render(findings, summary: toTerminal ? summary : nil)
+            if toTerminal {
+                summaryShown = true
+                progress.finish()
+                if let size, text.split(separator: "\n", omittingEmptySubsequences: false).count > size.rows, page(text) { text = "" }
             }
-        } else {
-            FileHandle.standardOutput.write(text.data(using: .utf8)!)
+        case .html: text = HTMLWriter(report: report()).render()
+        case .pdf: try writePDF(HTMLWriter(report: report()).render())
+        case .xlsx:
+            let r = report()
+            let cells = EvidenceCells(findings: findings, files: FindingsReport.inputFiles(paths), reports: result.reports, limits: engine.limits)
+            try writeWorkbook(XLSXWriter(report: r, evidence: cells))
         }
-        note(RunSummary.text(result, shown: findings, lang: common.lang))
+        progress.finish()
+        if format != .xlsx, format != .pdf, !text.isEmpty || output != nil { try emit(text) }
+        if !summaryShown { note(summary) }
         if !readable {
-            note(common.lang == .zh ? "trainaudit: 没有可读取的表格" : "trainaudit: nothing could be read")
+            note(zh ? "trainaudit: 没有可读取的表格" : "trainaudit: nothing could be read")
             throw ExitCode(2)
         }
         if let failure = result.failure {
@@ -93,6 +123,44 @@ struct Scan: ParsableCommand {
         }
         if failOn != .never, let limit = Severity(name: failOn.rawValue), findings.contains(where: { $0.severity >= limit }) {
             throw ExitCode(1)
+        }
+    }
+
+    /// Writes text output to -o FILE (whole, through a temporary file) or to stdout.
+    func emit(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            note(common.lang == .zh ? "trainaudit: 无法写入 \(output)：\(error.localizedDescription)" : "trainaudit: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The page printed by Chromium to -o FILE, or through a temporary file to stdout.
+    func writePDF(_ html: String) throws {
+        let path = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("trainaudit-\(UUID().uuidString).pdf").path
+        do { try Browser.printToPDF(html: html, pdf: path, lang: common.lang) } catch {
+            note(common.lang == .zh ? "trainaudit: 无法生成 PDF \(output ?? "")：\(error.localizedDescription)" : "trainaudit: cannot print the PDF \(output ?? ""): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        if output == nil {
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            if let data = FileManager.default.contents(atPath: path) { FileHandle.standardOutput.write(data) }
+        }
+    }
+
+    /// The workbook goes to -o FILE, or through a temporary file to stdout (a pipe).
+    func writeWorkbook(_ writer: XLSXWriter) throws {
+        let path = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("trainaudit-\(UUID().uuidString).xlsx").path
+        do { try writer.write(to: path) } catch {
+            note(common.lang == .zh ? "trainaudit: 无法写入 \(output ?? "xlsx")：\(error)" : "trainaudit: cannot write \(output ?? "xlsx"): \(error)")
+            throw ExitCode(2)
+        }
+        if output == nil {
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            if let data = FileManager.default.contents(atPath: path) { FileHandle.standardOutput.write(data) }
         }
     }
 

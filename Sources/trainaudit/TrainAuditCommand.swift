@@ -16,6 +16,7 @@ struct TrainAuditCommand: ParsableCommand {
         Findings go to stdout; progress and the run summary to stderr.
         Exit status: 0 no finding at or above --fail-on; 1 findings; 2 the run itself failed.
         """,
+        version: "trainaudit \(ToolVersion.current)\nrules: \(RulesDirectory.locate())",
         subcommands: [Scan.self, Inspect.self, Rules.self],
         defaultSubcommand: Scan.self
     )

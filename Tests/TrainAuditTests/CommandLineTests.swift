@@ -123,4 +123,71 @@ struct CommandLineTests {
         #expect(r.stdout.contains("640422********8786"))
         #expect(!r.stdout.contains("640422197702218786"))
     }
+    // MARK: -o FILE (issue 10)
+
+    var demoWithoutFormat: [String] { demo.filter { $0 != "--format" && $0 != "jsonl" } }
+
+    func tempPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func outputToAMissingFolderFailsBeforeReadingInChineseOrEnglish() throws {
+        let zh = try run(demoWithoutFormat + ["-o", "/nonexistent-dir/问题清单.xlsx"])
+        #expect(zh.status == 2)
+        #expect(zh.stderr.contains("文件夹 /nonexistent-dir 不存在"))
+        #expect(!zh.stderr.contains("读取"), "no input was read")  // the run summary starts with 读取
+        let en = try run(demoWithoutFormat + ["--lang", "en", "-o", "/nonexistent-dir/findings.xlsx"])
+        #expect(en.status == 2)
+        #expect(en.stderr.contains("the folder /nonexistent-dir does not exist"))
+    }
+
+    @Test func outputExtensionPicksTheFormatAndAMismatchIsRefused() throws {
+        let csv = tempPath("f.csv"), html = tempPath("f.html"), tsv = tempPath("f.tsv")
+        defer { for p in [csv, html, tsv] { try? FileManager.default.removeItem(atPath: p) } }
+        #expect(try run(demoWithoutFormat + ["-o", csv]).status == 1)
+        let bytes = try #require(FileManager.default.contents(atPath: csv))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("\r\n") && text.hasSuffix("\r\n"))
+        #expect(try run(demoWithoutFormat + ["-o", html]).status == 1)
+        #expect(try String(contentsOfFile: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        #expect(try run(demoWithoutFormat + ["-o", tsv]).status == 1)
+        #expect(try String(contentsOfFile: tsv, encoding: .utf8).hasPrefix(TSVHeader.line))
+        let mismatch = try run(demo + ["-o", tempPath("f.xlsx")])
+        #expect(mismatch.status == 2)
+        #expect(mismatch.stderr.contains("xlsx") && mismatch.stderr.contains("jsonl"))
+    }
+
+    @Test func outputNeverOverwritesAnInputOrTheBaseline() throws {
+        let input = Repo.path("corpus/demo/财政供养人员名单.csv")
+        let before = FileManager.default.contents(atPath: input)
+        let r = try run(["scan", "--pack", "guyuan", "--format", "csv", "-o", input, "corpus/demo"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("是输入文件之一"))
+        #expect(FileManager.default.contents(atPath: input) == before)
+        let baseline = tempPath("old.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: baseline) }
+        try "".write(toFile: baseline, atomically: true, encoding: .utf8)
+        let b = try run(demo + ["--lang", "en", "--baseline", baseline, "-o", baseline])
+        #expect(b.status == 2)
+        #expect(b.stderr.contains("is the --baseline file"))
+    }
+
+    @Test func versionNamesTheRulesInUse() throws {
+        let r = try run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("trainaudit "))
+        #expect(r.stdout.contains("rules: ") && r.stdout.contains("/rules"))
+    }
+
+    @Test func noProgressLineWhenStderrIsNotATerminal() throws {
+        let r = try run(demo)
+        #expect(!r.stderr.contains("\r"))
+        #expect(!r.stderr.contains("\u{1B}"))
+    }
+}
+
+/// The TSV header, as the tests expect it.
+enum TSVHeader {
+    static let line = "score\tseverity\tcode\ttitle\tperson_id\tperson_name\tclass\tinstitution\tcounty\tamount\tevidence\tmessage\tfingerprint"
 }

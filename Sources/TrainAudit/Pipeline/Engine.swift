@@ -106,13 +106,19 @@ public struct Engine: Sendable {
 
 extension RegionTable: RegionCodes {}
 
-/// Where the shipped `rules/` folder is: `$TRAINAUDIT_RULES`, else the nearest `rules/`
+/// Where the shipped `rules/` folder is: `$TRAINAUDIT_RULES`, else `PREFIX/share/trainaudit/rules`
+/// beside an installed `PREFIX/bin/trainaudit` (scripts/install), else the nearest `rules/`
 /// with a columns.yaml above the executable (a build in the checkout), else `./rules`.
 public enum RulesDirectory {
     public static func locate(executable: String = CommandLine.arguments.first ?? "") -> String {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["TRAINAUDIT_RULES"], !env.isEmpty { return env }
-        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        // Run by name from PATH, argv[0] has no folder: the kernel knows the file.
+        var path = executable
+        if !path.contains("/"), let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") { path = exe }
+        var dir = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = dir.deletingLastPathComponent().appendingPathComponent("share/trainaudit/rules")
+        if fm.fileExists(atPath: installed.appendingPathComponent("columns.yaml").path) { return installed.path }
         for _ in 0..<8 {
             let candidate = dir.appendingPathComponent("rules")
             if fm.fileExists(atPath: candidate.appendingPathComponent("columns.yaml").path) { return candidate.path }

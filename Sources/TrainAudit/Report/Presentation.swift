@@ -72,3 +72,22 @@ extension String {
 }
 
 import Foundation
+
+/// Evidence rows of one file and sheet told together ("考勤.csv 第 3302、3303 行"), in the
+/// order the finding lists them, for the table and the page.
+public enum EvidenceList {
+    public static func groups(_ evidence: [SourceRef]) -> [(place: String, rows: [Int])] {
+        var groups: [(place: String, rows: [Int])] = []
+        for ev in evidence {
+            let place = ev.sheet.map { "\(ev.file) [\($0)]" } ?? ev.file
+            if groups.last?.place == place { groups[groups.count - 1].rows.append(ev.row) } else { groups.append((place, [ev.row])) }
+        }
+        return groups
+    }
+
+    /// "file [sheet] 第 1、2 行" / "file [sheet] rows 1, 2", at most `rows` row numbers.
+    public static func text(_ place: String, _ rowNumbers: [Int], _ lang: Lang, rows: Int = 40) -> String {
+        let shown = rowNumbers.prefix(rows).map(String.init).joined(separator: lang == .zh ? "、" : ", ") + (rowNumbers.count > rows ? "…" : "")
+        return lang == .zh ? "\(place) 第 \(shown) 行" : "\(place) " + (rowNumbers.count == 1 ? "row " : "rows ") + shown
+    }
+}

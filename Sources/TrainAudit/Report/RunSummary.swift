@@ -27,8 +27,17 @@ public enum RunSummary {
     /// findings pointing at it; a finding without payment rows (no payment ledger) counts
     /// its own amount once per person and class.
     public static func moneyAtRisk(_ findings: [Finding], data: AuditData) -> Int64 {
+        moneyAtRisk(findings, paid: paidAmounts(data))
+    }
+
+    /// Each payment row's amount, by its row: computed once when money is summed per unit.
+    public static func paidAmounts(_ data: AuditData) -> [SourceRef: Int64] {
         var paid: [SourceRef: Int64] = [:]
         for p in data.payments { if let a = p.amount { paid[p.source] = a } }
+        return paid
+    }
+
+    public static func moneyAtRisk(_ findings: [Finding], paid: [SourceRef: Int64]) -> Int64 {
         var seen = Set<SourceRef>()
         var counted = Set<String>()
         var total: Int64 = 0

@@ -11,33 +11,84 @@ public struct TableWriter {
         self.width = width
     }
 
-    public func render(_ findings: [Finding]) -> String {
+    /// The table, then (when given) the run summary, so the last lines on the screen say
+    /// what was read and found.
+    public func render(_ findings: [Finding], summary: String? = nil) -> String {
         let zh = presentation.lang == .zh
-        let heads = zh ? ["分数", "级别", "代码", "人员", "班级", "金额", "问题"] : ["score", "level", "code", "person", "class", "amount", "finding"]
+        let heads = zh ? ["#", "分数", "级别", "代码", "人员", "班级", "培训机构", "金额", "问题"]
+                       : ["#", "score", "level", "code", "person", "class", "institution", "amount", "finding"]
         var rows: [[String]] = [heads]
-        for f in findings {
+        for (i, f) in findings.enumerated() {
             let person = [presentation.personName(f), presentation.personID(f)].compactMap { $0 }.joined(separator: " ")
-            rows.append([JSONLWriter.number(f.score), f.severity.label.text(presentation.lang), f.code, person,
-                         f.classID ?? "", f.amount.map { Money.yuan($0) } ?? "", presentation.title(f)])
+            rows.append([String(i + 1), JSONLWriter.number(f.score), f.severity.label.text(presentation.lang), f.code, person,
+                         f.classID ?? "", TableWriter.clip(f.institution ?? "", 24), f.amount.map { Money.yuan($0) } ?? "",
+                         presentation.title(f)].map(TSVWriter.field))
         }
         let widths = (0..<heads.count).map { c in rows.map { TableWriter.displayWidth($0[c]) }.max() ?? 0 }
         var out = ""
         for (i, row) in rows.enumerated() {
             var line = ""
             for (c, cell) in row.enumerated() {
-                let padded = c == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[c] - TableWriter.displayWidth(cell)) + "  "
-                line += (i > 0 && c == 1) ? paint(padded, findings[i - 1].severity) : padded
+                let pad = String(repeating: " ", count: widths[c] - TableWriter.displayWidth(cell))
+                // Numbers (rank) right-aligned; the last column is not padded.
+                let padded = c == row.count - 1 ? cell : (c == 0 ? pad + cell : cell + pad) + "  "
+                line += (i > 0 && c == 2) ? paint(padded, findings[i - 1].severity) : padded
             }
             out += (i == 0 && colour ? "\u{1B}[1m" + line + "\u{1B}[0m" : line) + "\n"
             if i > 0 {
                 let f = findings[i - 1]
-                let evidence = f.evidence.prefix(3).map { e in e.sheet.map { "\(e.file) [\($0)] \(zh ? "第\(e.row)行" : "row \(e.row)")" } ?? "\(e.file) \(zh ? "第\(e.row)行" : "row \(e.row)")" }
-                    .joined(separator: "；") + (f.evidence.count > 3 ? "…" : "")
-                let detail = "      " + TSVWriter.field(presentation.message(f)) + (evidence.isEmpty ? "" : "  ← " + evidence)
-                out += (colour ? "\u{1B}[2m" + detail + "\u{1B}[0m" : detail) + "\n"
+                let groups = EvidenceList.groups(f.evidence)
+                let evidence = groups.prefix(3).map { EvidenceList.text($0.place, $0.rows, presentation.lang, rows: 6) }
+                    .joined(separator: zh ? "；" : "; ") + (groups.count > 3 ? "…" : "")
+                let detail = TSVWriter.field(presentation.message(f)) + (evidence.isEmpty ? "" : "  ← " + evidence)
+                for piece in TableWriter.wrap(detail, width: max(20, width - 8)) {
+                    let text = "      " + piece
+                    out += (colour ? "\u{1B}[2m" + text + "\u{1B}[0m" : text) + "\n"
+                }
             }
         }
+        if let summary, !summary.isEmpty { out += "\n" + summary + "\n" }
         return out
+    }
+
+    /// Lines of at most `width` terminal cells (wide characters count two), broken at a
+    /// space when one is near, else anywhere (Chinese text has no spaces).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = "", currentWidth = 0
+        var lastSpace: String.Index?
+        for c in text {
+            let w = displayWidth(String(c))
+            // Chinese typesetting keeps closing punctuation off a line's start.
+            let closing = "、，。；：）」』】》？！…".contains(c)
+            if currentWidth + w > width, !current.isEmpty, !(closing && currentWidth + w <= width + 2) {
+                if let cut = lastSpace, current.distance(from: current.startIndex, to: cut) > current.count / 2 {
+                    lines.append(String(current[..<cut]))
+                    current = String(current[current.index(after: cut)...])
+                } else {
+                    lines.append(current)
+                    current = ""
+                }
+                currentWidth = displayWidth(current)
+                lastSpace = nil
+            }
+            if c == " " { lastSpace = current.endIndex }
+            current.append(c)
+            currentWidth += w
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// At most `cells` terminal cells, with "…" when cut.
+    static func clip(_ s: String, _ cells: Int) -> String {
+        guard displayWidth(s) > cells else { return s }
+        var out = ""
+        for c in s {
+            if displayWidth(out + String(c)) > cells - 1 { break }
+            out.append(c)
+        }
+        return out + "…"
     }
 
     func paint(_ s: String, _ severity: Severity) -> String {
