@@ -199,6 +199,10 @@ enum XLSXValueText {
         if abs(v) >= 1e15 {
             return scientific15(v)
         }
+        if v == v.rounded() {
+            if v == 0 { return "0" }
+            return String(Int64(v))
+        }
         // 15 significant digits, as Excel shows a number and as Calc stores one in .xlsx
         // (0.333333333333333): 0.1 + 0.2 reads 0.3, and a value from an .xls (a full
         // double) reads as the same value from the .xlsx the same suite writes.
