@@ -74,9 +74,10 @@ struct XLSReaderTests {
         let rows = try IngestFixtures.rows(Self.book("calc_formulas.xls").sheets[0])
         let long = String(repeating: "长", count: 300)
         #expect(IngestFixtures.same(rows, [
-            (1, ["姓名", "学时", "补贴", "合格", "说明", "错误", "空"]),
-            (2, ["张三", "120", "1200", "TRUE", "合格", "#DIV/0!"]),
-            (3, ["李四", "80", "800", "FALSE", "李四（不合格）", "#N/A"]),
+            (1, ["姓名", "学时", "补贴", "合格", "说明", "错误", "空", "日均"]),
+            // 120/7 is held whole in the .xls and to 15 digits in Calc's .xlsx: read alike.
+            (2, ["张三", "120", "1200", "TRUE", "合格", "#DIV/0!", "", "17.1428571428571"]),
+            (3, ["李四", "80", "800", "FALSE", "李四（不合格）", "#N/A", "", "26.6666666666667"]),
             (4, ["合计", "", "2000", "", long]),
         ]))
         // The same document saved by Calc as xlsx: identical but for the boolean results,
@@ -291,9 +292,15 @@ struct XLSReaderTests {
         #expect(BIFFValues.errorText(0x07) == "#DIV/0!")
         #expect(BIFFValues.errorText(0x2A) == "#N/A")
         // Numbers render as the xlsx reader renders the same stored value.
-        for v in [0.1, 1600, 1600.5, -42, 5.10502199001011264e17, 123456789012345, 1e-7] {
+        for v in [0.1, 1600, 1600.5, -42, 5.10502199001011264e17, 123456789012345, 1e-7, 1.0 / 3] {
             #expect(XLSXValueText.number(v) == XLSXValueText.number(String(v)))
         }
+        // 15 significant digits, as Excel shows numbers and Calc writes them in .xlsx.
+        #expect(XLSXValueText.number(0.1 + 0.2) == "0.3")
+        #expect(XLSXValueText.number(1.0 / 3) == "0.333333333333333")
+        #expect(XLSXValueText.number("0.333333333333333") == XLSXValueText.number(1.0 / 3))
+        #expect(XLSXValueText.number(200.0 / 3) == "66.6666666666667")
+        #expect(XLSXValueText.number(2.9999999999999996) == "3")
     }
 }
 

@@ -126,7 +126,7 @@ public final class XLSWorkbook {
 
     static func tooOld(_ path: String, _ version: String) -> IngestError {
         IngestError(file: path, Localized(
-            zh: "工作簿是 \(version) 之前的旧格式，无法读取：请在 Excel/WPS 中另存为 .xlsx 或 Excel 97-2003 .xls",
+            zh: "工作簿是 \(version) 旧格式，无法读取：请在 Excel/WPS 中另存为 .xlsx 或 Excel 97-2003 .xls",
             en: "the workbook is in the old \(version) format, which is not read: save it as .xlsx or Excel 97-2003 .xls in Excel or WPS"))
     }
 

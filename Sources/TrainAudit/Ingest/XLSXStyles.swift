@@ -187,7 +187,8 @@ enum XLSXValueText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A number as the shortest decimal text (1600, not 1600.0). Sixteen or more integer
+    /// A number as the shortest decimal text (1600, not 1600.0) of its value to 15
+    /// significant digits (0.1 + 0.2 is 0.3, as Excel shows it). Sixteen or more integer
     /// digits cannot be held by a spreadsheet: such a value is shown as Excel's General
     /// format shows it, 15 significant digits in scientific notation
     /// (5.10502199001011E+17), so that the ID reader reports the loss and never guesses.
@@ -203,6 +204,14 @@ enum XLSXValueText {
         if abs(v) >= 1e15 {
             return scientific15(v)
         }
+        if v == v.rounded() {
+            if v == 0 { return "0" }
+            return String(Int64(v))
+        }
+        // 15 significant digits, as Excel shows a number and as Calc stores one in .xlsx
+        // (0.333333333333333): 0.1 + 0.2 reads 0.3, and a value from an .xls (a full
+        // double) reads as the same value from the .xlsx the same suite writes.
+        let v = Double(cFormat("%.15g", v)) ?? v
         if v == v.rounded() {
             if v == 0 { return "0" }
             return String(Int64(v))

@@ -134,7 +134,7 @@ def xlwt_formula_source(name):
     # Formulas for Calc to compute and cache (xlwt itself stores no results).
     wb = xlwt.Workbook()
     ws = wb.add_sheet("公式")
-    for c, v in enumerate(["姓名", "学时", "补贴", "合格", "说明", "错误", "空"]):
+    for c, v in enumerate(["姓名", "学时", "补贴", "合格", "说明", "错误", "空", "日均"]):
         ws.write(0, c, v)
     ws.write(1, 0, "张三")
     ws.write(1, 1, 120)
@@ -143,12 +143,14 @@ def xlwt_formula_source(name):
     ws.write(1, 4, xlwt.Formula('IF(B2>=100;"合格";"不合格")'))     # string (STRING record)
     ws.write(1, 5, xlwt.Formula("1/0"))                            # error
     ws.write(1, 6, xlwt.Formula('""'))                             # empty string
+    ws.write(1, 7, xlwt.Formula("B2/7"))                           # 17.142857142857142: Calc's xlsx keeps 15 digits
     ws.write(2, 0, "李四")
     ws.write(2, 1, 80)
     ws.write(2, 2, xlwt.Formula("B3*10"))
     ws.write(2, 3, xlwt.Formula("B3>=100"))
     ws.write(2, 4, xlwt.Formula('A3&"（"&IF(B3>=100;"合格";"不合格")&"）"'))
     ws.write(2, 5, xlwt.Formula("NA()"))
+    ws.write(2, 7, xlwt.Formula("B3/3"))                           # 26.666666666666668
     ws.write(3, 0, "合计")
     ws.write(3, 2, xlwt.Formula("SUM(C2:C3)"))
     ws.write(3, 4, xlwt.Formula('REPT("长";300)'))                 # a long string result
