@@ -61,9 +61,25 @@ struct WriterTests {
         let p = Presentation(lang: .zh, mask: true)
         var f = Self.sample()
         f.message = Localized(zh: "马小军 640422199001010017 电话 13812345678 账号 6229470999707181589", en: "")
-        #expect(p.message(f) == "马** 640422********0017 电话 138****5678 账号 6229470999707181589")
+        // Accounts too, under --mask (issue 9 §6): the first and last four digits kept.
+        #expect(p.message(f) == "马** 640422********0017 电话 138****5678 账号 6229***********1589")
         #expect(p.personID(f) == "640422********0017")
         #expect(p.personName(f) == "马**")
+    }
+
+    @Test func maskingCoversEveryPersonOfAFindingAboutSeveral() {
+        var f = Self.sample()
+        f.people = [PersonRef(id: "640422199001010017", name: "马小军"), PersonRef(id: "642223198802020023", name: "李梅")]
+        f.message = Localized(zh: "账号 6229470999707181589 收到 2 户 2 人的补贴：马小军 (640422199001010017)、李梅 (642223198802020023)", en: "")
+        let masked = JSONLWriter.line(f, Presentation(lang: .zh, mask: true))
+        for secret in ["马小军", "李梅", "640422199001010017", "642223198802020023", "6229470999707181589"] {
+            #expect(!masked.contains(secret), "\(secret) leaks under --mask")
+        }
+        #expect(masked.contains(#""people":[{"id":"640422********0017","name":"马**"},{"id":"642223********0023","name":"李*"}]"#))
+        let plain = JSONLWriter.line(f, Presentation())
+        #expect(plain.contains(#""people":[{"id":"640422199001010017","name":"马小军"},{"id":"642223198802020023","name":"李梅"}]"#))
+        #expect(plain.contains("6229470999707181589"))  // the shared account in full without --mask
+        #expect(plain.contains(#""classes":null"#))
     }
 
     @Test func tableAlignsWideCharacters() {

@@ -104,10 +104,14 @@ extension Check {
     public func finding(_ message: Localized, subject: String, evidence: [SourceRef],
                         confidence: Double = 1, person: PersonRef? = nil, classID: String? = nil,
                         institution: String? = nil, county: String? = nil, amount: Int64? = nil,
-                        paymentRefs: [SourceRef] = [], severity: Severity? = nil) -> Finding {
-        Finding(code: info.code, severity: severity ?? info.severity, title: info.title, message: message,
-                subject: subject, evidence: evidence, confidence: confidence, person: person,
-                classID: classID, institution: institution, county: county, amount: amount,
-                paymentRefs: paymentRefs)
+                        paymentRefs: [SourceRef] = [], severity: Severity? = nil,
+                        people: [PersonRef] = [], classes: [String] = []) -> Finding {
+        var f = Finding(code: info.code, severity: severity ?? info.severity, title: info.title, message: message,
+                        subject: subject, evidence: evidence, confidence: confidence, person: person,
+                        classID: classID, institution: institution, county: county, amount: amount,
+                        paymentRefs: paymentRefs)
+        f.people = people
+        f.classes = classes
+        return f
     }
 }

@@ -74,6 +74,11 @@ public struct Finding: Sendable {
     /// Payment rows whose money the finding puts in doubt: money at risk is counted once
     /// per payment across findings.
     public var paymentRefs: [SourceRef]
+    /// Everyone a finding about several people concerns (a shared account or phone, a
+    /// burst, a copied sheet), in the order the message names them; empty otherwise.
+    public var people: [PersonRef] = []
+    /// The classes a finding spans (two overlapping classes, a teacher's two classes).
+    public var classes: [String] = []
     /// Filled by ranking.
     public var score: Double = 0
     public var fingerprint: String = ""

@@ -276,6 +276,9 @@ struct MergedCellFill {
     /// Active merges (covering the current row) with their top-left text.
     private var active: [(range: XLSXMergeRange, text: String)] = []
 
+    /// Rows absent from the file filled from a merge between two written rows.
+    static let maxGapRows = 1000
+
     init(merges: [XLSXMergeRange], maxColumns: Int) {
         self.maxColumns = max(1, maxColumns)
         self.merges = merges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
@@ -327,7 +330,9 @@ struct MergedCellFill {
     mutating func fillGap(after lastRowNumber: Int, upTo next: Int, into ready: inout [RawRow]) {
         guard lastRowNumber > 0 else { return }
         var r = lastRowNumber + 1
-        let next = min(next, XLSXGrid.maxRow + 1)
+        // At most `maxGapRows` absent rows are filled between two written ones (a merged
+        // header row or a few merged lines, never a million rows from a few bytes).
+        let next = min(next, XLSXGrid.maxRow + 1, r + Self.maxGapRows)
         while r < next {
             updateActive(for: r)
             let live = active.filter { !$0.text.isEmpty && $0.range.firstRow < r && $0.range.lastRow >= r }

@@ -13,7 +13,11 @@ public enum JSONLWriter {
         } else {
             s += ",\"person\":null"
         }
+        let people = p.people(f)
+        s += ",\"people\":" + (people.isEmpty ? "null" : "[" + people.map {
+            "{\"id\":" + json($0.id) + ",\"name\":" + json($0.name) + "}" }.joined(separator: ",") + "]")
         s += ",\"class\":" + optional(f.classID)
+        s += ",\"classes\":" + (f.classes.isEmpty ? "null" : "[" + f.classes.map(json).joined(separator: ",") + "]")
         s += ",\"institution\":" + optional(f.institution)
         s += ",\"county\":" + optional(f.county)
         s += ",\"amount\":" + (f.amount.map { Money.yuan($0) } ?? "null")

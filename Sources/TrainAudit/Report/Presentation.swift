@@ -16,8 +16,16 @@ public struct Presentation: Sendable {
         let text = f.message.text(lang)
         guard mask else { return text }
         var out = Presentation.maskNumbers(text)
-        if let name = f.person?.name, name.count > 1 { out = out.replacingAll(name, with: maskName(name)) }
+        // Every name the finding knows of, the co-persons' too, longest first (马小军 before 马小).
+        let names = Set(([f.person?.name] + f.people.map(\.name)).compactMap { $0 }.filter { $0.count > 1 })
+        for name in names.sorted(by: { ($0.count, $0) > ($1.count, $1) }) { out = out.replacingAll(name, with: maskName(name)) }
         return out
+    }
+
+    /// The people of a finding about several, masked under `mask`.
+    public func people(_ f: Finding) -> [PersonRef] {
+        guard mask else { return f.people }
+        return f.people.map { PersonRef(id: Presentation.maskNumbers($0.id), name: maskName($0.name)) }
     }
 
     public func personID(_ f: Finding) -> String? {
@@ -35,7 +43,8 @@ public struct Presentation: Sendable {
         return String(first) + String(repeating: "*", count: max(1, name.count - 1))
     }
 
-    /// Masks every 18-character ID (keeps 6 + last 4) and 11-digit mobile number (3 + 4).
+    /// Masks every 18-character ID (keeps 6 + last 4), 11-digit mobile number (3 + 4) and
+    /// account number of 12 digits or more (4 + 4).
     static func maskNumbers(_ text: String) -> String {
         let chars = Array(text)
         var out = ""
@@ -51,6 +60,9 @@ public struct Presentation: Sendable {
                     out += String(chars[i..<i + 6]) + "********" + String(chars[j - 4..<j])
                 } else if run == 11, chars[i] == "1" {
                     out += String(chars[i..<i + 3]) + "****" + String(chars[j - 4..<j])
+                } else if run >= 12 {
+                    // A bank or social-security card number: the first and last four kept.
+                    out += String(chars[i..<i + 4]) + String(repeating: "*", count: run - 8) + String(chars[j - 4..<j])
                 } else {
                     out += String(chars[i..<j])
                 }

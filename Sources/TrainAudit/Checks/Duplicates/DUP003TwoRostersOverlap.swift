@@ -82,7 +82,7 @@ struct OverlappingRosters: Check {
                         classID: clsY,
                         institution: data.institution(ofEnrollment: y.row),
                         county: data.county(ofEnrollment: y.row),
-                        amount: money.amount, paymentRefs: money.payments))
+                        amount: money.amount, paymentRefs: money.payments, classes: [clsX, clsY]))
                 }
             }
         }

@@ -98,14 +98,15 @@ struct SharedAccountAcrossHouseholds: Check {
                 amount += paidByHousehold[h] ?? 0
                 refs += (rowsByHousehold[h] ?? []).map { data.payments[$0].source }
             }
-            let names = people.map { id -> String in
-                let name = data.paymentsByPerson[id]?.first.map { data.payments[$0].name } ?? ""
-                return CheckText.who(name, id)
+            let refsOfPeople = people.map { id -> PersonRef in
+                PersonRef(id: id.description, name: data.paymentsByPerson[id]?.first.map { data.payments[$0].name } ?? "")
             }
+            let names = zip(refsOfPeople, people).map { CheckText.who($0.name, $1) }
             let unregistered = people.filter { !data.hasRegisteredHousehold($0) }.count
             // Unregistered people are only presumed to be other households.
             let confidence = !data.has(.registry) ? 0.6 : (unregistered == 0 ? 0.9 : 0.75)
-            let masked = account.count > 8 ? String(account.prefix(4)) + "…" + String(account.suffix(4)) : account
+            // The account in full: the auditor calls the bank with it (masked under --mask).
+            let masked = account
             out.append(finding(
                 Localized(zh: "账号 \(masked) 收到 \(householdOrder.count) 户 \(people.count) 人的补贴：\(names.joined(separator: "、"))",
                           en: "Account \(masked) received subsidies for \(people.count) people of \(householdOrder.count) households: \(names.joined(separator: ", "))"),
@@ -113,7 +114,7 @@ struct SharedAccountAcrossHouseholds: Check {
                 evidence: rows.map { data.payments[$0].source },
                 confidence: confidence,
                 classID: nil,
-                amount: amount, paymentRefs: refs))
+                amount: amount, paymentRefs: refs, people: refsOfPeople))
         }
         return out
     }

@@ -102,11 +102,13 @@ struct SignInBurst: Check {
                 guard let firstRow = members.first, let lastRow = members.last,
                       let first = data.signIns[firstRow].checkIn, let last = data.signIns[lastRow].checkIn else { continue }
                 var names: [String] = []
+                var people: [PersonRef] = []
                 var seen = Set<ResidentID>()
                 for r in members {
                     guard let id = data.signIns[r].id.id, !seen.contains(id) else { continue }
                     seen.insert(id)
                     names.append(data.signIns[r].name.isEmpty ? id.description : data.signIns[r].name)
+                    people.append(PersonRef(id: id.description, name: data.signIns[r].name))
                 }
                 let classes = Set(members.compactMap { data.signIns[$0].classID })
                 let classID = classes.count == 1 ? classes.first : nil
@@ -122,7 +124,8 @@ struct SignInBurst: Check {
                         zh: "设备\(device)在\(first)起\(seconds)秒内记录了\(seen.count)个不同人员的签到\(inClass.zh)：\(who.zh)\(cap.zh)",
                         en: "Device \(device) recorded \(seen.count) different people within \(seconds) s from \(first)\(inClass.en): \(who.en)\(cap.en)"),
                     subject: "\(device)|\(first)", evidence: evidence,
-                    classID: classID, institution: view?.institution, county: view?.county))
+                    classID: classID, institution: view?.institution, county: view?.county,
+                    people: people, classes: classes.count > 1 ? classes.sorted() : []))
             }
         }
         return out

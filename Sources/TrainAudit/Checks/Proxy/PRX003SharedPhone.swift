@@ -70,7 +70,9 @@ struct SharedPhone: Check {
                     zh: "手机号\(phone)登记给\(households.count)户的\(people.count)名学员：\(EvidenceCap.list(names, limit: 10).zh)\(cap.zh)",
                     en: "Phone \(phone) is given for \(people.count) trainees of \(households.count) households: \(EvidenceCap.list(namesEn, limit: 10).en)\(cap.en)"),
                 subject: phone, evidence: evidence,
-                classID: classID, institution: view?.institution, county: view?.county))
+                classID: classID, institution: view?.institution, county: view?.county,
+                people: people.compactMap { id in firstRow[id].map { PersonRef(id: id.description, name: data.enrollments[$0].name) } },
+                classes: classes.count > 1 ? classes.sorted() : []))
         }
         return out
     }

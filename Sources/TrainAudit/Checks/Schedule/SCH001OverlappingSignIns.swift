@@ -117,7 +117,7 @@ struct OverlappingSignIns: Check {
                     subject: "\(person)|\(ca)|\(cb)", evidence: evidence,
                     person: PersonRef(id: person.description, name: a.name), classID: ca,
                     institution: view?.institution, county: view?.county,
-                    amount: money.amount, paymentRefs: money.payments))
+                    amount: money.amount, paymentRefs: money.payments, classes: [ca, cb]))
             }
         }
         return out

@@ -57,7 +57,8 @@ struct TeacherInTwoPlaces: Check {
                             zh: "教师\(teacher)同时在班级\(c1.classID)（\(c1.location ?? "")，\(c1.start?.description ?? "?")至\(c1.end?.description ?? "?")）和班级\(c2.classID)（\(c2.location ?? "")，\(c2.start?.description ?? "?")至\(c2.end?.description ?? "?")）授课，两地重叠\(shared)天（\(from)至\(to)）",
                             en: "Teacher \(teacher) teaches class \(c1.classID) (\(c1.location ?? ""), \(c1.start?.description ?? "?") to \(c1.end?.description ?? "?")) and class \(c2.classID) (\(c2.location ?? ""), \(c2.start?.description ?? "?") to \(c2.end?.description ?? "?")) in different places over \(shared) overlapping day(s) (\(from) to \(to))"),
                         subject: "\(teacher)|\(c1.classID)|\(c2.classID)", evidence: [c1.source, c2.source],
-                        classID: c1.classID, institution: c1.institution, county: c1.county))
+                        classID: c1.classID, institution: c1.institution, county: c1.county,
+                        classes: [c1.classID, c2.classID]))
                 }
             }
         }
