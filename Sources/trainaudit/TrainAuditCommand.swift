@@ -24,6 +24,10 @@ struct TrainAuditCommand: ParsableCommand {
     /// Runs the command; a usage error (bad option, unknown pack) exits 2, as the run
     /// itself failing does (DESIGN.md), rather than ArgumentParser's 64.
     static func main() {
+        if let page = ChineseHelp.page(for: Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardOutput.write(Data((page + "\n").utf8))
+            Foundation.exit(0)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -180,6 +180,16 @@ struct CommandLineTests {
         #expect(r.stdout.contains("rules: ") && r.stdout.contains("/rules"))
     }
 
+    @Test func helpIsChineseByDefaultAndEnglishUnderLangEn() throws {
+        let zh = try run(["scan", "--help"])
+        #expect(zh.status == 0)
+        #expect(zh.stdout.contains("审计文件和文件夹") && zh.stdout.contains("--format") && zh.stdout.contains("-o, --output"))
+        let en = try run(["scan", "--lang", "en", "--help"])
+        #expect(en.status == 0)
+        #expect(en.stdout.contains("OVERVIEW: Audit files and folders") && !en.stdout.contains("审计文件和文件夹"))
+        #expect(try run(["help", "rules"]).stdout.contains("列出所有检查"))
+    }
+
     @Test func noProgressLineWhenStderrIsNotATerminal() throws {
         let r = try run(demo)
         #expect(!r.stderr.contains("\r"))

@@ -107,6 +107,7 @@ struct ReportTests {
         // that forbids any other source.
         for needle in [" src=", " href=", "url(", "@import", "<link", "<iframe", "<img"] { #expect(!html.contains(needle), "\(needle)") }
         #expect(html.contains("default-src 'none'"))
+        #expect(html.contains("<li>roster.csv 第 2 行</li>"), "evidence row numbers as written")
     }
 
     @Test func pageIsChineseByDefaultAndEnglishUnderLangEn() throws {

@@ -99,7 +99,7 @@ public enum EvidenceList {
 
     /// "file [sheet] 第 1、2 行" / "file [sheet] rows 1, 2", at most `rows` row numbers.
     public static func text(_ place: String, _ rowNumbers: [Int], _ lang: Lang, rows: Int = 40) -> String {
-        let shown = rowNumbers.prefix(rows).map(String.init).joined(separator: lang == .zh ? "、" : ", ") + (rowNumbers.count > rows ? "…" : "")
+        let shown = rowNumbers.prefix(rows).map { String($0) }.joined(separator: lang == .zh ? "、" : ", ") + (rowNumbers.count > rows ? "…" : "")
         return lang == .zh ? "\(place) 第 \(shown) 行" : "\(place) " + (rowNumbers.count == 1 ? "row " : "rows ") + shown
     }
 }
