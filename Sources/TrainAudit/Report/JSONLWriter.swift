@@ -23,6 +23,7 @@ public enum JSONLWriter {
             "{\"file\":" + json(e.file) + (e.sheet.map { ",\"sheet\":" + json($0) } ?? "") + ",\"row\":\(e.row)}"
         }.joined(separator: ",") + "]"
         s += ",\"fingerprint\":" + json(f.fingerprint)
+        s += ",\"verified\":" + optional(f.verified?.rawValue)
         s += "}"
         return s
     }

@@ -151,6 +151,7 @@ enum SettingKeys {
         case "min_attendance_share": s.minAttendanceShare = try double()
         case "employment_floor": s.employmentFloor = try double()
         case "phone_spot_check_rate": s.phoneSpotCheckRate = try double()
+        case "spot_check.every_class": s.spotCheckEveryClass = try bool()
         case "levels":
             guard let list = node.sequence?.compactMap(\.string) else { throw fail(node, "levels: expected a list of text") }
             s.levels = Setting(list, source: source, pack: pack)
