@@ -224,3 +224,8 @@ public enum CallQuestions {
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][max(1, min(12, m)) - 1]
     }
 }
+
+extension Presentation {
+    /// IDs and mobile numbers in `text` masked (`--mask`), for writers outside this module.
+    public static func mask(_ text: String) -> String { maskNumbers(text) }
+}
