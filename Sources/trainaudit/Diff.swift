@@ -89,7 +89,7 @@ struct DiffCommand: ParsableCommand {
             }.joined()
             try writeDocument(doc, jsonl: jsonl, format: format, output: output, footer: counts, lang: lang)
         }
-        note(counts)
+        if !(format == .table && output == nil) { note(counts) }
         if failOn != .never, let limit = Severity(name: failOn.rawValue),
            zip(diff.entries, findings).contains(where: { $0.0.status == .new && $0.1.severity >= limit }) {
             throw ExitCode(1)
