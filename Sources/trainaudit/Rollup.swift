@@ -67,6 +67,7 @@ struct RollupCommand: ParsableCommand {
                                 record: record.pairs(lang) + [(zh ? "风险分" : "score", UnitRollup.formula.text(lang))], lang: lang)
         let summary = RunSummary.text(scan.result, shown: scan.shown, lang: lang)
             + (zh ? "\n按\(by.title.zh)汇总：\(rows.count) 个单位" : "\nrolled up by \(by.rawValue): \(rows.count) units")
+            + "\n" + RunRecord.headline(settings: scan.engine.settings, asOf: scan.today, reports: scan.result.reports, lang: lang)
         let format = chosenFormat(format, output: output)
         try writeDocument(doc, jsonl: rows.enumerated().map { $0.element.jsonLine(rank: $0.offset + 1) + "\n" }.joined(),
                           format: format, output: output, footer: summary + "\n" + UnitRollup.formula.text(lang), lang: lang)

@@ -79,6 +79,7 @@ struct SampleCommand: ParsableCommand {
         let summary = zh
             ? "抽查名单：\(result.population) 名学员中抽取 \(result.rows.count) 人（比例 \(JSONLWriter.number(rate))，目标 \(result.target)；必查 \(count(.forced)) 人，每班补抽 \(count(.everyClass)) 人，随机 \(count(.drawn)) 人；种子 \(seed)）"
             : "spot-check list: \(result.rows.count) of \(result.population) trainees (rate \(JSONLWriter.number(rate)), target \(result.target); \(count(.forced)) always, \(count(.everyClass)) for every class, \(count(.drawn)) drawn; seed \(seed))"
+            + "\n" + RunRecord.headline(settings: engine.settings, asOf: scan.today, reports: scan.result.reports, lang: lang)
         var groups: [(county: String?, rows: [SpotCheck.Row])] = [(nil, result.rows)]
         if split == .county {
             let names = Array(Set(result.rows.map { $0.county ?? "" })).sorted()

@@ -97,6 +97,7 @@ struct Scan: ParsableCommand {
         var summary = RunSummary.text(result, shown: findings, lang: common.lang)
         if let baseline { summary += zh ? "\n基线 \(baseline) 隐藏了 \(hidden) 项已知问题" : "\nthe baseline \(baseline) hid \(hidden) known findings" }
         if let sheets, let applied { summary += "\n" + Scan.verificationSummary(sheets, applied, lang: common.lang) }
+        summary += "\n" + RunRecord.headline(settings: engine.settings, asOf: today, reports: result.reports, lang: common.lang)
         let toTerminal = output == nil && isTerminal(1)
         var summaryShown = false
         func report() -> FindingsReport {

@@ -127,6 +127,16 @@ public struct RunRecord {
         return out
     }
 
+    /// One line for the run summary on stderr: what the output was made from, without
+    /// reading the inputs again (their digests are in `--summary FILE` and the workbook).
+    public static func headline(settings: Settings, asOf: Day, reports: [TableReport], lang: Lang) -> String {
+        let files = Set(reports.map(\.file)).count, rows = reports.map(\.rowsRead).reduce(0, +)
+        let hash = String(settingsHash(settings).prefix(12))
+        return lang == .zh
+            ? "运行记录：trainaudit \(ToolVersion.current)，规则包 \(settings.packName)（设定 SHA-256 \(hash)…），基准日 \(asOf)，\(files) 个文件 \(rows) 行（各文件 SHA-256 见 --summary FILE）"
+            : "run: trainaudit \(ToolVersion.current), pack \(settings.packName) (settings SHA-256 \(hash)…), as of \(asOf), \(files) files, \(rows) rows (each file's SHA-256: --summary FILE)"
+    }
+
     /// Writes `json()` to `path` (whole, through a temporary file).
     public func write(to path: String) throws {
         try Data(json().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -65,6 +65,7 @@ public struct HTMLWriter {
         h += [t("规则包", "pack") + " <b>\(e(report.pack))</b>（\(e(report.packChain.joined(separator: " → ")))）",
               t("检查基准日", "as of") + " <b>\(e(report.asOf.description))</b>",
               "trainaudit \(e(report.version))",
+              t("规则设定", "settings") + " SHA-256 <span class=\"hash\">\(e(String(report.settingsSHA256.prefix(16))))…</span>",
               report.presentation.mask ? t("已脱敏", "masked") : nil].compactMap { $0 }.joined(separator: " · ")
         h += "</p>\n"
         h += "<p class=\"totals\"><span class=\"big\">\(report.findings.count)</span> \(t("项问题", "findings")) · "
