@@ -64,6 +64,9 @@ struct Scan: ParsableCommand {
         if minSeverity == .never { throw ValidationError("--min-severity never would report nothing") }
         try OutputTarget.validate(output: output, format: format, inputs: paths, baseline: baseline, lang: common.lang)
         if let summary { try SummaryFile.validate(summary, inputs: paths + verified + (baseline.map { [$0] } ?? [])) }
+        if let output, verified.contains(where: { OutputTarget.realPath($0) == OutputTarget.realPath(output) }) {
+            throw ValidationError(common.lang == .zh ? "-o \(output) 是 --verified 核查表，不能覆盖" : "-o \(output) is a --verified call sheet: it would be overwritten")
+        }
     }
 
     func run() throws {

@@ -34,9 +34,10 @@ public struct FindingsFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw NotFindings(file: path, line: nil, reason: Localized(zh: "无法读取", en: "cannot be read"))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard var text = String(data: data, encoding: .utf8) else {
             throw NotFindings(file: path, line: nil, reason: Localized(zh: "不是 UTF-8 文本", en: "not UTF-8 text"))
         }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var out: [Line] = []
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)

@@ -177,7 +177,7 @@ public struct XLSXWriter {
             s.text(r, 2, f.severity.label.text(lang), b.severity[f.severity])
             s.text(r, 3, f.code, b.text)
             s.text(r, 4, Family(code: f.code).title.text(lang), b.text)
-            s.text(r, 5, p.title(f), b.text)
+            s.text(r, 5, (f.verified.map { "[" + $0.label.text(lang) + "] " } ?? "") + p.title(f), b.text)
             s.text(r, 6, p.personID(f) ?? "", b.text)
             s.text(r, 7, p.personName(f) ?? "", b.text)
             s.text(r, 8, f.classID ?? "", b.text)
