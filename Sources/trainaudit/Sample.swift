@@ -110,8 +110,8 @@ struct SampleCommand: ParsableCommand {
     /// The call sheet's columns.
     static func headers(_ lang: Lang) -> [String] {
         lang == .zh
-            ? ["序号", "姓名", "电话", "身份证号", "培训班", "培训机构", "培训时间", "培训职业", "县区", "抽样原因", "疑点", "核实问题", "核实结果（属实/不属实/无法核实）", "备注", "指纹"]
-            : ["no", "name", "phone", "resident ID", "class", "institution", "period", "occupation", "county", "why drawn", "suspicions", "questions", "result (confirmed/refuted/unverifiable)", "note", "fingerprints"]
+            ? ["序号", "姓名", "电话", "身份证号", "培训班", "培训机构", "培训时间", "培训职业", "县区", "抽样原因", "疑点", "核实问题", "核实结果", "备注", "指纹"]
+            : ["no", "name", "phone", "resident ID", "class", "institution", "period", "occupation", "county", "why drawn", "suspicions", "questions", "result", "note", "fingerprints"]
     }
 
     func document(_ rows: [SpotCheck.Row], _ p: Presentation, record: RunRecord) -> TableDocument {
@@ -119,8 +119,7 @@ struct SampleCommand: ParsableCommand {
         let cells: [[TableDocument.Cell]] = rows.enumerated().map { i, r in
             let suspicions = r.findings.map { "\($0.code) \(p.title($0))" }.joined(separator: zh ? "；" : "; ")
             let questions = r.questions.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
-            // '#' before each fingerprint: Excel never takes "12e45…" or a run of digits for a number.
-            let fps = r.fingerprints.map { "#" + $0 }.joined(separator: " ")
+            let fps = r.fingerprints.joined(separator: " ")
             return [.number(Double(i + 1)), .text(name(r, p)), .text(phone(r, p)), .text(id(r, p)), .text(r.classID ?? ""),
                     .text(r.institution ?? ""), .text(r.period ?? ""), .text(r.occupation ?? ""), .text(r.county ?? ""),
                     .text(r.reason.label.text(lang)), .text(suspicions), .text(questions), .blank, .blank, .text(fps)]

@@ -73,8 +73,12 @@ struct WorkflowTests {
         #expect(Set(expected.keys).isSubset(of: seen))
         let total = rows.map { ($0["findings"] as! [String: Int]).values.reduce(0, +) }.reduce(0, +)
         #expect(total == findings.count)
-        let scores = rows.map { ($0["score"] as! NSNumber).doubleValue }
+        // Ranked by score; the blank unit (no place to go) last.
+        let named = rows.filter { !($0["unit"] is NSNull) }
+        let scores = named.map { ($0["score"] as! NSNumber).doubleValue }
         #expect(scores == scores.sorted(by: >))
+        #expect(rows.prefix(named.count).allSatisfy { !($0["unit"] is NSNull) })
+        #expect(rows.map { $0["rank"] as? Int } == Array(1...rows.count))
     }
 
     @Test(arguments: RollupDimension.allCases)
@@ -295,6 +299,27 @@ struct WorkflowTests {
         let r = try trainaudit(scanArgs + ["--baseline", base, Repo.path("corpus/demo")])
         #expect(r.stderr.contains("隐藏了 \(hidden) 项"))
         #expect(Self.lines(r.stdout).count == Self.shown.count - hidden)
+    }
+
+    @Test func rollupAndSampleWorkbooksHoldTheRowsAndTheRunRecord() throws {
+        let rollup = temp("按机构.xlsx"), sheet = temp("抽查名单.xlsx"), record = temp("run.json")
+        #expect(try trainaudit(["rollup", "--pack", "guyuan", "--as-of", "2026-11-23", "--summary", record, "-o", rollup, Repo.path("corpus/demo")]).status == 0)
+        #expect(try sample(["--seed", "2", "-o", sheet]).status == 0)
+        let units = Self.lines(try trainaudit(["rollup", "--pack", "guyuan", "--as-of", "2026-11-23", "--format", "jsonl", Repo.path("corpus/demo")]).stdout)
+        let people = Self.lines(try sample(["--seed", "2", "--format", "jsonl"]).stdout)
+        let hash = try #require((try JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: record)!) as? [String: Any])?["settings_sha256"] as? String)
+        for (path, rows, first) in [(rollup, units.count, "按培训机构"), (sheet, people.count, "抽查名单")] {
+            let r = try Tool.run("/usr/bin/env", ["python3", Repo.path("Tests/Fixtures/report/dump_xlsx.py"), path])
+            try #require(r.status == 0, "python3 with openpyxl reads the workbook: \(r.stderr)")
+            let d = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+            let sheets = d["sheets"] as! [[String: Any]]
+            #expect(sheets.map { $0["name"] as! String } == [first, "运行记录"])
+            #expect((sheets[0]["rows"] as! [Any]).count == rows + 1)
+            #expect((d["formulas"] as! [Any]).isEmpty)
+            let recordCells = (sheets[1]["rows"] as! [[[String: Any]]]).flatMap { $0.compactMap { $0["v"] as? String } }
+            #expect(recordCells.contains(hash))
+            #expect(recordCells.contains { $0.hasPrefix("trainaudit ") })
+        }
     }
 
     // MARK: run record

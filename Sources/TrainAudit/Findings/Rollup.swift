@@ -155,8 +155,8 @@ public struct Rollup {
         }
     }
 
-    /// One row per unit (the blank unit included when anything names no unit), ranked by
-    /// score, then money at risk, then findings, then name (blank last).
+    /// One row per unit, ranked by score, then money at risk, then findings, then name; the
+    /// blank unit (when anything names no unit) last whatever its score: it is no place to go.
     public func rows(_ findings: [Finding]) -> [UnitRollup] {
         struct Acc {
             var trainees = Set<String>()
@@ -187,6 +187,7 @@ public struct Rollup {
                                   flaggedShare: share, money: money, fingerprints: a.findings.map(\.fingerprint)))
         }
         return out.sorted { a, b in
+            if (a.unit == nil) != (b.unit == nil) { return b.unit == nil }
             if a.score != b.score { return a.score > b.score }
             if a.atRisk != b.atRisk { return a.atRisk > b.atRisk }
             if a.findingCount != b.findingCount { return a.findingCount > b.findingCount }

@@ -67,8 +67,8 @@ public struct CallSheets {
     static let resultHeads = ["核实结果", "result", "verification"]
     static let noteHeads = ["备注", "note", "notes"]
 
-    /// Fingerprints in a cell: 16 hex digits each, with or without the '#' the call sheet
-    /// puts before them (so Excel never reads one as a number).
+    /// Fingerprints in a cell: 16 hex digits each, separated by spaces, commas or
+    /// semicolons; a leading '#' (some teams type one so Excel keeps the cell text) is allowed.
     static func fingerprints(in cell: String) -> [String]? {
         var out: [String] = []
         for piece in cell.split(whereSeparator: { " ,;，；、\n\r\t".contains($0) }) {
