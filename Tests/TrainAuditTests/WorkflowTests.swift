@@ -196,6 +196,27 @@ struct WorkflowTests {
         #expect(without.reached < without.all)
     }
 
+    @Test func splitByCountyWritesOneFilePerCounty() throws {
+        let dir = try writeTables([("培训台账.csv", """
+            序号,姓名,身份证号码,培训职业,培训期限,班级编号,培训机构,县区
+            1,田芳春,640422196210212885,中式烹调师,2019.3.4-2019.3.28,A-01,甲学校,西吉县
+            2,冯娟梅,640422196501123348,中式烹调师,2019.3.4-2019.3.28,A-01,甲学校,西吉县
+            3,何山,640422195311064012,电焊工,2019.4.8-2019.5.2,B-01,乙学校,隆德县
+
+            """)])
+        let out = temp("名单")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let r = try trainaudit(["sample", "--rate", "1", "--split", "county", "--format", "csv", "-o", out, dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["抽查名单_西吉县.csv", "抽查名单_隆德县.csv"])
+        let lines = try files.map { try String(contentsOfFile: out + "/" + $0, encoding: .utf8).split(separator: "\r\n").count }
+        #expect(lines == [3, 2])  // header + people
+        let pattern = try trainaudit(["sample", "--rate", "1", "--split", "county", "-o", temp("x") + "_{county}.jsonl", dir])
+        #expect(pattern.status == 0)
+        #expect(try trainaudit(["sample", "--split", "county", "-o", temp("plain.xlsx"), dir]).status == 2)
+    }
+
     // MARK: scan --verified
 
     func fill(_ sheet: String, into filled: String) throws -> [String: Any] {
