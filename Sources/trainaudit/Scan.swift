@@ -49,6 +49,12 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run only these checks (comma-separated codes or families: DUP001,PRX).", valueName: "codes"))
     var select: String?
 
+    @Option(name: .long, help: ArgumentHelp("A call sheet filled in (xlsx or CSV from trainaudit sample, or JSON Lines of {\"fingerprint\",\"result\",\"note\"}); repeat for several. 不属实: left out and counted; 属实: marked confirmed and ranked first; 无法核实: marked.", valueName: "sheet"))
+    var verified: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write the run record (tool version, pack and its settings hash, as-of day, each input with its SHA-256 and rows read, counts) to this JSON file.", valueName: "file"))
+    var summary: String?
+
     @Argument(help: "Files (.xlsx, .xls, .et, .csv) and folders.")
     var paths: [String]
 
@@ -57,6 +63,10 @@ struct Scan: ParsableCommand {
         if let asOf, DateReader.day(asOf).value == nil { throw ValidationError("--as-of: '\(asOf)' is not a date (YYYY-MM-DD)") }
         if minSeverity == .never { throw ValidationError("--min-severity never would report nothing") }
         try OutputTarget.validate(output: output, format: format, inputs: paths, baseline: baseline, lang: common.lang)
+        if let summary { try SummaryFile.validate(summary, inputs: paths + verified + (baseline.map { [$0] } ?? [])) }
+        if let output, verified.contains(where: { OutputTarget.realPath($0) == OutputTarget.realPath(output) }) {
+            throw ValidationError(common.lang == .zh ? "-o \(output) 是 --verified 核查表，不能覆盖" : "-o \(output) is a --verified call sheet: it would be overwritten")
+        }
     }
 
     func run() throws {
@@ -64,6 +74,9 @@ struct Scan: ParsableCommand {
         let zh = common.lang == .zh
         let today = asOf.flatMap { DateReader.day($0).value } ?? Scan.today()
         let checks = try selectedChecks()
+        // The baseline and the call sheets are read first: a wrong file fails before the scan.
+        let known = try baseline.map { try Scan.fingerprints(in: $0, lang: common.lang) }
+        let sheets = try Scan.callSheets(verified, lang: common.lang)
         let progress = ProgressLine()
         let fileCount = InputFiles.expand(paths).files.count
         progress.set(zh ? "读取 \(fileCount) 个文件…" : "reading \(fileCount) files…")
@@ -73,14 +86,21 @@ struct Scan: ParsableCommand {
         let result = engine.scan(loaded.data, asOf: today, checks: checks)
         let readable = result.reports.contains { $0.error == nil && $0.layout != nil }
         var findings = result.findings.filter { $0.severity >= Severity(name: minSeverity.rawValue)! }
-        if let baseline {
-            let known = try Scan.fingerprints(in: baseline)
+        var hidden = 0
+        if let known {
+            hidden = findings.count
             findings = findings.filter { !known.contains($0.fingerprint) }
+            hidden -= findings.count
         }
+        let applied = sheets.map { $0.apply(to: findings, all: result.findings) }
+        if let applied { findings = applied.findings }
         progress.set(zh ? "\(findings.count) 项问题，写出中…" : "\(findings.count) findings; writing…")
         let presentation = Presentation(lang: common.lang, mask: mask)
         let format = self.format ?? output.flatMap(OutputTarget.format(forExtension:)) ?? (output == nil && isTerminal(1) ? .table : .jsonl)
-        let summary = RunSummary.text(result, shown: findings, lang: common.lang)
+        var summary = RunSummary.text(result, shown: findings, lang: common.lang)
+        if let baseline { summary += zh ? "\n基线 \(baseline) 隐藏了 \(hidden) 项已知问题" : "\nthe baseline \(baseline) hid \(hidden) known findings" }
+        if let sheets, let applied { summary += "\n" + Scan.verificationSummary(sheets, applied, lang: common.lang) }
+        summary += "\n" + RunRecord.headline(settings: engine.settings, asOf: today, reports: result.reports, lang: common.lang)
         let toTerminal = output == nil && isTerminal(1)
         var summaryShown = false
         func report() -> FindingsReport {
@@ -111,6 +131,12 @@ struct Scan: ParsableCommand {
             try writeWorkbook(XLSXWriter(report: r, evidence: cells))
         }
         progress.finish()
+        if let path = self.summary {
+            var record = RunRecord(command: "scan", arguments: Array(CommandLine.arguments.dropFirst(2)), engine: engine, packArgument: common.pack,
+                                   asOf: today, reports: result.reports, paths: paths)
+            record.extra = Scan.recordCounts(findings, result: result, baseline: baseline, hidden: hidden, verified: verified, sheets: sheets, applied: applied)
+            try SummaryFile.write(record, to: path, lang: common.lang)
+        }
         if format != .xlsx, format != .pdf, !text.isEmpty || output != nil { try emit(text) }
         if !summaryShown { note(summary) }
         if !readable {
@@ -164,7 +190,10 @@ struct Scan: ParsableCommand {
         }
     }
 
-    func selectedChecks() throws -> [any Check] {
+    func selectedChecks() throws -> [any Check] { try Scan.checks(select) }
+
+    /// The checks --select names (codes or families); all when nil.
+    static func checks(_ select: String?) throws -> [any Check] {
         guard let select else { return AllChecks.all }
         let wanted = select.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
         let chosen = AllChecks.all.filter { c in wanted.contains { c.info.code == $0 || c.info.family.rawValue == $0 } }
@@ -178,16 +207,12 @@ struct Scan: ParsableCommand {
         return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(ordinal: 0)
     }
 
-    static func fingerprints(in path: String) throws -> Set<String> {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ValidationError("--baseline: cannot read \(path)")
+    /// The fingerprints of a baseline: JSON Lines from this tool, or the run fails (exit 2)
+    /// with the file and line, rather than hiding nothing without a word.
+    static func fingerprints(in path: String, lang: Lang) throws -> Set<String> {
+        do { return try FindingsFile(path: path).fingerprints } catch let e as FindingsFile.NotFindings {
+            note("trainaudit: --baseline " + e.text(lang))
+            throw ExitCode(2)
         }
-        var out = Set<String>()
-        for line in text.split(separator: "\n") {
-            guard let r = line.range(of: "\"fingerprint\":\"") else { continue }
-            let rest = line[r.upperBound...]
-            if let end = rest.firstIndex(of: "\"") { out.insert(String(rest[..<end])) }
-        }
-        return out
     }
 }

@@ -17,7 +17,7 @@ struct TrainAuditCommand: ParsableCommand {
         Exit status: 0 no finding at or above --fail-on; 1 findings; 2 the run itself failed.
         """,
         version: "trainaudit \(ToolVersion.current)\nrules: \(RulesDirectory.locate())",
-        subcommands: [Scan.self, Inspect.self, Rules.self],
+        subcommands: [Scan.self, Inspect.self, Rules.self, RollupCommand.self, SampleCommand.self, DiffCommand.self],
         defaultSubcommand: Scan.self
     )
 

@@ -82,6 +82,8 @@ public struct Finding: Sendable {
     /// Filled by ranking.
     public var score: Double = 0
     public var fingerprint: String = ""
+    /// What a call sheet said about it (`scan --verified`); nil: not verified.
+    public var verified: Verification?
 
     public init(code: String, severity: Severity, title: Localized, message: Localized,
                 subject: String, evidence: [SourceRef], confidence: Double = 1,

@@ -65,6 +65,7 @@ public struct HTMLWriter {
         h += [t("规则包", "pack") + " <b>\(e(report.pack))</b>（\(e(report.packChain.joined(separator: " → ")))）",
               t("检查基准日", "as of") + " <b>\(e(report.asOf.description))</b>",
               "trainaudit \(e(report.version))",
+              t("规则设定", "settings") + " SHA-256 <span class=\"hash\">\(e(String(report.settingsSHA256.prefix(16))))…</span>",
               report.presentation.mask ? t("已脱敏", "masked") : nil].compactMap { $0 }.joined(separator: " · ")
         h += "</p>\n"
         h += "<p class=\"totals\"><span class=\"big\">\(report.findings.count)</span> \(t("项问题", "findings")) · "
@@ -172,7 +173,7 @@ public struct HTMLWriter {
             h += " data-county=\"\(e(f.county ?? unknown))\" data-institution=\"\(e(f.institution ?? unknown))\" data-fingerprint=\"\(e(f.fingerprint))\">"
             h += "<td class=\"n\">\(i + 1)</td><td class=\"n\">\(JSONLWriter.number(f.score))</td>"
             h += "<td class=\"sev\">\(e(f.severity.label.text(lang)))</td><td><code>\(e(f.code))</code></td>"
-            h += "<td><b>\(e(p.title(f)))</b><br><span class=\"msg\">\(e(p.message(f)))</span></td>"
+            h += "<td><b>\(e((f.verified.map { "[" + $0.label.text(report.lang) + "] " } ?? "") + p.title(f)))</b><br><span class=\"msg\">\(e(p.message(f)))</span></td>"
             let person = [p.personName(f), p.personID(f)].compactMap { $0 }.map(e).joined(separator: "<br>")
             h += "<td class=\"person\">\(person)</td>"
             h += "<td>\([f.classID, f.institution, f.county].compactMap { $0 }.map(e).joined(separator: "<br>"))</td>"

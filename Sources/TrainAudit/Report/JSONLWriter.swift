@@ -27,6 +27,7 @@ public enum JSONLWriter {
             "{\"file\":" + json(e.file) + (e.sheet.map { ",\"sheet\":" + json($0) } ?? "") + ",\"row\":\(e.row)}"
         }.joined(separator: ",") + "]"
         s += ",\"fingerprint\":" + json(f.fingerprint)
+        s += ",\"verified\":" + optional(f.verified?.rawValue)
         s += "}"
         return s
     }
@@ -44,7 +45,7 @@ public enum JSONLWriter {
     static func optional(_ s: String?) -> String { s.map(json) ?? "null" }
 
     /// Shortest decimal for a score or factor: 87.4, 0.8, 1.
-    static func number(_ d: Double) -> String {
+    public static func number(_ d: Double) -> String {
         let r = (d * 1000).rounded() / 1000
         if r == r.rounded() { return String(Int(r)) }
         return String(r)

@@ -35,6 +35,8 @@ public struct FindingsReport {
     public var documents: [String]
     public var asOf: Day
     public var version: String
+    /// SHA-256 of the settings in force (RunRecord.settingsHash).
+    public var settingsSHA256: String
     public var moneyAtRisk: Int64
     public var byInstitution: [Rollup]
     public var byClass: [Rollup]
@@ -54,6 +56,7 @@ public struct FindingsReport {
         version = ToolVersion.current
         pack = settings.packName
         packChain = settings.chain
+        settingsSHA256 = RunRecord.settingsHash(settings)
         var docs: [String] = []
         let keys = Set(AllChecks.all.flatMap(\.info.settings)).sorted()
         for key in keys {

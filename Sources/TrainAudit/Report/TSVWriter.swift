@@ -3,7 +3,7 @@
 /// a spreadsheet formula quote-prefixed (`CellSafety`).
 public enum TSVWriter {
     public static let columns = ["score", "severity", "code", "title", "person_id", "person_name", "class",
-                                 "institution", "county", "amount", "evidence", "message", "fingerprint"]
+                                 "institution", "county", "amount", "evidence", "message", "fingerprint", "verified"]
     public static let header = columns.joined(separator: "\t")
 
     /// The finding's fields in `columns` order, before any escaping.
@@ -11,7 +11,7 @@ public enum TSVWriter {
         let evidence = f.evidence.map { e in [e.file, e.sheet, String(e.row)].compactMap { $0 }.joined(separator: ":") }.joined(separator: ";")
         return [JSONLWriter.number(f.score), f.severity.name, f.code, p.title(f), p.personID(f) ?? "", p.personName(f) ?? "",
                 f.classID ?? "", f.institution ?? "", f.county ?? "", f.amount.map { Money.yuan($0) } ?? "",
-                evidence, p.message(f), f.fingerprint]
+                evidence, p.message(f), f.fingerprint, f.verified?.rawValue ?? ""]
     }
 
     public static func line(_ f: Finding, _ p: Presentation) -> String {

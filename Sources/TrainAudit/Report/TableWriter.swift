@@ -22,7 +22,7 @@ public struct TableWriter {
             let person = [presentation.personName(f), presentation.personID(f)].compactMap { $0 }.joined(separator: " ")
             rows.append([String(i + 1), JSONLWriter.number(f.score), f.severity.label.text(presentation.lang), f.code, person,
                          f.classID ?? "", TableWriter.clip(f.institution ?? "", 24), f.amount.map { Money.yuan($0) } ?? "",
-                         presentation.title(f)].map(TSVWriter.field))
+                         (f.verified.map { "[" + $0.label.text(presentation.lang) + "] " } ?? "") + presentation.title(f)].map(TSVWriter.field))
         }
         let widths = (0..<heads.count).map { c in rows.map { TableWriter.displayWidth($0[c]) }.max() ?? 0 }
         var out = ""

@@ -93,6 +93,7 @@ public struct XLSXWriter {
         func pair(_ k: String, _ v: String) { s.text(r, 0, k, b.bold); s.text(r, 1, v, b.text); r += 1 }
         pair(zh ? "工具版本" : "tool version", "trainaudit " + report.version)
         pair(zh ? "规则包" : "rule pack", report.pack + "（" + report.packChain.joined(separator: " → ") + "）")
+        pair(zh ? "规则设定 SHA-256" : "settings SHA-256", report.settingsSHA256)
         pair(zh ? "政策文件" : "policy documents", report.documents.joined(separator: "；"))
         pair(zh ? "检查基准日" : "as of", report.asOf.description)
         s.text(r, 0, zh ? "问题总数" : "findings", b.bold); s.number(r, 1, Double(report.findings.count), nil); r += 1
@@ -185,7 +186,7 @@ public struct XLSXWriter {
             s.text(r, 2, f.severity.label.text(lang), b.severity[f.severity])
             s.text(r, 3, f.code, b.text)
             s.text(r, 4, Family(code: f.code).title.text(lang), b.text)
-            s.text(r, 5, p.title(f), b.text)
+            s.text(r, 5, (f.verified.map { "[" + $0.label.text(lang) + "] " } ?? "") + p.title(f), b.text)
             s.text(r, 6, p.personID(f) ?? "", b.text)
             s.text(r, 7, p.personName(f) ?? "", b.text)
             s.text(r, 8, f.classID ?? "", b.text)

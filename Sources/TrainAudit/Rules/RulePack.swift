@@ -153,6 +153,7 @@ enum SettingKeys {
         case "employment_floor": s.employmentFloor = try double()
         case "patterns.not_employed": s.notEmployed = Setting(try pattern(node), source: source, pack: pack)
         case "phone_spot_check_rate": s.phoneSpotCheckRate = try double()
+        case "spot_check.every_class": s.spotCheckEveryClass = try bool()
         case "levels":
             guard let list = node.sequence?.compactMap(\.string) else { throw fail(node, "levels: expected a list of text") }
             s.levels = Setting(list, source: source, pack: pack)

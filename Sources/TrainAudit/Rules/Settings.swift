@@ -87,6 +87,7 @@ public struct Settings: Sendable {
     public var employmentFloor: Setting<Double>?      // employment_floor
     public var notEmployed: Setting<Pattern>?         // patterns.not_employed (就业去向 meaning no job)
     public var phoneSpotCheckRate: Setting<Double>?   // phone_spot_check_rate
+    public var spotCheckEveryClass: Setting<Bool>?    // spot_check.every_class (trainaudit sample)
     public var levels: Setting<[String]>?             // levels
     // DQ / ID
     public var placeholder: Setting<Pattern>?         // patterns.placeholder (无, 测试, xxx)
@@ -142,6 +143,7 @@ public struct Settings: Sendable {
         case "employment_floor": return show(employmentFloor) { num($0) }
         case "patterns.not_employed": return show(notEmployed) { $0.description }
         case "phone_spot_check_rate": return show(phoneSpotCheckRate) { num($0) }
+        case "spot_check.every_class": return show(spotCheckEveryClass) { String($0) }
         case "levels": return show(levels) { $0.joined(separator: ", ") }
         case "patterns.placeholder": return show(placeholder) { $0.description }
         default: return nil
