@@ -117,7 +117,8 @@ def main():
 
     # header: rows as the header target reads them (first line the file name).
     def header_seed(name, rows):
-        seed("header", name + "\n" + "\n".join("\t".join(r) for r in rows), 16_000)
+        text = name + "\n" + "\n".join("\t".join(r) for r in rows)
+        seed("header", head_lines(text.encode("utf-8"), 4_000), 4_000)
     for folder in (INGEST, TABLES, DEMO):
         for name, data in files(folder, (".csv", ".txt")):
             lines = text_of(head_lines(data, 16_000)).splitlines()[:40]
