@@ -145,8 +145,26 @@ def main():
             s = s.replace('\\"', '"').replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\")
             seed("normalize", s, 256)
 
+def dict_entry(text):
+    """A libFuzzer dictionary entry: printable ASCII as is, other bytes as \\xNN."""
+    out = ""
+    for b in text.encode("utf-8"):
+        out += chr(b) if 0x20 <= b < 0x7F and b not in (0x22, 0x5C) else "\\x%02x" % b
+    return '"' + out + '"'
+
+def header_dict():
+    """The catalogue's Chinese header words, for the header target."""
+    text = open(os.path.join(RULES, "columns.yaml"), encoding="utf-8").read()
+    words = sorted(set(re.findall(r"[\u4e00-\u9fff]{2,}", text)))
+    extra = ["\t", "/", "(", ")", "（", "）", "：", ".xlsx", ".csv", "台账", "花名册", "考勤"]
+    with open(os.path.join(ROOT, "fuzz", "dict", "header.dict"), "w") as f:
+        f.write("# header: the words of rules/columns.yaml (written by make_seeds.py)\n")
+        for w in words + extra:
+            f.write(dict_entry(w) + "\n")
+
 if __name__ == "__main__":
     main()
+    header_dict()
     total = 0
     for t in sorted(os.listdir(OUT)):
         d = os.path.join(OUT, t)
