@@ -69,6 +69,23 @@ struct HostileInputTests {
         #expect(failure?.message.en.contains("over the limit of 1") == true)
     }
 
+    @Test func aMergedRangeFillsAtMostAThousandAbsentRows() throws {
+        // fuzz/crashes/xlsx: <mergeCell ref="A1:XFD1048576"/>, rows 1 and 1048576 written (771
+        // bytes): a million filled rows of 512 cells before; at most 1,000 between two rows now.
+        let path = Repo.path("fuzz/crashes/xlsx/oom-merged-sheet-fills-1M-rows.xlsx")
+        let sheet = try #require(try XLSXWorkbook(path: path).sheets.first)
+        let rows = try IngestFixtures.rawRows(sheet)
+        #expect(rows.count <= MergedCellFill.maxGapRows + 2)
+        #expect(rows.first?.number == 1 && rows.last?.number == 1_048_576)
+    }
+
+    @Test func headerTextsStopAtTheColumnLimit() {
+        let row = RawRow(number: 1, cells: Array(repeating: "姓名", count: 200))
+        let texts = HeaderFinder.headerTexts(row)
+        #expect(texts.prefix(HeaderFinder.maxHeaderColumns).allSatisfy { $0 == "姓名" })
+        #expect(texts.dropFirst(HeaderFinder.maxHeaderColumns).allSatisfy { $0.isEmpty })
+    }
+
     @Test(arguments: ["bad_shared_index.xlsx", "no_shared_strings.xlsx"])
     func aMissingSharedStringIsNamedNotSilentlyBlank(_ name: String) throws {
         let sheet = try #require(try XLSXWorkbook(path: fixture(name)).sheets.first)

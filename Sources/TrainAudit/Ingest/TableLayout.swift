@@ -54,21 +54,28 @@ public struct HeaderFinder: Sendable {
     /// sheet of wide, long cells costs the search no more than a narrow one (30 rows of
     /// 512 cells of 4 KiB took a minute before).
     static let maxHeaderBytes = 256
+    /// Columns past this many are not searched for header texts (they are kept as unknown
+    /// columns): real exports have a few dozen, and 30 rows of 512 short cells cost
+    /// seconds of matching (a fuzz reproducer).
+    static let maxHeaderColumns = 128
 
     static func headerTexts(_ row: RawRow) -> [String] {
-        row.cells.map { $0.utf8.count > maxHeaderBytes ? "" : ColumnCatalog.cleanHeader($0) }
+        row.cells.enumerated().map { j, cell in
+            j >= maxHeaderColumns || cell.utf8.count > maxHeaderBytes ? "" : ColumnCatalog.cleanHeader(cell)
+        }
     }
 
     public func find(in rows: [RawRow], fileName: String) -> TableLayout? {
         var best: TableLayout?
+        let matcher = AliasMatcher(catalog)
         for (i, row) in rows.enumerated() where !row.isBlank {
             let single = HeaderFinder.headerTexts(row)
-            if let l = layout(headers: single, rows: [row.number], fileName: fileName), l.score > (best?.score ?? 0) {
+            if let l = layout(headers: single, rows: [row.number], fileName: fileName, matcher), l.score > (best?.score ?? 0) {
                 best = l
             }
             if i + 1 < rows.count, !rows[i + 1].isBlank {
                 let combined = HeaderFinder.combine(single, HeaderFinder.headerTexts(rows[i + 1]))
-                if let l = layout(headers: combined, rows: [row.number, rows[i + 1].number], fileName: fileName),
+                if let l = layout(headers: combined, rows: [row.number, rows[i + 1].number], fileName: fileName, matcher),
                    l.score > (best?.score ?? 0) {
                     best = l
                 }
@@ -133,10 +140,10 @@ public struct HeaderFinder: Sendable {
     }
 
     /// The best kind for these header texts, if any kind's required columns are all there.
-    func layout(headers: [String], rows: [Int], fileName: String) -> TableLayout? {
+    func layout(headers: [String], rows: [Int], fileName: String, _ matcher: AliasMatcher) -> TableLayout? {
         var best: TableLayout?
-        for spec in catalog.kinds {
-            let columns = HeaderFinder.map(headers, spec)
+        for (k, spec) in catalog.kinds.enumerated() {
+            let columns = HeaderFinder.map(headers, spec, kind: k, matcher)
             guard spec.required.allSatisfy({ columns[$0] != nil }) else { continue }
             let hinted = spec.fileHint?.matches(fileName) ?? false
             guard hinted || spec.signature.contains(where: { columns[$0] != nil }) else { continue }
@@ -155,12 +162,12 @@ public struct HeaderFinder: Sendable {
 
     /// Each canonical column takes the first header its aliases match, in alias order;
     /// a header serves one column only.
-    static func map(_ headers: [String], _ spec: ColumnCatalog.KindSpec) -> [String: Int] {
+    static func map(_ headers: [String], _ spec: ColumnCatalog.KindSpec, kind k: Int, _ matcher: AliasMatcher) -> [String: Int] {
         var taken = Set<Int>()
         var out: [String: Int] = [:]
-        for column in spec.columns {
-            search: for alias in column.aliases {
-                for (j, h) in headers.enumerated() where !h.isEmpty && !taken.contains(j) && alias.matches(h) {
+        for (c, column) in spec.columns.enumerated() {
+            search: for a in column.aliases.indices {
+                for (j, h) in headers.enumerated() where !h.isEmpty && !taken.contains(j) && matcher.matches(h, kind: k, column: c, alias: a) {
                     out[column.name] = j
                     taken.insert(j)
                     break search
@@ -168,5 +175,34 @@ public struct HeaderFinder: Sendable {
             }
         }
         return out
+    }
+}
+
+/// Which aliases of the catalogue a header text matches, each distinct text matched once
+/// per header search: the same texts come back in every single and two-row candidate.
+final class AliasMatcher {
+    private let patterns: [Pattern]
+    /// `offsets[k][c]`: where kind k's column c's aliases start in `patterns`.
+    private let offsets: [[Int]]
+    private var known: [String: [Bool]] = [:]
+
+    init(_ catalog: ColumnCatalog) {
+        var patterns: [Pattern] = []
+        var offsets: [[Int]] = []
+        for spec in catalog.kinds {
+            offsets.append(spec.columns.map { column in
+                defer { patterns += column.aliases }
+                return patterns.count
+            })
+        }
+        self.patterns = patterns
+        self.offsets = offsets
+    }
+
+    func matches(_ text: String, kind k: Int, column c: Int, alias a: Int) -> Bool {
+        if let row = known[text] { return row[offsets[k][c] + a] }
+        let row = patterns.map { $0.matches(text) }
+        known[text] = row
+        return row[offsets[k][c] + a]
     }
 }
