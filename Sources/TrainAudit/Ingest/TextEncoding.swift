@@ -73,39 +73,49 @@ public enum TextEncoding: String, Sendable {
 
 /// Byte helpers shared by the readers.
 enum UTF8Bytes {
+    /// What stands at `i` (a non-ASCII lead byte position): a valid sequence of that many
+    /// bytes, an invalid one to skip that many bytes past, or a sequence cut by the end.
+    enum Sequence { case valid(Int), invalid(Int), cut }
+
+    @inline(__always)
+    static func sequence(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Sequence {
+        let n = bytes.count
+        var need: Int
+        var minSecond: UInt8 = 0x80
+        var maxSecond: UInt8 = 0xBF
+        switch bytes[i] {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; minSecond = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; maxSecond = 0x9F
+        case 0xF0: need = 3; minSecond = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; maxSecond = 0x8F
+        default: return .invalid(1)
+        }
+        var k = 1
+        while k <= need {
+            if i + k >= n { return .cut }
+            let c = bytes[i + k]
+            let ok = k == 1 ? (c >= minSecond && c <= maxSecond) : (c & 0xC0 == 0x80)
+            if !ok { return .invalid(k) }
+            k += 1
+        }
+        return .valid(need + 1)
+    }
+
     /// True when `bytes` is valid UTF-8. With `allowCutEnd`, an incomplete (but so far
     /// valid) sequence at the very end is accepted: a sample cut mid-character.
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, allowCutEnd: Bool) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            var need: Int
-            var minSecond: UInt8 = 0x80
-            var maxSecond: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; minSecond = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; maxSecond = 0x9F
-            case 0xF0: need = 3; minSecond = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; maxSecond = 0x8F
-            default: return false
+            if bytes[i] < 0x80 { i += 1; continue }
+            switch sequence(at: i, in: bytes) {
+            case .valid(let length): i += length
+            case .invalid: return false
+            case .cut: return allowCutEnd
             }
-            var k = 1
-            while k <= need {
-                if i + k >= n { return allowCutEnd }
-                let c = bytes[i + k]
-                if k == 1 {
-                    if c < minSecond || c > maxSecond { return false }
-                } else if c & 0xC0 != 0x80 {
-                    return false
-                }
-                k += 1
-            }
-            i += need + 1
         }
         return true
     }
@@ -117,32 +127,13 @@ enum UTF8Bytes {
         var count = 0
         var i = 0
         let n = bytes.count
-        scan: while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            var need: Int
-            var minSecond: UInt8 = 0x80
-            var maxSecond: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; minSecond = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; maxSecond = 0x9F
-            case 0xF0: need = 3; minSecond = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; maxSecond = 0x8F
-            default: count += 1; i += 1; continue scan
+        while i < n {
+            if bytes[i] < 0x80 { i += 1; continue }
+            switch sequence(at: i, in: bytes) {
+            case .valid(let length): i += length
+            case .invalid(let skip): count += 1; i += skip
+            case .cut: return allowCutEnd ? count : count + 1
             }
-            for k in 1...need {
-                if i + k >= n {
-                    if !allowCutEnd { count += 1 }
-                    return count
-                }
-                let c = bytes[i + k]
-                let ok = k == 1 ? (c >= minSecond && c <= maxSecond) : (c & 0xC0 == 0x80)
-                if !ok { count += 1; i += k; continue scan }
-            }
-            i += need + 1
         }
         return count
     }
