@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: [.product(name: "TrainAudit", package: parent)]),
         fuzzTarget("fuzz_csv"),
         fuzzTarget("fuzz_xlsx"),
+        fuzzTarget("fuzz_xls"),
         fuzzTarget("fuzz_header"),
         fuzzTarget("fuzz_rules"),
         fuzzTarget("fuzz_normalize"),
