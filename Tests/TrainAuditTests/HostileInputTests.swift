@@ -79,6 +79,18 @@ struct HostileInputTests {
         #expect(rows.first?.number == 1 && rows.last?.number == 1_048_576)
     }
 
+    @Test func aDeflateStreamThatNeverEndsIsAnErrorNotAHang() throws {
+        // fuzz/crashes/xlsx: a 2 KB mutated workbook whose sheet's deflate stream does not
+        // end within its entry; ZIPFoundation's inflate read on to the end of the file and
+        // looped for ever. Read from the entry's own bytes, it is a damaged part.
+        let path = Repo.path("fuzz/crashes/xlsx/timeout-zipfoundation-inflate-small-buffer.xlsx")
+        let sheet = try #require(try XLSXWorkbook(path: path).sheets.first)
+        let error = #expect(throws: IngestError.self) { try IngestFixtures.rawRows(sheet) }
+        #expect(error?.message.en.contains("is incomplete") == true)
+        // Intact deflated parts read as before (every workbook fixture is deflated).
+        #expect(try IngestFixtures.rawRows(try #require(try XLSXWorkbook(path: fixture("basic.xlsx")).sheets.first)).count > 2)
+    }
+
     @Test func headerTextsStopAtTheColumnLimit() {
         let row = RawRow(number: 1, cells: Array(repeating: "姓名", count: 200))
         let texts = HeaderFinder.headerTexts(row)

@@ -118,6 +118,8 @@ final class XLSXPackage {
     let path: String
     let limits: IngestLimits
     private let archive: Archive
+    /// Deflated parts, read with a bounded inflate of their own (ZipDeflatedParts).
+    private let deflated: ZipDeflatedParts?
     /// Parts by path, for lookups that do not depend on ZIPFoundation's path handling.
     private var entries: [String: Entry] = [:]
 
@@ -143,6 +145,7 @@ final class XLSXPackage {
             let p = entry.path
             if entries[p] == nil { entries[p] = entry }
         }
+        deflated = ZipDeflatedParts(path: path)
     }
 
     func has(_ part: String) -> Bool { entries[part] != nil }
@@ -193,17 +196,30 @@ final class XLSXPackage {
         if entry.uncompressedSize > UInt64(limit) { throw tooLarge }
         let tokenizer = XMLTokenizer(handler: handler)
         var total = 0
+        func consume(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+            total += bytes.count
+            if total > limit { throw tooLarge }
+            try tokenizer.feed(bytes)
+            try afterChunk()
+        }
         do {
-            _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { data in
-                total += data.count
-                if total > limit { throw tooLarge }
-                try data.withUnsafeBytes { raw in
-                    try tokenizer.feed(raw.bindMemory(to: UInt8.self))
+            if let deflated, let place = deflated.places[part] {
+                try deflated.inflate(place, path: path, chunk: chunkSize, consume)
+            } else {
+                _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { data in
+                    try data.withUnsafeBytes { try consume($0.bindMemory(to: UInt8.self)) }
                 }
-                try afterChunk()
             }
             try tokenizer.finish()
             try afterChunk()
+        } catch ZipDeflatedParts.Failure.truncated {
+            throw IngestError(file: path, sheet: sheet, Localized(
+                zh: "xlsx 部件 \(part) 的压缩数据不完整（文件被截断或损坏），已拒绝读取",
+                en: "the compressed data of the xlsx part \(part) is incomplete (the file is cut or damaged) and was refused"))
+        } catch ZipDeflatedParts.Failure.corrupt {
+            throw IngestError(file: path, sheet: sheet, Localized(
+                zh: "xlsx 部件 \(part) 的压缩数据已损坏，已拒绝读取",
+                en: "the compressed data of the xlsx part \(part) is damaged and was refused"))
         } catch is XLSXStop {
             return
         } catch let e as XLSXCallerError {
