@@ -38,12 +38,24 @@ struct PaidWithLowAttendance: Check {
         ]
     }
 
-    private struct Session: Hashable { var day: Day; var session: String }
+    /// A day and a session (上午/下午), the session as an index into the run's distinct
+    /// cleaned session texts: millions of sign-ins, a handful of session names.
+    private struct Session: Hashable { var day: Day; var session: Int }
 
     func run(_ audit: Audit) -> [Finding] {
         guard let minimum = audit.settings.minAttendanceShare?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
+        var sessionNames: [String: Int] = [:], cleanedNames: [String: Int] = [:]
+        func sessionIndex(_ s: SignIn) -> Int {
+            let raw = s.session ?? ""
+            if let k = sessionNames[raw] { return k }
+            let cleaned = SignInClock.session(s)
+            let k = cleanedNames[cleaned] ?? cleanedNames.count
+            cleanedNames[cleaned] = k
+            sessionNames[raw] = k
+            return k
+        }
         for view in data.classViews {
             guard let rows = data.signInsByClass[view.classID], !rows.isEmpty else { continue }
             var sessions = Set<Session>()
@@ -51,7 +63,7 @@ struct PaidWithLowAttendance: Check {
             for r in rows {
                 let s = data.signIns[r]
                 guard let day = s.day else { continue }
-                let session = Session(day: day, session: SignInClock.session(s))
+                let session = Session(day: day, session: sessionIndex(s))
                 sessions.insert(session)
                 if let id = s.id.id { attended[id, default: []].insert(session) }
             }
