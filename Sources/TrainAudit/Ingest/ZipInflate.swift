@@ -68,8 +68,11 @@ struct ZipDeflatedParts {
         var input = [UInt8](repeating: 0, count: min(max(1, left), 64 << 10))
         var output = [UInt8](repeating: 0, count: chunk)
         var inPos = 0, inLen = 0
+        // A full output buffer may leave output pending inside zlib: inflate again before
+        // asking for input.
+        var outputFull = false
         while true {
-            if inPos == inLen {
+            if inPos == inLen && !outputFull {
                 guard left > 0 else { throw Failure.truncated }  // the stream did not end within the entry
                 inLen = try file.read(into: &input, upTo: min(input.count, left))
                 guard inLen > 0 else { throw Failure.truncated }
@@ -90,6 +93,7 @@ struct ZipDeflatedParts {
             }
             let consumed = (inLen - inPos) - Int(stream.avail_in)
             inPos += consumed
+            outputFull = produced == chunk
             if result != Z_OK && result != Z_STREAM_END && result != Z_BUF_ERROR { throw Failure.corrupt }
             if produced > 0 { try output.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<produced])) } }
             if result == Z_STREAM_END { return }
