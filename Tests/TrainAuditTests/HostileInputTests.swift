@@ -186,6 +186,31 @@ struct HostileInputTests {
         #expect(reader.replacedByteSequences == 1)
     }
 
+    @Test func aGB18030PartEndingInAnIncompleteSequenceReadsAsTheWholeFileDoes() throws {
+        // Found by the CSV fuzz target: UTF-8 text read as GB18030, row 2 ending "1 E6 30 9D 30 LF".
+        // Read whole, iconv sees "9D 30 0A 36" (invalid: one byte replaced, "0" and LF kept);
+        // in a part that ends after that LF it sees "9D 30 0A" (incomplete): the same bytes must
+        // give the same text, not lose the "0".
+        let bytes: [UInt8] = [0xE5, 0xA7, 0x93, 0xE5, 0x90, 0x8D, 0x2C, 0xE8, 0xBA, 0xAB, 0xE4, 0xBB, 0xBD, 0xE8, 0xAF, 0x81,
+                              0xE5, 0x8F, 0xB7, 0x2C, 0xE9, 0x87, 0x91, 0xE9, 0xA2, 0x9D, 0x0A, 0xE5, 0xBC, 0xA0, 0xE4, 0xB8,
+                              0x89, 0x2C, 0x35, 0x31, 0x30, 0x35, 0x30, 0x32, 0x31, 0xF0, 0x9F, 0x98, 0x80, 0x39, 0x39, 0x30,
+                              0x30, 0x31, 0x30, 0x31, 0x31, 0x32, 0x33, 0x34, 0x2C, 0x31, 0xE6, 0x30, 0x9D, 0x30, 0x0A, 0x36,
+                              0x8E, 0xE5, 0x9B, 0x9B, 0x2C, 0x35, 0x31, 0x30, 0x35, 0x30, 0x32, 0x31, 0x39, 0x39, 0x30, 0x30,
+                              0x31, 0x30, 0x31, 0x31, 0x32, 0x33, 0x58, 0x2C, 0x38, 0x30, 0x30, 0x0A]
+        let path = try IngestFixtures.temporaryFile("gb_part_end.csv", bytes)
+        let reader = try CSVReader(path: path)
+        #expect(reader.encoding == .gb18030)
+        let whole = try IngestFixtures.rawRows(reader)
+        var parts: [RawRow] = []
+        for (range, line) in [(0..<63, 1), (63..<Int.max, 3)] {
+            let part = CSVReader(path: path, limits: .default, encoding: reader.encoding, separator: reader.separator,
+                                 range: range, firstLine: line)
+            parts += try IngestFixtures.rawRows(part)
+        }
+        #expect(parts.map(\.cells) == whole.map(\.cells))
+        #expect(parts.map(\.number) == whole.map(\.number))
+    }
+
     @Test func aUTF8FileWithOneBadByteStaysUTF8() throws {
         // Chinese UTF-8 often decodes as GB18030 too: one bad byte must not switch it.
         var bytes = Array("\(rosterHeader)\n马小军,640422199001010017,中式烹调师,2019-03-01,2019-03-25,150,1600,XJ-2019-01\n".utf8)

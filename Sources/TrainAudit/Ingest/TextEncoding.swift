@@ -245,9 +245,17 @@ final class TranscodingDecoder {
                     if err == EINVAL {
                         // Incomplete sequence at the end of this chunk.
                         if final {
+                            // Nothing follows: its first unit is invalid, and what comes after
+                            // it is decoded on its own (a part of a file cut after a line feed
+                            // ends "9D 30 0A": the 0 and the line feed are text, as when the
+                            // whole file is read).
                             invalid += 1
                             emitInvalid(output)
-                            inLeft = 0
+                            let step = min(unit, inLeft)
+                            inPtr = inPtr.map { $0 + step }
+                            inLeft -= step
+                            iconv(cd, nil, nil, nil, nil)
+                            continue
                         } else if let p = inPtr {
                             let start = UnsafeMutableRawPointer(p).assumingMemoryBound(to: UInt8.self)
                             carry = Array(UnsafeBufferPointer(start: start, count: inLeft))
