@@ -47,6 +47,50 @@ struct HostileInputTests {
 
     // MARK: - workbooks
 
+    @Test(arguments: [
+        ("<c r=\"A1\" t=\"", "a"),        // a quote never closed (CI's fuzz timeout)
+        ("<!--", "-"),                      // a comment never ended
+        ("<![CDATA[", "]"),                 // a CDATA section never ended
+    ])
+    func aTokenCutIntoManyChunksIsScannedInLinearWork(_ head: String, _ filler: String) throws {
+        // 4 MiB of one unfinished token fed in 4 KiB chunks: rescanning the whole held
+        // token on every chunk scanned about 2 GiB; trying again only when it has doubled
+        // scans at most a few times its size.
+        let tokenizer = XMLTokenizer(handler: XLSXMergeScanner(maxColumns: 128))
+        let chunk = [UInt8](repeating: UInt8(ascii: Unicode.Scalar(filler)!), count: 4096)
+        let total = 4 << 20
+        try Array(head.utf8).withUnsafeBufferPointer { try tokenizer.feed($0) }
+        for _ in 0..<(total / chunk.count) { try chunk.withUnsafeBufferPointer { try tokenizer.feed($0) } }
+        try tokenizer.finish()
+        #expect(tokenizer.scannedBytes < 4 * total)
+        #expect(tokenizer.scannedBytes >= total)
+    }
+
+    @Test func aTokenOverTheLimitIsRefusedWhateverTheChunks() throws {
+        let tokenizer = XMLTokenizer(handler: XLSXMergeScanner(maxColumns: 128), maxTokenBytes: 1 << 16)
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        try Array("<c t=\"".utf8).withUnsafeBufferPointer { try tokenizer.feed($0) }
+        var refused = false
+        do {
+            for _ in 0..<200 { try chunk.withUnsafeBufferPointer { try tokenizer.feed($0) } }
+        } catch XMLStreamError.tokenTooLarge { refused = true }
+        #expect(refused)
+    }
+
+    @Test func tagsCutAtEveryByteGiveTheSameMerges() throws {
+        let xml = Array(#"<worksheet><mergeCells count="2"><mergeCell ref="A1:H1"/><!-- x --><mergeCell ref="B3:C4"/></mergeCells></worksheet>"#.utf8)
+        for size in 1...xml.count {
+            let scanner = XLSXMergeScanner(maxColumns: 128)
+            let tokenizer = XMLTokenizer(handler: scanner)
+            for start in stride(from: 0, to: xml.count, by: size) {
+                try xml[start..<min(start + size, xml.count)].withUnsafeBufferPointer { try tokenizer.feed($0) }
+            }
+            try tokenizer.finish()
+            #expect(scanner.ranges.map { "\($0.firstRow),\($0.firstColumn),\($0.lastRow),\($0.lastColumn)" }
+                    == ["1,0,1,7", "3,1,4,2"], "chunk size \(size)")
+        }
+    }
+
     @Test func aWorksheetListedThousandsOfTimesIsReadOnce() throws {
         // many_sheets.xlsx: 5,000 <sheet> entries, all naming xl/worksheets/sheet1.xml.
         let book = try XLSXWorkbook(path: fixture("many_sheets.xlsx"))

@@ -160,11 +160,17 @@ protocol XMLHandler: AnyObject {
 /// Push tokenizer: `feed` chunks of any size, then `finish`.
 final class XMLTokenizer<H: XMLHandler> {
     let handler: H
-    /// An incomplete token kept from the previous chunk.
+    /// An incomplete token kept from the previous chunk (and what was fed after it).
     private var pending: [UInt8] = []
+    /// How many bytes `pending` held when the tokenizer last failed to finish its token:
+    /// it is tried again only once `pending` has doubled, so a token cut into many chunks
+    /// (a quote never closed, a comment never ended) costs linear time, not quadratic.
+    private var stuck = 0
     private var scratch: [UInt8] = []
     /// A single tag, comment or CDATA section larger than this is refused.
     let maxTokenBytes: Int
+    /// Bytes handed to the scanner so far, rescans included (the tests bound it).
+    private(set) var scannedBytes = 0
 
     init(handler: H, maxTokenBytes: Int = 16 << 20) {
         self.handler = handler
@@ -177,10 +183,11 @@ final class XMLTokenizer<H: XMLHandler> {
             if used < chunk.count { pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[used...])) }
         } else {
             pending.append(contentsOf: chunk)
-            let buffer = pending
-            let used = try buffer.withUnsafeBufferPointer { try process($0, final: false) }
+            if pending.count < 2 * stuck { return }
+            let used = try pending.withUnsafeBufferPointer { try process($0, final: false) }
             pending.removeFirst(used)
         }
+        stuck = pending.count
         if pending.count > maxTokenBytes { throw XMLStreamError.tokenTooLarge }
     }
 
@@ -188,6 +195,7 @@ final class XMLTokenizer<H: XMLHandler> {
         guard !pending.isEmpty else { return }
         let buffer = pending
         pending = []
+        stuck = 0
         _ = try buffer.withUnsafeBufferPointer { try process($0, final: true) }
     }
 
@@ -227,6 +235,7 @@ final class XMLTokenizer<H: XMLHandler> {
     private func process(_ buf: UnsafeBufferPointer<UInt8>, final: Bool) throws -> Int {
         let n = buf.count
         guard let base = buf.baseAddress else { return 0 }
+        scannedBytes += n
         var i = 0
         while i < n {
             if buf[i] != 0x3C {
