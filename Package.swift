@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "trainaudit", targets: ["trainaudit"]),
-        .library(name: "TrainAudit", targets: ["TrainAudit"]),
+        .library(name: "TrainAudit", targets: ["TrainAudit", "TrainAuditCore", "TrainAuditChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,14 +26,26 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // The core: ingest, normalise, typed records and their indexes, rule packs. Its
+        // storage encodings are internal; what it makes public is the checks' domain view.
         .target(
-            name: "TrainAudit",
+            name: "TrainAuditCore",
             dependencies: [
                 "CPCRE2",
-                "CXLSXWriter",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        // The checks: they see the core's domain views only.
+        .target(
+            name: "TrainAuditChecks",
+            dependencies: ["TrainAuditCore"]
+        ),
+        // The engine that runs the checks, the workflow on findings and the writers; it
+        // re-exports the two modules below it.
+        .target(
+            name: "TrainAudit",
+            dependencies: ["TrainAuditCore", "TrainAuditChecks", "CXLSXWriter"]
         ),
         .executableTarget(
             name: "trainaudit",
@@ -49,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainAuditTests",
-            dependencies: ["TrainAudit"]
+            dependencies: ["TrainAudit", "TrainAuditCore", "TrainAuditChecks"]
         ),
     ]
 )

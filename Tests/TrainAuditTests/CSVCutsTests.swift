@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Cutting a CSV file at record boundaries (`CSVReader.cuts`): its parts, each read from
 /// its own line, give the rows reading it in one piece gives.

@@ -1,5 +1,7 @@
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 private func csv(_ name: String, _ limits: IngestLimits = .default) throws -> CSVReader {
     try CSVReader(path: IngestFixtures.path(name), limits: limits)

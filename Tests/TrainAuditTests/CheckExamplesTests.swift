@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Every check runs on its own examples (SwiftLint's way: the examples are the tests).
 struct CheckExamplesTests {

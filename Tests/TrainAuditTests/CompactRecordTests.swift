@@ -1,5 +1,7 @@
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 // The compact stored forms (RowIndex, SignIn, IDReading, SourceRef) must give back exactly
 // what was put in: these tests compare them with the plain computation.

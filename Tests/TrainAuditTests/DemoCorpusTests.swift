@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// The demo county (corpus/demo): every planted case in expected.jsonl is found, and
 /// nothing at medium or above is flagged beyond them. expected.jsonl was written by the

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Hostile and broken input (issue 13): each reproduction as a small input. Time is never
 /// asserted; a regression to the quadratic or looping behaviour shows as a test that does

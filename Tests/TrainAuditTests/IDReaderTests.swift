@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Tests/Fixtures, found from this file's path.
 func fixturesDirectory() -> URL {

@@ -3,6 +3,8 @@ import Foundation
 import Glibc
 #endif
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Fixture files written by Tests/Fixtures/ingest/make_fixtures.py.
 enum IngestFixtures {

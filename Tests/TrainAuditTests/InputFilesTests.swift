@@ -1,5 +1,7 @@
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 @Test func inputFolderIsWalkedSortedSkippingHiddenAndLockFiles() {
     let tree = IngestFixtures.path("tree")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// A big CSV file read as parts at the same time (`FileSplit`) gives exactly what reading
 /// it in one piece gives: the records and their row numbers, the cell problems, the

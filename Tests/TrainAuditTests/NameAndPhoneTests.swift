@@ -1,5 +1,7 @@
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 @Test(arguments: [
     ("张三", "张三"), ("张 三", "张三"), ("张　三", "张三"), (" 张三 ", "张三"), ("张\u{A0}三", "张三"), ("张 \u{3000} 三", "张三"),

@@ -1,5 +1,7 @@
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 @Test(arguments: [
     ("1,600", 1600.0), ("1，600", 1600), ("１６００", 1600), ("1600元", 1600), ("1600.00", 1600), (" 800 ", 800),

@@ -1,5 +1,7 @@
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 private func loadRegions() throws -> RegionTable {
     try RegionTable(tsvPath: repositoryRoot().appendingPathComponent("rules/regions.tsv").path)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// The outputs offices open (issue 10): the workbook read back by a real reader
 /// (openpyxl), the page rendered by a real browser (Chromium headless), CSV for Excel, and

@@ -1,5 +1,7 @@
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 @Test func packsAndPrintsAnID() {
     let id = ResidentID("11010519491231002X")!

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Nothing counted twice, and a run that could not do its job says so (issue 9 §5, §8).
 struct RunOutcomeTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Finding the table in real files: title and 填报单位 rows, merged two-row headers,
 /// footers, repeated headers, and every row accounted for.

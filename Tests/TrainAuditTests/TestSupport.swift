@@ -1,5 +1,7 @@
 import Foundation
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Paths inside the repository, from this file's place in it.
 enum Repo {

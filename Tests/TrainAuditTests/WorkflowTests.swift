@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// Issue 11 on the demo county: the roll-up adds up to the scan, the sample is
 /// reproducible and holds the critical/high people, a filled-in call sheet round-trips

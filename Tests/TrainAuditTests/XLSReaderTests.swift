@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 /// The .xls (BIFF8) reader, on files written by xlwt, by LibreOffice Calc and by hand
 /// (Tests/Fixtures/ingest/make_xls_fixtures.py): the same rows as the xlsx reader gives

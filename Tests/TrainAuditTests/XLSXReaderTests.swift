@@ -1,5 +1,7 @@
 import Testing
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 
 private func workbook(_ name: String, _ limits: IngestLimits = .default) throws -> XLSXWorkbook {
     try XLSXWorkbook(path: IngestFixtures.path(name), limits: limits)

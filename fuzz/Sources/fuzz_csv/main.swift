@@ -4,6 +4,8 @@
 // boundaries (`CSVReader.cuts`) each read from its own line, as big files are read.
 // Also: no row over the column limit, no cell over the size limit, row numbers rising.
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 import CFuzzerDriver
 import FuzzSupport
 import Foundation

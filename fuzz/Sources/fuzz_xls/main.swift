@@ -4,6 +4,8 @@
 // must agree (the reader keeps no state between reads), rows stay within the column limit
 // and cells within the size limit, and Workbook.open agrees with the reader on the sheets.
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 import CFuzzerDriver
 import FuzzSupport
 import Foundation

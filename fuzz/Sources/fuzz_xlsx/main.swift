@@ -7,6 +7,8 @@
 // Rows stay within the column limit and cells within the size limit.
 // FUZZ_DEBUG=1 prints what was read (to check a seed reaches the sheets).
 @testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
 import CFuzzerDriver
 import FuzzSupport
 import Foundation

@@ -1,0 +1,118 @@
+import TrainAuditCore
+/// The check families of RULES.md.
+public enum Family: String, Sendable, CaseIterable {
+    case REG, DUP, SCH, PRX, CLS, ID, PAY, TGT, DQ
+
+    public var title: Localized {
+        switch self {
+        case .REG: return Localized(zh: "非建档立卡对象", en: "non-registered trainees")
+        case .DUP: return Localized(zh: "重复享受补贴", en: "duplicate subsidies")
+        case .SCH: return Localized(zh: "不可能的时间安排", en: "impossible schedules")
+        case .PRX: return Localized(zh: "考勤代签", en: "proxy sign-ins")
+        case .CLS: return Localized(zh: "班级规模", en: "class size")
+        case .ID: return Localized(zh: "身份证号质量", en: "identity data quality")
+        case .PAY: return Localized(zh: "补贴发放", en: "payments")
+        case .TGT: return Localized(zh: "任务与考核", en: "targets and assessment")
+        case .DQ: return Localized(zh: "表格质量", en: "table quality")
+        }
+    }
+}
+
+/// What a check is: its code, titles, severity and the policy text it enforces.
+public struct CheckInfo: Sendable {
+    public let code: String
+    public let severity: Severity
+    public let title: Localized
+    /// What it catches and why, for `trainaudit rules CODE`.
+    public let summary: Localized
+    /// The policy source: seed file and clause, or "default: <why>".
+    public let source: String
+    /// Tables the check needs; without them it is skipped and the summary says so.
+    public let needs: [TableKind]
+    /// Settings keys (rule-pack thresholds and patterns) it reads; a pack missing one
+    /// skips the check with a diagnostic.
+    public let settings: [String]
+
+    public var family: Family { Family(rawValue: String(code.prefix(while: { $0.isLetter }))) ?? .DQ }
+
+    public init(code: String, severity: Severity, title: Localized, summary: Localized,
+                source: String, needs: [TableKind], settings: [String] = []) {
+        self.code = code
+        self.severity = severity
+        self.title = title
+        self.summary = summary
+        self.source = source
+        self.needs = needs
+        self.settings = settings
+    }
+}
+
+/// A check's own fixture: small tables as CSV text (file name → text; the table kind is
+/// recognised from the header, as for real files) and how many findings of the check's
+/// code they must produce. The examples are the check's tests (Tests/CheckExamplesTests).
+public struct CheckExample: Sendable {
+    public let name: String
+    public let tables: [(file: String, csv: String)]
+    public let expected: Int
+    /// The rule pack the example runs under.
+    public let pack: String
+
+    /// Tables that must produce `count` findings (default 1).
+    public static func triggers(_ name: String, count: Int = 1, pack: String = "guyuan", _ tables: (String, String)...) -> CheckExample {
+        CheckExample(name: name, tables: tables.map { (file: $0.0, csv: $0.1) }, expected: count, pack: pack)
+    }
+
+    /// Tables that must produce no finding.
+    public static func passes(_ name: String, pack: String = "guyuan", _ tables: (String, String)...) -> CheckExample {
+        CheckExample(name: name, tables: tables.map { (file: $0.0, csv: $0.1) }, expected: 0, pack: pack)
+    }
+}
+
+/// Everything a check sees: typed records and their indexes, the pack's settings, the
+/// region table and the day the audit is run "as of". Never raw cells.
+public struct Audit: Sendable {
+    public let data: AuditData
+    public let settings: Settings
+    public let regions: RegionCodes
+    /// "Today" for checks that compare with now (sign-ins in the future); fixed per run
+    /// (`--as-of`), so the same input gives the same output.
+    public let asOf: Day
+
+    public init(data: AuditData, settings: Settings, regions: RegionCodes, asOf: Day) {
+        self.data = data
+        self.settings = settings
+        self.regions = regions
+        self.asOf = asOf
+    }
+}
+
+/// Region-code lookup as checks need it (implemented by RegionTable).
+public protocol RegionCodes: Sendable {
+    func contains(_ code: Int) -> Bool
+}
+
+/// A check: a small type carrying its code, titles, policy source and examples.
+public protocol Check: Sendable {
+    var info: CheckInfo { get }
+    var examples: [CheckExample] { get }
+    /// Findings for the audit; never prints. Settings it needs are present (the runner
+    /// skips the check otherwise), but a check still guards optionals, never force-unwraps.
+    func run(_ audit: Audit) -> [Finding]
+}
+
+extension Check {
+    /// A finding of this check with its code, severity and title filled in.
+    public func finding(_ message: Localized, subject: String, evidence: [SourceRef],
+                        confidence: Double = 1, person: PersonRef? = nil, classID: String? = nil,
+                        institution: String? = nil, county: String? = nil, amount: Int64? = nil,
+                        paymentRefs: [SourceRef] = [], severity: Severity? = nil,
+                        people: [PersonRef] = [], classes: [String] = []) -> Finding {
+        var f = Finding(code: info.code, severity: severity ?? info.severity, title: info.title, message: message,
+                        subject: subject, evidence: evidence, confidence: confidence, person: person,
+                        classID: classID, institution: institution, county: county, amount: amount,
+                        paymentRefs: paymentRefs)
+        f.people = people
+        f.classes = classes
+        return f
+    }
+}

@@ -1,0 +1,142 @@
+import TrainAuditCore
+/// Helpers the SCH and PRX checks share: time spans, minutes, teacher names, evidence caps,
+/// money at risk over several classes.
+
+/// Time arithmetic on sign-ins.
+enum SignInClock {
+    /// The [check-in, check-out) span of a sign-in in absolute seconds, when both are
+    /// present and check-out is after check-in.
+    static func span(_ s: SignIn) -> (start: Int64, end: Int64)? {
+        guard let i = s.checkIn, let o = s.checkOut else { return nil }
+        let a = i.absolute, b = o.absolute
+        guard b > a else { return nil }
+        return (a, b)
+    }
+
+    /// Whether two half-open spans share any moment.
+    static func overlap(_ a: (start: Int64, end: Int64), _ b: (start: Int64, end: Int64)) -> Bool {
+        a.start < b.end && b.start < a.end
+    }
+
+    /// Whether two sign-ins overlap in time: both spans overlap, or one's check-in falls
+    /// inside the other's span (a check-in alone is a moment of presence).
+    static func overlap(_ x: SignIn, _ y: SignIn) -> Bool {
+        let a = span(x), b = span(y)
+        if let a, let b { return overlap(a, b) }
+        if let a, b == nil, let t = y.checkIn?.absolute { return a.start <= t && t < a.end }
+        if let b, a == nil, let t = x.checkIn?.absolute { return b.start <= t && t < b.end }
+        return false
+    }
+
+    /// Whether two closed day ranges share a day.
+    static func overlap(_ a: ClosedRange<Day>, _ b: ClosedRange<Day>) -> Bool {
+        a.lowerBound <= b.upperBound && b.lowerBound <= a.upperBound
+    }
+
+    /// Minutes since midnight (0..<1440).
+    static func minuteOfDay(_ m: Moment) -> Int32 { m.seconds / 60 }
+
+    /// "07:52" for messages.
+    static func hhmm(_ minute: Int32) -> String {
+        let h = minute / 60, m = minute % 60
+        return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+    }
+
+    /// A session label for messages and keys; blank sessions are "".
+    static func session(_ s: SignIn) -> String { TextReader.clean(s.session ?? "") }
+}
+
+/// Teacher cells of the class register: several names joined by 、 , ， / or spaces.
+enum TeacherNames {
+    private static let separators: Set<Character> = ["、", ",", "，", "/", "／", ";", "；", " ", "\u{3000}", "\t"]
+
+    /// The normalised names in one or more teacher cells, in order, without repeats.
+    static func split(_ cells: [String]) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        for cell in cells {
+            for part in cell.split(whereSeparator: { separators.contains($0) }) {
+                let name = NameReader.normalize(String(part))
+                if name.isEmpty || seen.contains(name) { continue }
+                seen.insert(name)
+                out.append(name)
+            }
+        }
+        return out
+    }
+}
+
+/// Place texts compared as an auditor would: spaces and case ignored.
+enum PlaceText {
+    static func key(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let k = NameReader.normalize(s).lowercased()
+        return k.isEmpty ? nil : k
+    }
+}
+
+/// Evidence lists kept short enough to read.
+enum EvidenceCap {
+    static let rows = 20
+
+    /// The first `rows` references, sorted and without repeats.
+    static func first(_ refs: [SourceRef], _ limit: Int = rows) -> [SourceRef] {
+        var seen = Set<SourceRef>()
+        var out: [SourceRef] = []
+        for r in refs where !seen.contains(r) {
+            seen.insert(r)
+            out.append(r)
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    /// "（另有 N 行未列出）" / " (N more rows not listed)" when a list was cut.
+    static func note(total: Int, shown: Int) -> Localized {
+        total > shown
+            ? Localized(zh: "（证据列出前\(shown)行，共\(total)行）", en: " (evidence lists the first \(shown) of \(total) rows)")
+            : Localized(zh: "", en: "")
+    }
+
+    /// Up to `limit` items joined, with "等N项" / "and N more".
+    static func list(_ items: [String], limit: Int = 5, zhSeparator: String = "、") -> Localized {
+        let shown = items.prefix(limit)
+        let more = items.count - shown.count
+        return Localized(zh: shown.joined(separator: zhSeparator) + (more > 0 ? "等\(items.count)项" : ""),
+                         en: shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""))
+    }
+}
+
+extension AuditData {
+    /// Money at risk for a person over several classes: each payment row counted once.
+    func moneyAtRisk(person: ResidentID, classIDs: [String]) -> (amount: Int64?, payments: [SourceRef]) {
+        var refs = Set<SourceRef>()
+        var rosterTotal: Int64? = nil
+        for c in classIDs {
+            let r = moneyAtRisk(person: person, classID: c)
+            if r.payments.isEmpty {
+                if let a = r.amount { rosterTotal = (rosterTotal ?? 0) + a }
+            } else {
+                refs.formUnion(r.payments)
+            }
+        }
+        if refs.isEmpty { return (rosterTotal, []) }
+        var total: Int64 = 0
+        for i in paymentsByPerson[person] ?? [] where refs.contains(payments[i].source) {
+            total += payments[i].amount ?? 0
+        }
+        return (total, refs.sorted())
+    }
+
+    /// The name a person goes by in the tables: registry first, then roster.
+    func displayName(_ id: ResidentID, fallback: String) -> String {
+        if let e = registryEntry(id), !e.name.isEmpty { return e.name }
+        if let i = enrollmentsByPerson[id]?.first, !enrollments[i].name.isEmpty { return enrollments[i].name }
+        return fallback
+    }
+}
+
+/// Numbers in schedule messages: 6 not 6.0.
+enum ScheduleFormat {
+    static func num(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
+}

@@ -1,0 +1,87 @@
+import TrainAuditCore
+/// CLS002: more people signed in to one session than the class roster has.
+struct SessionLargerThanRoster: Check {
+    let info = CheckInfo(
+        code: "CLS002", severity: .medium,
+        title: Localized(zh: "单次考勤人数多于班级台账人数", en: "A session's attendance exceeds the roster"),
+        summary: Localized(
+            zh: "同一班级同一天同一时段签到的不同人数多于该班台账上的学员人数。考勤与台账对不上，说明有人替不在册的人签到或台账与考勤是分别编造的。",
+            en: "More distinct people signed in to one session (class, day, session) than the class roster lists. Attendance that does not match the roster means sign-ins for people not enrolled, or a roster and sheets made up separately."),
+        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：督促培训机构落实…考勤“六个到位”；每个培训班不得超过50人",
+        needs: [.roster, .attendance])
+
+    var examples: [CheckExample] {
+        let roster = ("roster.csv", """
+        姓名,身份证号码,培训职业(工种)或专项职业能力,培训等级,开班日期,结业日期,培训和鉴定补贴金额(元),班级编号,培训机构
+        马小军,642223199001010014,中式面点师,初级,2019-03-01,2019-03-25,1600,YZ-2019-08,原州区阳光职业培训学校
+        李梅,642223198802020023,中式面点师,初级,2019-03-01,2019-03-25,1600,YZ-2019-08,原州区阳光职业培训学校
+        """)
+        return [
+            .triggers("three people in the morning session of a two-person class", roster, ("考勤.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间
+            YZ-2019-08,642223199001010014,马小军,2019-03-04,上午,08:01
+            YZ-2019-08,642223198802020023,李梅,2019-03-04,上午,08:02
+            YZ-2019-08,642223197503150034,王强,2019-03-04,上午,08:03
+            YZ-2019-08,642223199001010014,马小军,2019-03-04,下午,14:01
+            """)),
+            .passes("each session within the roster, the same person twice in one session counted once", roster, ("考勤.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间
+            YZ-2019-08,642223199001010014,马小军,2019-03-04,上午,08:01
+            YZ-2019-08,642223198802020023,李梅,2019-03-04,上午,08:02
+            YZ-2019-08,642223198802020023,李梅,2019-03-04,上午,08:05
+            YZ-2019-08,642223197503150034,王强,2019-03-04,下午,14:03
+            """)),
+            .passes("attendance for a class with no roster is not compared", roster, ("考勤.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间
+            YZ-2019-09,642223199001010014,马小军,2019-03-04,上午,08:01
+            YZ-2019-09,642223198802020023,李梅,2019-03-04,上午,08:02
+            YZ-2019-09,642223197503150034,王强,2019-03-04,上午,08:03
+            """)),
+        ]
+    }
+
+    private struct SessionKey: Hashable {
+        var day: Day
+        var session: String
+    }
+
+    func run(_ audit: Audit) -> [Finding] {
+        let data = audit.data
+        var out: [Finding] = []
+        for view in data.classViews where !view.roster.isEmpty {
+            guard let signIns = data.signInsByClass[view.classID], !signIns.isEmpty else { continue }
+            let rosterCount = data.rosterHeads(view).count
+            guard signIns.count > rosterCount else { continue }
+            var sessions: [SessionKey: Set<HeadKey>] = [:]
+            var firstRow: [SessionKey: Int] = [:]
+            for s in signIns {
+                let sign = data.signIns[s]
+                guard let day = sign.day else { continue }
+                let key = SessionKey(day: day, session: sign.session ?? "")
+                sessions[key, default: []].insert(HeadKey(sign.id, name: sign.name))
+                if firstRow[key] == nil { firstRow[key] = s }
+            }
+            // Sessions over the roster, in day then session order.
+            let over = sessions.filter { $0.value.count > rosterCount }
+                .sorted { $0.key.day != $1.key.day ? $0.key.day < $1.key.day : $0.key.session < $1.key.session }
+            guard !over.isEmpty else { continue }
+            var worst = over[0]
+            for o in over where o.value.count > worst.value.count { worst = o }
+            let session = worst.key.session.isEmpty ? "" : " \(worst.key.session)"
+            // Evidence: the class, then the worst session's sign-in rows (capped).
+            let worstRows = signIns.filter { s in
+                data.signIns[s].day == worst.key.day && (data.signIns[s].session ?? "") == worst.key.session
+            }
+            out.append(finding(
+                Localized(zh: "\(view.classID) 有 \(over.count) 个时段签到人数多于台账的 \(rosterCount) 人；最多的是 \(worst.key.day)\(session)，\(worst.value.count) 人签到",
+                          en: "Class \(view.classID): \(over.count) session(s) with more people signed in than the \(rosterCount) on the roster; the largest, \(worst.key.day)\(session), had \(worst.value.count)"),
+                subject: view.classID,
+                evidence: [view.source] + worstRows.prefix(60).map { data.signIns[$0].source },
+                confidence: 0.85,
+                classID: view.classID,
+                institution: view.institution,
+                county: view.county))
+        }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+import TrainAuditCore
+/// DUP004: the same payment on two rows of the payment ledger.
+struct DuplicatePaymentRows: Check {
+    let info = CheckInfo(
+        code: "DUP004", severity: .high,
+        title: Localized(zh: "补贴发放记录重复", en: "Duplicate payment rows"),
+        summary: Localized(
+            zh: "补贴发放明细中两行及以上的身份证号、金额、发放日期、补贴项目和班级完全相同，同一笔补贴被重复发放或重复报账。",
+            en: "Two or more rows of the payment ledger with the same ID, amount, paid date, item and class: one subsidy paid or claimed twice."),
+        source: "default: a payment is made once (001_d8d3e9ef7cd7fd28.txt 四(五)：培训结束后培训机构根据培训人数、培训质量申请培训补贴)",
+        needs: [.payments])
+
+    var examples: [CheckExample] {
+        let header = "身份证号码,姓名,发放金额,发放日期,补贴项目,银行账号,班级编号"
+        return [
+            .triggers("the same training subsidy paid twice on one day", ("payments.csv", """
+            \(header)
+            642223199001010014,马小军,1600,2019-04-15,培训补贴,6228480012345678901,XJ-2019-01
+            642223198802020023,李梅,1600,2019-04-15,培训补贴,6228480012345678919,XJ-2019-01
+            642223199001010014,马小军,1600,2019-04-15,培训补贴,6228480012345678901,XJ-2019-01
+            """)),
+            .passes("training and assessment subsidies on the same day", ("payments.csv", """
+            \(header)
+            642223199001010014,马小军,1600,2019-04-15,培训补贴,6228480012345678901,XJ-2019-01
+            642223199001010014,马小军,1600,2019-04-15,鉴定补贴,6228480012345678901,XJ-2019-01
+            """)),
+            .passes("same amount for two classes", ("payments.csv", """
+            \(header)
+            642223199001010014,马小军,1600,2019-04-15,培训补贴,6228480012345678901,XJ-2019-01
+            642223199001010014,马小军,1600,2019-04-15,培训补贴,6228480012345678901,XJ-2019-05
+            """)),
+        ]
+    }
+
+    private struct Key: Hashable {
+        var id: ResidentID
+        var amount: Int64
+        var paidOn: Day?
+        var item: String
+        var classID: String
+    }
+
+    func run(_ audit: Audit) -> [Finding] {
+        let data = audit.data
+        var groups: [Key: [Int]] = [:]
+        var order: [Key] = []
+        for (i, p) in data.payments.enumerated() {
+            guard let id = p.id.id, let amount = p.amount, amount > 0 else { continue }
+            let key = Key(id: id, amount: amount, paidOn: p.paidOn, item: CheckText.key(p.item), classID: p.classID ?? "")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(i)
+        }
+        var out: [Finding] = []
+        // `order` is the order of first rows: deterministic for the same input.
+        for key in order {
+            guard let rows = groups[key], rows.count > 1 else { continue }
+            let p = data.payments[rows[0]]
+            let who = CheckText.who(p.name, key.id)
+            let extra = rows.dropFirst()
+            // Without a date, item or class the rows may be different payments.
+            let sure = key.paidOn != nil && !key.item.isEmpty && !key.classID.isEmpty
+            let item = key.item.isEmpty ? "?" : key.item
+            let cls = key.classID.isEmpty ? "?" : key.classID
+            out.append(finding(
+                Localized(zh: "\(who) 的同一笔补贴（\(item)，\(Money.yuan(key.amount)) 元，\(CheckText.day(key.paidOn)) 发放，班级 \(cls)）在发放明细中出现 \(rows.count) 次",
+                          en: "\(who): the same payment (\(item), \(Money.yuan(key.amount)) yuan, paid \(CheckText.day(key.paidOn)), class \(cls)) is on \(rows.count) rows"),
+                subject: "\(key.id)|\(key.amount)|\(CheckText.day(key.paidOn))|\(key.item)|\(key.classID)",
+                evidence: extra.map { data.payments[$0].source } + [p.source],
+                confidence: sure ? 0.95 : 0.6,
+                person: PersonRef(id: key.id.description, name: p.name),
+                classID: key.classID.isEmpty ? nil : key.classID,
+                institution: key.classID.isEmpty ? nil : data.classView(key.classID)?.institution,
+                county: key.classID.isEmpty ? nil : data.classView(key.classID)?.county,
+                amount: key.amount * Int64(extra.count),
+                paymentRefs: extra.map { data.payments[$0].source }))
+        }
+        return out
+    }
+}

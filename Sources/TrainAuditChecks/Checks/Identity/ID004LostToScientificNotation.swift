@@ -1,0 +1,29 @@
+import TrainAuditCore
+/// ID004: a spreadsheet turned the ID into a number and lost digits (5.10502E+17).
+struct LostToScientificNotation: IDIssueCheck {
+    let info = CheckInfo(
+        code: "ID004", severity: .medium,
+        title: Localized(zh: "身份证号被表格软件截断（科学计数法）", en: "ID lost to scientific notation"),
+        summary: Localized(zh: "身份证号以数字保存，显示为 5.10502E+17：电子表格只保留15位有效数字，后几位已丢失，无法恢复，也不会被猜测；该行无法与其他表比对，需调取纸质材料。",
+                           en: "The ID was stored as a number and shows as 5.10502E+17: spreadsheets keep 15 significant digits, so the last digits are gone, cannot be recovered and are never guessed; the row cannot be joined and the paper must be pulled."),
+        source: "DATA.md (IDs that Excel mangled: precision lost, report, never guess)", needs: [])
+
+    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool { o.reading.issues.contains(.scientificNotation) }
+
+    func message(_ o: IDOccurrence, rows: Int) -> Localized {
+        let note = rowsNote(rows)
+        return Localized(zh: "\(o.name) 的身份证号显示为 \(o.reading.raw)，已丢失位数，无法比对\(note.zh)",
+                         en: "\(o.name)'s ID shows as \(o.reading.raw): digits are lost and it cannot be joined\(note.en)")
+    }
+
+    let examples: [CheckExample] = [
+        .triggers("Excel's display of an 18-digit number", ("roster.csv", """
+        姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期
+        马小军,6.40422E+17,中式烹调师,2019-03-01,2019-03-25
+        """)),
+        .passes("a text cell with all 18 digits", ("roster.csv", """
+        姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期
+        马小军,'640422199001010017,中式烹调师,2019-03-01,2019-03-25
+        """)),
+    ]
+}

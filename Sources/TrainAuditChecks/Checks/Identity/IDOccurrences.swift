@@ -1,0 +1,54 @@
+import TrainAuditCore
+/// Every ID cell of every table, with its row and name: what the identity checks read.
+struct IDOccurrence {
+    var reading: IDReading
+    var name: String
+    var source: SourceRef
+    var table: TableKind
+}
+
+extension AuditData {
+    /// Every ID cell, in table order then source order, one at a time: a province-year
+    /// has 28 million, too many to hold as a list.
+    func forEachIDOccurrence(_ body: (IDOccurrence) -> Void) {
+        for r in registry { body(IDOccurrence(reading: r.id, name: r.name, source: r.source, table: .registry)) }
+        for e in enrollments { body(IDOccurrence(reading: e.id, name: e.name, source: e.source, table: .roster)) }
+        for s in signIns { body(IDOccurrence(reading: s.id, name: s.name, source: s.source, table: .attendance)) }
+        for p in payments { body(IDOccurrence(reading: p.id, name: p.name, source: p.source, table: .payments)) }
+        for w in watchlist { body(IDOccurrence(reading: w.id, name: w.name, source: w.source, table: .watchlist)) }
+    }
+}
+
+/// The shared shape of the ID checks that report one finding per distinct ID text with
+/// an issue: the rows where it occurs are the evidence (the first 10; the message counts all).
+protocol IDIssueCheck: Check {
+    /// Whether this occurrence has the check's issue.
+    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool
+    func message(_ o: IDOccurrence, rows: Int) -> Localized
+}
+
+extension IDIssueCheck {
+    var needs: [TableKind] { [] }
+
+    func run(_ audit: Audit) -> [Finding] {
+        var groups: [String: [IDOccurrence]] = [:]
+        var order: [String] = []
+        audit.data.forEachIDOccurrence { o in
+            guard applies(o, audit) else { return }
+            let key = o.reading.cleaned
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(o)
+        }
+        return order.sorted().map { key in
+            let list = groups[key]!
+            let first = list[0]
+            return finding(message(first, rows: list.count), subject: key,
+                           evidence: list.prefix(10).map(\.source),
+                           person: PersonRef(id: first.reading.cleaned.isEmpty ? first.reading.raw : first.reading.cleaned, name: first.name))
+        }
+    }
+}
+
+func rowsNote(_ rows: Int) -> Localized {
+    rows > 1 ? Localized(zh: "（共\(rows)行）", en: " (\(rows) rows)") : Localized(zh: "", en: "")
+}

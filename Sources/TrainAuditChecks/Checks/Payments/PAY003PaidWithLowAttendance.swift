@@ -1,0 +1,89 @@
+import TrainAuditCore
+/// PAY003: a subsidy paid for a class the trainee attended too little of.
+struct PaidWithLowAttendance: Check {
+    let info = CheckInfo(
+        code: "PAY003", severity: .medium,
+        title: Localized(zh: "出勤不足仍领取补贴", en: "Subsidy paid with too little attendance"),
+        summary: Localized(
+            zh: "学员签到的课次（日期+时段）占该班全部课次的比例低于规则包的最低出勤比例，却领取了补贴。从未签到的学员由 PRX005（空挂学员）报告，这里不重复。",
+            en: "The trainee signed in to a smaller share of the class's sessions (day + session) than the pack's minimum, yet was subsidised. Trainees who never signed in are PRX005's (ghost trainees), not repeated here."),
+        source: "default: min_attendance_share (national 0.8); 001_d8d3e9ef7cd7fd28.txt 四(三) 督促培训机构落实……考勤“六个到位”; 四(五) 培训结束后培训机构根据培训人数、培训质量申请培训补贴",
+        needs: [.roster, .attendance], settings: ["min_attendance_share"])
+
+    var examples: [CheckExample] {
+        let roster = """
+        姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,培训和鉴定补贴金额(元),班级编号
+        马小军,640422199001010017,农村电商,2019-03-01,2019-03-05,800,GY-2019-01
+        李梅,642223198802020023,农村电商,2019-03-01,2019-03-05,800,GY-2019-01
+        """
+        let header = "班级编号,身份证号码,姓名,考勤日期,时段,签到时间"
+        func days(_ id: String, _ name: String, _ n: Int) -> String {
+            (1...n).map { "GY-2019-01,\(id),\(name),2019-03-0\($0),上午,08:0\($0)" }.joined(separator: "\n")
+        }
+        return [
+            .triggers("signed in to 2 of 5 sessions and paid", ("roster.csv", roster), ("attendance.csv", """
+            \(header)
+            \(days("640422199001010017", "马小军", 5))
+            \(days("642223198802020023", "李梅", 2))
+            """)),
+            .passes("4 of 5 sessions meets 0.8", ("roster.csv", roster), ("attendance.csv", """
+            \(header)
+            \(days("640422199001010017", "马小军", 5))
+            \(days("642223198802020023", "李梅", 4))
+            """)),
+            .passes("low attendance but not paid", ("roster.csv", roster.replacingOccurrences(of: "2019-03-05,800,GY", with: "2019-03-05,0,GY")), ("attendance.csv", """
+            \(header)
+            \(days("640422199001010017", "马小军", 5))
+            \(days("642223198802020023", "李梅", 1))
+            """)),
+        ]
+    }
+
+    /// A day and a session (上午/下午), the session as an index into the run's distinct
+    /// cleaned session texts: millions of sign-ins, a handful of session names.
+    private struct Session: Hashable { var day: Day; var session: Int }
+
+    func run(_ audit: Audit) -> [Finding] {
+        guard let minimum = audit.settings.minAttendanceShare?.value else { return [] }
+        let data = audit.data
+        var out: [Finding] = []
+        var sessionNames: [String: Int] = [:], cleanedNames: [String: Int] = [:]
+        func sessionIndex(_ s: SignIn) -> Int {
+            let raw = s.session ?? ""
+            if let k = sessionNames[raw] { return k }
+            let cleaned = SignInClock.session(s)
+            let k = cleanedNames[cleaned] ?? cleanedNames.count
+            cleanedNames[cleaned] = k
+            sessionNames[raw] = k
+            return k
+        }
+        for view in data.classViews {
+            guard let rows = data.signInsByClass[view.classID], !rows.isEmpty else { continue }
+            var sessions = Set<Session>()
+            var attended: [ResidentID: Set<Session>] = [:]
+            for r in rows {
+                let s = data.signIns[r]
+                guard let day = s.day else { continue }
+                let session = Session(day: day, session: sessionIndex(s))
+                sessions.insert(session)
+                if let id = s.id.id { attended[id, default: []].insert(session) }
+            }
+            // A class of one or two sessions says too little about a share.
+            guard sessions.count >= 3 else { continue }
+            var seen = Set<ResidentID>()
+            for i in view.roster {
+                let e = data.enrollments[i]
+                guard let id = e.id.id, seen.insert(id).inserted, let mine = attended[id], !mine.isEmpty else { continue }
+                let share = Double(mine.count) / Double(sessions.count)
+                guard share < minimum, data.subsidyState(ofEnrollment: i).presumedPaid,
+                      data.subsidyState(ofEnrollment: i).isKnown else { continue }
+                let pct = Int((share * 100).rounded()), need = Int((minimum * 100).rounded())
+                out.append(enrollmentFinding(
+                    Localized(zh: "\(CheckText.who(e.name, id)) 在 \(view.classID) 仅签到 \(mine.count)/\(sessions.count) 个课次（\(pct)%，低于 \(need)%），却领取补贴",
+                              en: "\(CheckText.who(e.name, id)) signed in to \(mine.count) of \(sessions.count) sessions of \(view.classID) (\(pct)%, below \(need)%) yet was subsidised"),
+                    id: id, enrollment: i, classID: view.classID, in: data, confidence: 0.85))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import TrainAuditCore
+/// PAY006: one person paid the training subsidy of one class more than once.
+struct PaidTwiceForOneClass: Check {
+    let info = CheckInfo(
+        code: "PAY006", severity: .high,
+        title: Localized(zh: "同一班级重复发放培训补贴", en: "Training subsidy paid twice for one class"),
+        summary: Localized(
+            zh: "同一人同一班级的培训补贴发放了两笔及以上（日期或金额不同）；完全相同的重复行由 DUP004 报告。",
+            en: "One person got two or more training-subsidy payments for one class (on different days or of different amounts); rows identical in every field are DUP004's."),
+        source: "001_d8d3e9ef7cd7fd28.txt 四(五)：培训结束后培训机构根据培训人数、培训质量申请培训补贴 (once per trainee and class)",
+        needs: [.payments])
+
+    var examples: [CheckExample] {
+        [
+            .triggers("paid in April and again in June", ("payments.csv", """
+            \(PaymentExamples.header)
+            640422199001010017,马小军,800,2019-04-15,培训补贴,6228480012345678901,GY-2019-01
+            640422199001010017,马小军,800,2019-06-20,培训补贴,6228480012345678901,GY-2019-01
+            """)),
+            .passes("identical rows are DUP004's", ("payments.csv", """
+            \(PaymentExamples.header)
+            640422199001010017,马小军,800,2019-04-15,培训补贴,6228480012345678901,GY-2019-01
+            640422199001010017,马小军,800,2019-04-15,培训补贴,6228480012345678901,GY-2019-01
+            """)),
+            .passes("training and living allowances for one class", ("payments.csv", """
+            \(PaymentExamples.header)
+            640422199001010017,马小军,800,2019-04-15,培训补贴,6228480012345678901,GY-2019-01
+            640422199001010017,马小军,300,2019-04-15,生活费补贴,6228480012345678901,GY-2019-01
+            """)),
+        ]
+    }
+
+    private struct Payout: Hashable { var amount: Int64; var paidOn: Day? }
+
+    func run(_ audit: Audit) -> [Finding] {
+        let data = audit.data
+        var out: [Finding] = []
+        for id in data.paymentsByPerson.keys {
+            var byClass: [String: [Int]] = [:]
+            for r in data.paymentsByPerson[id] ?? [] {
+                let p = data.payments[r]
+                guard let cls = p.classID, (p.amount ?? 0) > 0, audit.isTrainingSubsidy(p) else { continue }
+                byClass[cls, default: []].append(r)
+            }
+            for cls in byClass.keys.sorted() {
+                guard let rows = byClass[cls] else { continue }
+                // Identical rows are one payout here (DUP004 reports the repeat).
+                var payouts: [Payout] = [], firstRows: [Int] = []
+                for r in rows {
+                    let p = data.payments[r]
+                    let payout = Payout(amount: p.amount ?? 0, paidOn: p.paidOn)
+                    if !payouts.contains(payout) { payouts.append(payout); firstRows.append(r) }
+                }
+                guard payouts.count >= 2 else { continue }
+                let p = data.payments[firstRows[0]]
+                let list = payouts.map { "\(CheckText.day($0.paidOn)) \(Money.yuan($0.amount))元" }.joined(separator: "、")
+                let listEn = payouts.map { "\(Money.yuan($0.amount)) yuan on \(CheckText.day($0.paidOn))" }.joined(separator: ", ")
+                let extra = payouts.dropFirst().reduce(Int64(0)) { $0 + $1.amount }
+                out.append(paymentFinding(
+                    Localized(zh: "\(data.payee(p, id)) 在 \(cls) 的培训补贴发放了 \(payouts.count) 笔：\(list)",
+                              en: "\(data.payee(p, id)) was paid the training subsidy of \(cls) \(payouts.count) times: \(listEn)"),
+                    subject: "\(id)|\(cls)", id: id, name: p.name, classID: cls, rows: Array(firstRows.dropFirst()),
+                    amount: extra, in: data, more: [p.source], confidence: 0.9))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,66 @@
+import TrainAuditCore
+/// PAY007: a training subsidy of an amount no standard gives.
+struct OddAmount: Check {
+    let info = CheckInfo(
+        code: "PAY007", severity: .low,
+        title: Localized(zh: "补贴金额不符合任何标准", en: "Subsidy amount in no standard"),
+        summary: Localized(
+            zh: "培训补贴按固定标准发放，同一班级的学员领取相同金额：金额既不是规则包为该班证书规定的标准，也不是该班多数学员领取的金额，值得核对（代替对金额做本福特分析）。高于标准的由 PAY001 报告。",
+            en: "Training subsidies are fixed amounts, the same for a class: an amount that is neither the pack's standard for the class's certificate nor what most of its trainees got is worth a look (in place of a Benford test on amounts). Amounts above the standard are PAY001's."),
+        source: "001_d8d3e9ef7cd7fd28.txt 一：做到培训内容、培训时间、补贴标准……“五统一”; 四(三) 培训合格证书 800元",
+        needs: [.payments])
+
+    var examples: [CheckExample] {
+        let h = PaymentExamples.header
+        return [
+            .triggers("one trainee of four paid 1,350 where the class got 1,600", ("payments.csv", """
+            \(h)
+            640422199001010017,马小军,1600,2019-04-15,培训补贴,6228480012345678901,GY-2019-02
+            642223198802020023,李梅,1600,2019-04-15,培训补贴,6228480012345678919,GY-2019-02
+            642223199208080204,白雪,1600,2019-04-15,培训补贴,6228480012345678927,GY-2019-02
+            642223199001010014,马强,1350,2019-04-15,培训补贴,6228480012345678935,GY-2019-02
+            """)),
+            .passes("everyone got the same", ("payments.csv", """
+            \(h)
+            640422199001010017,马小军,1600,2019-04-15,培训补贴,6228480012345678901,GY-2019-02
+            642223198802020023,李梅,1600,2019-04-15,培训补贴,6228480012345678919,GY-2019-02
+            642223199208080204,白雪,1600,2019-04-15,培训补贴,6228480012345678927,GY-2019-02
+            """)),
+            .passes("the standard itself, in a class paid otherwise", ("classes.csv", PaymentExamples.classes), ("payments.csv", """
+            \(h)
+            640422199001010017,马小军,600,2019-04-15,培训补贴,6228480012345678901,GY-2019-01
+            642223198802020023,李梅,600,2019-04-15,培训补贴,6228480012345678919,GY-2019-01
+            642223199208080204,白雪,600,2019-04-15,培训补贴,6228480012345678927,GY-2019-01
+            642223199001010014,马强,800,2019-04-15,培训补贴,6228480012345678935,GY-2019-01
+            """)),
+        ]
+    }
+
+    func run(_ audit: Audit) -> [Finding] {
+        let data = audit.data
+        var out: [Finding] = []
+        for cls in data.paymentsByClass.keys {
+            let rows = (data.paymentsByClass[cls] ?? []).filter {
+                let p = data.payments[$0]
+                return p.id.id != nil && (p.amount ?? 0) > 0 && audit.isTrainingSubsidy(p)
+            }
+            var counts: [Int64: Int] = [:]
+            for r in rows { counts[data.payments[r].amount ?? 0, default: 0] += 1 }
+            // The class's usual amount: most of at least three payments.
+            let usual = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
+            guard rows.count >= 3, let usual, usual.value * 5 >= rows.count * 3 else { continue }
+            let standard = data.classView(cls).flatMap { audit.standard(for: $0) }?.maxAmount
+            for r in rows {
+                let p = data.payments[r]
+                guard let id = p.id.id, let amount = p.amount, amount != usual.key, amount != standard else { continue }
+                if let standard, amount > standard { continue }  // PAY001
+                out.append(paymentFinding(
+                    Localized(zh: "\(data.payee(p, id)) 在 \(cls) 领取培训补贴 \(Money.yuan(amount)) 元，该班 \(usual.value)/\(rows.count) 笔为 \(Money.yuan(usual.key)) 元\(standard.map { "，标准 \(Money.yuan($0)) 元" } ?? "")",
+                              en: "\(data.payee(p, id)) got \(Money.yuan(amount)) yuan of training subsidy for \(cls), where \(usual.value) of \(rows.count) payments were \(Money.yuan(usual.key)) yuan\(standard.map { " (standard \(Money.yuan($0)) yuan)" } ?? "")"),
+                    subject: "\(id)|\(cls)|\(amount)", id: id, name: p.name, classID: cls, rows: [r], amount: amount,
+                    in: data, confidence: 0.6))
+            }
+        }
+        return out
+    }
+}

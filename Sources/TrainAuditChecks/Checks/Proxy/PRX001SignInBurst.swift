@@ -1,0 +1,134 @@
+import TrainAuditCore
+/// PRX001: many different people signing in on one device within seconds.
+struct SignInBurst: Check {
+    let info = CheckInfo(
+        code: "PRX001", severity: .high,
+        title: Localized(zh: "同一设备短时间内多人签到", en: "Burst of sign-ins on one device"),
+        summary: Localized(
+            zh: "同一签到设备在几秒内记录了多个不同人员的签到。人脸或指纹终端一次只能识别一人、每人要几秒，这样的密集签到说明有人拿着多人的照片或证件代签。",
+            en: "One sign-in device recorded several different people within a few seconds. A face or fingerprint terminal takes one person at a time, several seconds each: such a burst means someone signed in for others with their photos or cards."),
+        source: "004_7f4ac2d205e22cbf.txt 三(六)：防止考勤代签现象的发生; default window: a terminal takes one face at a time",
+        needs: [.attendance], settings: ["burst.window_seconds", "burst.min_people"])
+
+    var examples: [CheckExample] {
+        [
+            .triggers("five faces in six seconds", ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 07:52:01,FACE-07
+            XJ-2019-01,640422199001010015,李建华,2019-03-04,上午,2019-03-04 07:52:02,FACE-07
+            XJ-2019-01,640422198807060026,王秀英,2019-03-04,上午,2019-03-04 07:52:04,FACE-07
+            XJ-2019-01,64042219920215003X,张海燕,2019-03-04,上午,2019-03-04 07:52:05,FACE-07
+            XJ-2019-01,640422198709230047,杨桂兰,2019-03-04,上午,2019-03-04 07:52:07,FACE-07
+            XJ-2019-01,640422199304180053,田志刚,2019-03-04,上午,2019-03-04 07:58:40,FACE-07
+            """)),
+            .triggers("two bursts on one device the same morning", count: 2, ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 07:52:01,FACE-07
+            XJ-2019-01,640422199001010015,李建华,2019-03-04,上午,2019-03-04 07:52:02,FACE-07
+            XJ-2019-01,640422198807060026,王秀英,2019-03-04,上午,2019-03-04 07:52:04,FACE-07
+            XJ-2019-01,64042219920215003X,张海燕,2019-03-04,上午,2019-03-04 07:52:05,FACE-07
+            XJ-2019-01,640422198709230047,杨桂兰,2019-03-04,上午,2019-03-04 07:52:07,FACE-07
+            XJ-2019-01,640422199304180053,田志刚,2019-03-04,上午,2019-03-04 08:10:00,FACE-07
+            XJ-2019-01,640422198605300067,海丽萍,2019-03-04,上午,2019-03-04 08:10:01,FACE-07
+            XJ-2019-01,640422199108110070,苏明,2019-03-04,上午,2019-03-04 08:10:03,FACE-07
+            XJ-2019-01,640422198911200080,马兰花,2019-03-04,上午,2019-03-04 08:10:05,FACE-07
+            XJ-2019-01,640422199403020094,白玉龙,2019-03-04,上午,2019-03-04 08:10:06,FACE-07
+            """)),
+            .passes("a queue eight seconds apart, and one person scanning twice", ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 07:52:01,FACE-07
+            XJ-2019-01,640422199001010015,李建华,2019-03-04,上午,2019-03-04 07:52:09,FACE-07
+            XJ-2019-01,640422198807060026,王秀英,2019-03-04,上午,2019-03-04 07:52:17,FACE-07
+            XJ-2019-01,64042219920215003X,张海燕,2019-03-04,上午,2019-03-04 07:52:25,FACE-07
+            XJ-2019-01,640422198709230047,杨桂兰,2019-03-04,上午,2019-03-04 07:52:33,FACE-07
+            XJ-2019-01,640422198709230047,杨桂兰,2019-03-04,上午,2019-03-04 07:52:35,FACE-07
+            XJ-2019-01,640422199304180053,田志刚,2019-03-04,上午,2019-03-04 07:52:41,FACE-07
+            """)),
+            .passes("a scanner that records whole minutes only", ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,07:52,QR-01
+            XJ-2019-01,640422199001010015,李建华,2019-03-04,上午,07:52,QR-01
+            XJ-2019-01,640422198807060026,王秀英,2019-03-04,上午,07:52,QR-01
+            XJ-2019-01,64042219920215003X,张海燕,2019-03-04,上午,07:52,QR-01
+            XJ-2019-01,640422198709230047,杨桂兰,2019-03-04,上午,07:52,QR-01
+            """)),
+            .passes("five people at once on five devices", ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 07:52:01,FACE-01
+            XJ-2019-01,640422199001010015,李建华,2019-03-04,上午,2019-03-04 07:52:02,FACE-02
+            XJ-2019-01,640422198807060026,王秀英,2019-03-04,上午,2019-03-04 07:52:03,FACE-03
+            XJ-2019-01,64042219920215003X,张海燕,2019-03-04,上午,2019-03-04 07:52:04,FACE-04
+            XJ-2019-01,640422198709230047,杨桂兰,2019-03-04,上午,2019-03-04 07:52:05,FACE-05
+            """)),
+        ]
+    }
+
+    func run(_ audit: Audit) -> [Finding] {
+        guard let window = audit.settings.burstWindowSeconds?.value, window > 0,
+              let minPeople = audit.settings.burstMinPeople?.value, minPeople > 1 else { return [] }
+        let data = audit.data
+        // Each device's (time, row) list is made only while that device is looked at.
+        let byDevice = data.signInsByDevice
+        var out: [Finding] = []
+        var inWindow: [ResidentID: Int] = [:]
+        for device in byDevice.keys where !device.isEmpty {
+            guard let signRows = byDevice[device], signRows.count >= minPeople else { continue }
+            var rows = signRows.map { (t: data.signIns[$0].checkIn!.absolute, row: $0) }
+            // Devices that record whole minutes only cannot show a burst within seconds.
+            guard rows.contains(where: { $0.t % 60 != 0 }) else { continue }
+            rows.sort { $0.t != $1.t ? $0.t < $1.t : $0.row < $1.row }
+            inWindow.removeAll(keepingCapacity: true)
+            // Slide [left, right] with span ≤ window; merge qualifying windows into bursts.
+            var left = 0
+            var burst: (from: Int, to: Int)? = nil
+            var bursts: [(from: Int, to: Int)] = []
+            for right in 0..<rows.count {
+                if let id = data.signIns[rows[right].row].id.id { inWindow[id, default: 0] += 1 }
+                while rows[right].t - rows[left].t > Int64(window) {
+                    if let id = data.signIns[rows[left].row].id.id {
+                        let n = (inWindow[id] ?? 1) - 1
+                        inWindow[id] = n == 0 ? nil : n
+                    }
+                    left += 1
+                }
+                guard inWindow.count >= minPeople else { continue }
+                if let b = burst, left <= b.to { burst = (b.from, right) } else {
+                    if let b = burst { bursts.append(b) }
+                    burst = (left, right)
+                }
+            }
+            if let b = burst { bursts.append(b) }
+            for b in bursts {
+                let members = rows[b.from...b.to].map { $0.row }
+                guard let firstRow = members.first, let lastRow = members.last,
+                      let first = data.signIns[firstRow].checkIn, let last = data.signIns[lastRow].checkIn else { continue }
+                var names: [String] = []
+                var people: [PersonRef] = []
+                var seen = Set<ResidentID>()
+                for r in members {
+                    guard let id = data.signIns[r].id.id, !seen.contains(id) else { continue }
+                    seen.insert(id)
+                    names.append(data.signIns[r].name.isEmpty ? id.description : data.signIns[r].name)
+                    people.append(PersonRef(id: id.description, name: data.signIns[r].name))
+                }
+                let classes = Set(members.compactMap { data.signIns[$0].classID })
+                let classID = classes.count == 1 ? classes.first : nil
+                let view = data.classView(classID)
+                let seconds = last.absolute - first.absolute
+                let refs = members.map { data.signIns[$0].source }
+                let evidence = EvidenceCap.first(refs)
+                let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
+                let who = EvidenceCap.list(names, limit: 10)
+                let inClass = Localized(zh: classID.map { "（班级\($0)）" } ?? "", en: classID.map { " (class \($0))" } ?? "")
+                out.append(finding(
+                    Localized(
+                        zh: "设备\(device)在\(first)起\(seconds)秒内记录了\(seen.count)个不同人员的签到\(inClass.zh)：\(who.zh)\(cap.zh)",
+                        en: "Device \(device) recorded \(seen.count) different people within \(seconds) s from \(first)\(inClass.en): \(who.en)\(cap.en)"),
+                    subject: "\(device)|\(first)", evidence: evidence,
+                    classID: classID, institution: view?.institution, county: view?.county,
+                    people: people, classes: classes.count > 1 ? classes.sorted() : []))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,67 @@
+import TrainAuditCore
+/// PRX006: sign-ins by someone not on the class's roster.
+struct SignInNotOnRoster: Check {
+    let info = CheckInfo(
+        code: "PRX006", severity: .medium,
+        title: Localized(zh: "签到人员不在班级名册中", en: "Sign-in by someone not on the roster"),
+        summary: Localized(
+            zh: "有台账的班级中，出现了不在该班台账上的人的签到。可能是顶替上课、凑人头，或台账与考勤对不上号。",
+            en: "In a class that has a roster, someone not on it signed in: a stand-in, a head-count filler, or a roster that does not match the attendance."),
+        source: "004_7f4ac2d205e22cbf.txt 三(六)：督促严格落实考勤、课堂点名制度，及时填写报到册和考勤表",
+        needs: [.roster, .attendance])
+
+    var examples: [CheckExample] {
+        [
+            .triggers("a stranger signs in three times", ("roster.csv", """
+            姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,班级编号
+            马小军,640422198503120016,中式烹调师,2019-03-01,2019-03-25,XJ-2019-01
+            """), ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 07:52:01,FACE-07
+            XJ-2019-01,640422199304180053,田志刚,2019-03-04,上午,2019-03-04 07:55:11,FACE-07
+            XJ-2019-01,640422199304180053,田志刚,2019-03-05,上午,2019-03-05 07:58:21,FACE-07
+            XJ-2019-01,640422199304180053,田志刚,2019-03-06,上午,2019-03-06 07:49:02,FACE-07
+            """)),
+            .passes("everyone on the roster; attendance of a class without a roster", ("roster.csv", """
+            姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,班级编号
+            马小军,640422198503120016,中式烹调师,2019-03-01,2019-03-25,XJ-2019-01
+            """), ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 07:52:01,FACE-07
+            XJ-2019-09,640422199304180053,田志刚,2019-03-04,上午,2019-03-04 07:55:11,FACE-09
+            """)),
+        ]
+    }
+
+    func run(_ audit: Audit) -> [Finding] {
+        let data = audit.data
+        var out: [Finding] = []
+        for view in data.classViews {
+            guard !view.roster.isEmpty, let signRows = data.signInsByClass[view.classID] else { continue }
+            var onRoster = Set<ResidentID>()
+            for i in view.roster { if let id = data.enrollments[i].id.id { onRoster.insert(id) } }
+            var strangers: [ResidentID: [Int]] = [:]
+            for i in signRows {
+                guard let id = data.signIns[i].id.id, !onRoster.contains(id) else { continue }
+                strangers[id, default: []].append(i)
+            }
+            for id in strangers.keys.sorted() {
+                guard let rows = strangers[id], let first = rows.first else { continue }
+                let s = data.signIns[first]
+                let days = Set(rows.compactMap { data.signIns[$0].day }).sorted().map { $0.description }
+                let refs = rows.map { data.signIns[$0].source }
+                let evidence = EvidenceCap.first(refs)
+                let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
+                let list = EvidenceCap.list(days)
+                out.append(finding(
+                    Localized(
+                        zh: "\(s.name)（\(id)）不在班级\(view.classID)的台账（\(view.roster.count)行）上，却有\(rows.count)条签到：\(list.zh)\(cap.zh)",
+                        en: "\(s.name) (\(id)) is not on the roster of class \(view.classID) (\(view.roster.count) line(s)) but signed in \(rows.count) time(s): \(list.en)\(cap.en)"),
+                    subject: "\(id)|\(view.classID)", evidence: evidence,
+                    person: PersonRef(id: id.description, name: s.name), classID: view.classID,
+                    institution: view.institution, county: view.county))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,8 @@
+import TrainAuditCore
+/// The PRX family (RULES.md).
+public enum ProxyChecks {
+    public static let all: [any Check] = [
+        SignInBurst(), CopiedSheet(), SharedPhone(), SharedPhotoHash(), GhostTrainee(),
+        SignInNotOnRoster(), SignInWhileAway(),
+    ]
+}
