@@ -13,27 +13,6 @@ enum HeadKey: Hashable {
     }
 }
 
-/// Whether an enrollment was paid for: the roster's subsidy column or the payment ledger.
-enum SubsidyState {
-    /// Paid or claimed (fen, from the roster or the payments for that person and class).
-    case paid(Int64)
-    /// The roster says 0 and no payment names the class.
-    case none
-    /// Neither the roster nor the payments say; a subsidy ledger is presumed subsidised.
-    case unknown
-
-    /// Paid, or not known to be unpaid (the ledger is of subsidised training).
-    var presumedPaid: Bool {
-        if case .none = self { return false }
-        return true
-    }
-
-    var isKnown: Bool {
-        if case .unknown = self { return false }
-        return true
-    }
-}
-
 enum CheckText {
     /// "马小军 (640422199001010015)".
     static func who(_ name: String, _ id: ResidentID) -> String {

@@ -118,15 +118,17 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     /// Number of keys.
     public var count: Int { keys.count }
 
-    /// One key's record positions, indexed from 0.
-    public struct Rows: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
-        private let slice: ArraySlice<Int32>
+    public typealias Rows = RowPositions
+}
 
-        init(_ slice: ArraySlice<Int32>) { self.slice = slice }
-        public init(arrayLiteral elements: Int...) { slice = ArraySlice(elements.map { Int32($0) }) }
+/// One key's record positions, indexed from 0.
+public struct RowPositions: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    @usableFromInline let slice: ArraySlice<Int32>
 
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { slice.count }
-        public subscript(i: Int) -> Int { Int(slice[slice.startIndex + i]) }
-    }
+    @inlinable init(_ slice: ArraySlice<Int32>) { self.slice = slice }
+    public init(arrayLiteral elements: Int...) { slice = ArraySlice(elements.map { Int32($0) }) }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { slice.count }
+    @inlinable public subscript(i: Int) -> Int { Int(slice[slice.startIndex + i]) }
 }
