@@ -54,11 +54,7 @@ FROM read_csv('${DATA}/payments.csv', header = true, all_varchar = true);
 
 CREATE TEMP TABLE registry AS
 SELECT DISTINCT upper(replace(trim("证件号码"), ' ', '')) AS id
-FROM read_csv('${DATA}/registry.csv', header = true, all_varchar = true,
-              columns = {'证件号码': 'VARCHAR', '姓名': 'VARCHAR', '户编号': 'VARCHAR', '人编号': 'VARCHAR',
-                         '与户主关系': 'VARCHAR', '县(市、区、旗)': 'VARCHAR', '乡(镇)': 'VARCHAR', '行政村': 'VARCHAR',
-                         '人员状态': 'VARCHAR', '贫困户状态': 'VARCHAR', '劳动技能': 'VARCHAR', '务工状况': 'VARCHAR',
-                         '人联系电话': 'VARCHAR'});
+FROM read_csv('${DATA}/registry.csv', header = true, all_varchar = true);
 
 -- Attendance: one row per sign-in with a readable ID; times as seconds since 1970.
 CREATE TEMP TABLE att AS

@@ -35,16 +35,20 @@ def main() -> int:
     if not scales:
         return 0
     p = print
-    p("| scale | commit | rows | MB | trainaudit wall | DuckDB wall | ratio | trainaudit peak | DuckDB peak | ratio | cat | wc -l | trainaudit vs wc -l |")
-    p("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    p("| scale | commit | rows | MB | five checks wall | full scan wall | DuckDB wall (fast.sql) | five / DuckDB | full / DuckDB | trainaudit peak | DuckDB peak | ratio | cat | wc -l |")
+    p("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     counts = []
     for d in scales:
         best, peak, size, rows, ta, db, planted, rounds = load(d, out.parent / "data" / d.name)
         commit = (d / "commit.txt").read_text().strip() if (d / "commit.txt").exists() else "?"
-        p(f"| {d.name} | {commit} | {rows:,} | {size:,.0f} | {best['trainaudit']:.1f} s | {best['duckdb']:.1f} s "
-          f"| **{best['trainaudit'] / best['duckdb']:.2f}×** | {peak['trainaudit']:,.0f} MB | {peak['duckdb']:,.0f} MB "
-          f"| {peak['trainaudit'] / peak['duckdb']:.2f}× | {best['cat']:.2f} s | {best['wc']:.2f} s "
-          f"| {best['wc'] / best['trainaudit']:.4f}× |")
+        full = best.get("full")
+        full_cell = f"{full:.1f} s" if full else "–"
+        full_ratio = f"**{full / best['duckdb']:.2f}×**" if full else "–"
+        top = max(peak["trainaudit"], peak.get("full", 0))
+        p(f"| {d.name} | {commit} | {rows:,} | {size:,.0f} | {best['trainaudit']:.1f} s | {full_cell} "
+          f"| {best['duckdb']:.1f} s | **{best['trainaudit'] / best['duckdb']:.2f}×** | {full_ratio} "
+          f"| {top:,.0f} MB | {peak['duckdb']:,.0f} MB | {top / peak['duckdb']:.2f}× "
+          f"| {best['cat']:.2f} s | {best['wc']:.2f} s |")
         counts.append((d.name, ta, db, planted))
     p()
     p("| scale | " + " | ".join(f"{c} planted / trainaudit / DuckDB" for c in CODES) + " |")

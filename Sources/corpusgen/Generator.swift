@@ -112,6 +112,14 @@ struct Generator {
         return b
     }
 
+    /// SplitMix64's finaliser: columns derived from an ID without drawing from `rng`.
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     func person(_ ref: Int32) -> Person { ref >= 0 ? people[Int(ref)] : outsiders[Int(-ref - 1)] }
 
     static func age(birth: Int, on day: Int) -> Int {
@@ -139,9 +147,19 @@ struct Generator {
     // MARK: - registry
 
     mutating func writeRegistry(_ n: Int) {
+        // The national system's export (DATA.md): 27 columns, most of which no check reads.
         let f = CSVOut(out + "/registry.csv", header: [
-            "证件号码", "姓名", "户编号", "人编号", "与户主关系", "县(市、区、旗)", "乡(镇)", "行政村",
-            "人员状态", "贫困户状态", "劳动技能", "务工状况", "人联系电话"])
+            "序号", "数据日期", "县(市、区、旗)", "乡(镇)", "行政村", "自然村", "户编号", "人编号", "姓名", "证件号码",
+            "与户主关系", "民族", "文化程度", "在校生状况", "健康状况", "劳动技能", "务工状况", "务工时间（月）",
+            "户联系电话", "人联系电话", "人员状态", "贫困户状态", "识别标准", "脱贫年度", "致贫原因", "开户银行", "银行卡号"])
+        let dataDate = Array("2025年12月31日".utf8)
+        let hamlets = ["一组", "二组", "三组", "四组", "五组", "六组"].map { Array($0.utf8) }
+        let nations = ["汉族", "回族", "汉族", "回族", "汉族", "东乡族", "汉族", "回族"].map { Array($0.utf8) }
+        let schooling = ["小学", "初中", "初中", "高中", "文盲或半文盲", "中专", "初中", "小学"].map { Array($0.utf8) }
+        let healthy = Array("健康".utf8), notStudent = Array("非在校生".utf8)
+        let standards = ["国家标准", "国家标准", "省定标准"].map { Array($0.utf8) }
+        let causes = ["缺技术", "缺资金", "因病", "缺劳力", "因学", "交通条件落后", "缺技术", "自身发展动力不足"].map { Array($0.utf8) }
+        let banks = ["宁夏黄河农村商业银行", "中国农业银行", "中国邮政储蓄银行", "宁夏银行"].map { Array($0.utf8) }
         people.reserveCapacity(n)
         eligible.reserveCapacity(n)
         let sizes: [(String, Int)] = [("1", 80_000), ("2", 150_000), ("3", 220_000), ("4", 280_000), ("5", 180_000), ("6", 90_000)]
@@ -177,19 +195,37 @@ struct Generator {
                 // A trainee in clean data: 正常, able to work, not working out of the province.
                 eligible.append(status == 0 && labor <= 2 && work != 3)
 
-                f.bytes(Generator.idBytes(body)); f.comma()
-                f.bytes(nameBytes(name)); f.comma()
-                f.int(Vocabulary.regions[region].code); f.int(household, width: 8); f.comma()
-                f.int(Vocabulary.regions[region].code); f.int(household, width: 8); f.int(member + 1, width: 2); f.comma()
-                f.bytes(relationBytes[relation]); f.comma()
+                // The columns no check reads come from a hash of the ID, not from `rng`,
+                // so the data the checks read is what it was with the narrow export.
+                let h = Generator.mix(body)
+                let householdCode = { f.int(Vocabulary.regions[region].code); f.int(household, width: 8) }
+                f.int(people.count); f.comma()
+                f.bytes(dataDate); f.comma()
                 f.bytes(countyBytes[region]); f.comma()
                 f.bytes(townBytes); f.comma()
                 f.bytes(villageBytes); f.comma()
-                f.bytes(statusBytes[status]); f.comma()
-                f.bytes(povertyBytes[poverty]); f.comma()
+                f.bytes(hamlets[household % hamlets.count]); f.comma()
+                householdCode(); f.comma()
+                householdCode(); f.int(member + 1, width: 2); f.comma()
+                f.bytes(nameBytes(name)); f.comma()
+                f.bytes(Generator.idBytes(body)); f.comma()
+                f.bytes(relationBytes[relation]); f.comma()
+                f.bytes(nations[Int(h % 8)]); f.comma()
+                f.bytes(schooling[Int((h >> 3) % 8)]); f.comma()
+                f.bytes(notStudent); f.comma()
+                f.bytes(healthy); f.comma()
                 f.bytes(laborBytes[labor]); f.comma()
                 f.bytes(workBytes[work]); f.comma()
-                f.byte(0x31); f.byte([0x33, 0x35, 0x38, 0x39][rng.below(4)]); f.int(rng.below(1_000_000_000), width: 9)
+                f.int(work == 0 ? 0 : Int((h >> 6) % 12) + 1); f.comma()
+                f.byte(0x31); f.byte(0x38); f.int(household % 1_000_000_000, width: 9); f.comma()
+                f.byte(0x31); f.byte([0x33, 0x35, 0x38, 0x39][rng.below(4)]); f.int(rng.below(1_000_000_000), width: 9); f.comma()
+                f.bytes(statusBytes[status]); f.comma()
+                f.bytes(povertyBytes[poverty]); f.comma()
+                f.bytes(standards[Int((h >> 10) % 3)]); f.comma()
+                f.int(poverty == 1 ? 0 : 2016 + Int((h >> 12) % 5)); f.comma()
+                f.bytes(causes[Int((h >> 15) % 8)]); f.comma()
+                f.bytes(banks[Int((h >> 18) % 4)]); f.comma()
+                f.byte(0x36); f.byte(0x32); f.int(Int(body), width: 17)
                 f.endRow()
             }
         }
@@ -346,9 +382,13 @@ struct Generator {
     }
 
     mutating func writeRosterAndPayments() -> Int {
+        // Seed 000 附件5's columns (序号 … 抽查核实情况), with the class columns a county adds.
         let r = CSVOut(out + "/roster.csv", header: [
-            "姓名", "身份证号码", "培训职业(工种)或专项职业能力", "培训等级", "开班日期", "结业日期", "培训学时",
-            "培训和鉴定补贴金额(元)", "班级编号", "培训机构"])
+            "序号", "姓名", "性别", "年龄", "身份证号码", "培训职业(工种)或专项职业能力", "培训等级", "培训期限(起止时间)",
+            "开班日期", "结业日期", "培训学时", "鉴定或考核通过情况", "培训和鉴定补贴金额(元)", "学员手机号码", "就业去向",
+            "抽查核实情况", "班级编号", "培训机构"])
+        let (male, female) = (Array("男".utf8), Array("女".utf8))
+        let jobs = ["县内就业", "县外省内务工", "省外务工", "自主创业", "县内就业", "灵活就业", "县外省内务工", "县内就业"].map { Array($0.utf8) }
         let p = CSVOut(out + "/payments.csv", header: ["身份证号码", "姓名", "发放金额", "发放日期", "补贴项目", "银行账号", "班级编号"])
         let item = Array("培训补贴".utf8)
         for c in classes {
@@ -358,14 +398,23 @@ struct Generator {
                 let who = person(m)
                 let id = Generator.idBytes(who.body)
                 let name = nameBytes(who.name)
+                r.int(r.rows + 1); r.comma()
                 r.bytes(name); r.comma()
+                r.bytes(who.body % 2 == 1 ? male : female); r.comma()
+                r.int(Generator.age(birth: Int(who.birth), on: c.start)); r.comma()
                 r.bytes(id); r.comma()
                 r.bytes(occupation); r.comma()
                 r.text(c.level); r.comma()
+                r.dotted(c.start); r.byte(0x2D); r.dotted(c.end); r.comma()
                 r.date(c.start); r.comma()
                 r.date(c.end); r.comma()
                 r.int(c.days * 7); r.comma()
+                r.byte(0x31); r.comma()   // 附件5 注2: 1 合格
                 r.int(c.subsidy); r.comma()
+                // A phone of one's own: a bijection of the person's number (3^18 is prime to 10^9).
+                r.byte(0x31); r.byte(0x35); r.int(Int((UInt64(m >= 0 ? Int(m) : 500_000_000 - Int(m)) &* 387_420_489 &+ 7) % 1_000_000_000), width: 9); r.comma()
+                r.bytes(jobs[Int(Generator.mix(who.body) % 8)]); r.comma()
+                r.comma()
                 classID(c, into: r); r.comma()
                 r.bytes(inst)
                 r.endRow()
@@ -388,7 +437,8 @@ struct Generator {
     // MARK: - attendance
 
     mutating func writeAttendance() -> Int {
-        let f = CSVOut(out + "/attendance.csv", header: ["班级编号", "身份证号码", "姓名", "考勤日期", "时段", "签到时间", "签退时间", "设备编号"])
+        let f = CSVOut(out + "/attendance.csv", header: ["班级编号", "身份证号码", "姓名", "考勤日期", "时段", "签到时间", "签退时间", "签到方式", "设备编号"])
+        let face = Array("人脸识别".utf8)
         let sessions = [Array("上午".utf8), Array("下午".utf8)]
         let burstSize = 6
         for c in classes {
@@ -439,6 +489,7 @@ struct Generator {
                         f.bytes(sessions[s]); f.comma()
                         f.clock(tIn); f.comma()
                         f.clock(tOut); f.comma()
+                        f.bytes(face); f.comma()
                         f.bytes(device)
                         f.endRow()
                     }

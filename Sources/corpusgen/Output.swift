@@ -70,6 +70,12 @@ final class CSVOut {
         int(y, width: 4); byte(0x2D); int(m, width: 2); byte(0x2D); int(d, width: 2)
     }
 
+    /// 2025.03.04 (the way 培训期限 cells are typed)
+    func dotted(_ ordinal: Int) {
+        let (y, m, d) = Civil.fromOrdinal(ordinal)
+        int(y, width: 4); byte(0x2E); int(m, width: 2); byte(0x2E); int(d, width: 2)
+    }
+
     /// 07:41:23
     func clock(_ seconds: Int) {
         int(seconds / 3600, width: 2); byte(0x3A)
