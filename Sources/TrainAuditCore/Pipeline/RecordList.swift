@@ -5,18 +5,20 @@
 /// joining the parts into one array copied a gigabyte of records (4 s of page faults
 /// and half a gigabyte held twice at scale 1). Here joining appends the parts' arrays.
 public struct RecordList<Element: Sendable>: RandomAccessCollection, Sendable {
-    private var chunks: [[Element]] = []
+    // Inlinable, so that the checks (another module) get code specialised for their
+    // record type instead of a generic call with a metadata lookup per record.
+    @usableFromInline var chunks: [[Element]] = []
     /// Records before each chunk, and in all: one more entry than `chunks`.
-    private var offsets: [Int] = [0]
+    @usableFromInline var offsets: [Int] = [0]
 
     public init() {}
 
     public init(_ records: [Element]) { append(contentsOf: records) }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { offsets[offsets.count - 1] }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { offsets[offsets.count - 1] }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public subscript(i: Int) -> Element {
         if chunks.count == 1 { return chunks[0][i] }
         // A few chunks (parts of a file, files): a short walk.
@@ -40,12 +42,12 @@ public struct RecordList<Element: Sendable>: RandomAccessCollection, Sendable {
 
     /// Walks the chunks in turn instead of locating each index.
     public struct Iterator: IteratorProtocol {
-        private let chunks: [[Element]]
-        private var chunk = 0, index = 0
+        @usableFromInline let chunks: [[Element]]
+        @usableFromInline var chunk = 0, index = 0
 
-        init(_ chunks: [[Element]]) { self.chunks = chunks }
+        @inlinable init(_ chunks: [[Element]]) { self.chunks = chunks }
 
-        public mutating func next() -> Element? {
+        @inlinable public mutating func next() -> Element? {
             while chunk < chunks.count {
                 if index < chunks[chunk].count {
                     defer { index += 1 }
@@ -58,7 +60,7 @@ public struct RecordList<Element: Sendable>: RandomAccessCollection, Sendable {
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(chunks) }
+    @inlinable public func makeIterator() -> Iterator { Iterator(chunks) }
 }
 
 /// All records of a run, kind by kind: the readers' sinks joined in input order without

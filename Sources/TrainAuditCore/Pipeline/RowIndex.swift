@@ -10,9 +10,9 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     /// The keys, sorted, each once.
     public let keys: [Key]
     /// Where each key's positions start in `positions`; one more entry than `keys`.
-    private let starts: [Int32]
+    @usableFromInline let starts: [Int32]
     /// All groups' record positions, key after key, each group in record order.
-    private let positions: [Int32]
+    @usableFromInline let positions: [Int32]
 
     /// Groups `records` by `key`; records without a key are left out.
     public init<C: Collection>(_ records: C, key: (C.Element) -> Key?) {
@@ -105,7 +105,7 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     }
 
     /// The positions of `key`'s records, nil when it has none.
-    public subscript(key: Key) -> Rows? {
+    @inlinable public subscript(key: Key) -> Rows? {
         var lo = 0, hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -116,7 +116,7 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     }
 
     /// Number of keys.
-    public var count: Int { keys.count }
+    @inlinable public var count: Int { keys.count }
 
     public typealias Rows = RowPositions
 }
