@@ -34,23 +34,25 @@ struct ClassTooLarge: Check {
         guard let maxSize = audit.settings.maxClassSize?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for view in data.classViews where view.roster.count > maxSize {
+        for view in data.classViews {
+            let roster = data.roster(of: view)
+            guard roster.count > maxSize else { continue }
             // Distinct people, in roster order; the ones past the limit are the excess.
             var heads = Set<HeadKey>()
-            var excessRows: [Int] = []
-            for i in view.roster {
-                let e = data.enrollments[i]
-                if heads.insert(HeadKey(e.id, name: e.name)).inserted, heads.count > maxSize { excessRows.append(i) }
+            var excess: [Enrollment] = []
+            for line in roster {
+                let e = line.record
+                if heads.insert(HeadKey(e.id, name: e.name)).inserted, heads.count > maxSize { excess.append(e) }
             }
             guard heads.count > maxSize else { continue }
-            let subsidies = excessRows.compactMap { data.enrollments[$0].subsidy }
+            let subsidies = excess.compactMap(\.subsidy)
             let period = "\(CheckText.day(view.start))至\(CheckText.day(view.end))"
             let name = [view.institution, view.occupation].compactMap { $0 }.joined(separator: " ")
             out.append(finding(
                 Localized(zh: "\(view.classID)（\(name)，\(period)）台账有 \(heads.count) 名学员，超过每班 \(maxSize) 人的上限 \(heads.count - maxSize) 人",
                           en: "Class \(view.classID) (\(name), \(CheckText.day(view.start)) to \(CheckText.day(view.end))) lists \(heads.count) trainees, \(heads.count - maxSize) over the limit of \(maxSize)"),
                 subject: view.classID,
-                evidence: [view.source] + excessRows.map { data.enrollments[$0].source }.filter { $0 != view.source },
+                evidence: [view.source] + excess.map(\.source).filter { $0 != view.source },
                 confidence: 0.95,
                 classID: view.classID,
                 institution: view.institution,

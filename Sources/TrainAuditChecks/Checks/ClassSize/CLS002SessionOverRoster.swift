@@ -48,18 +48,18 @@ struct SessionLargerThanRoster: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for view in data.classViews where !view.roster.isEmpty {
-            guard let signIns = data.signInsByClass[view.classID], !signIns.isEmpty else { continue }
-            let rosterCount = data.rosterHeads(view).count
+        for view in data.classViews {
+            let signIns = data.signIns(of: view.classID)
+            guard !signIns.isEmpty else { continue }
+            let roster = data.roster(of: view)
+            guard !roster.isEmpty else { continue }
+            let rosterCount = roster.distinctHeads.count
             guard signIns.count > rosterCount else { continue }
             var sessions: [SessionKey: Set<HeadKey>] = [:]
-            var firstRow: [SessionKey: Int] = [:]
-            for s in signIns {
-                let sign = data.signIns[s]
+            for sign in signIns {
                 guard let day = sign.day else { continue }
                 let key = SessionKey(day: day, session: sign.session ?? "")
                 sessions[key, default: []].insert(HeadKey(sign.id, name: sign.name))
-                if firstRow[key] == nil { firstRow[key] = s }
             }
             // Sessions over the roster, in day then session order.
             let over = sessions.filter { $0.value.count > rosterCount }
@@ -69,14 +69,14 @@ struct SessionLargerThanRoster: Check {
             for o in over where o.value.count > worst.value.count { worst = o }
             let session = worst.key.session.isEmpty ? "" : " \(worst.key.session)"
             // Evidence: the class, then the worst session's sign-in rows (capped).
-            let worstRows = signIns.filter { s in
-                data.signIns[s].day == worst.key.day && (data.signIns[s].session ?? "") == worst.key.session
-            }
+            let worstRows = signIns.lazy.filter { s in
+                s.day == worst.key.day && (s.session ?? "") == worst.key.session
+            }.prefix(60).map(\.source)
             out.append(finding(
                 Localized(zh: "\(view.classID) 有 \(over.count) 个时段签到人数多于台账的 \(rosterCount) 人；最多的是 \(worst.key.day)\(session)，\(worst.value.count) 人签到",
                           en: "Class \(view.classID): \(over.count) session(s) with more people signed in than the \(rosterCount) on the roster; the largest, \(worst.key.day)\(session), had \(worst.value.count)"),
                 subject: view.classID,
-                evidence: [view.source] + worstRows.prefix(60).map { data.signIns[$0].source },
+                evidence: [view.source] + worstRows,
                 confidence: 0.85,
                 classID: view.classID,
                 institution: view.institution,

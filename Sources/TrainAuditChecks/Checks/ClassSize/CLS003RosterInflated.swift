@@ -42,26 +42,30 @@ struct RosterInflated: Check {
         guard let ratio = audit.settings.rosterToAttendanceRatio?.value, ratio > 0 else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for view in data.classViews where !view.roster.isEmpty {
-            guard let signIns = data.signInsByClass[view.classID], !signIns.isEmpty else { continue }
-            let rosterHeads = data.rosterHeads(view)
+        for view in data.classViews {
+            let signIns = data.signIns(of: view.classID)
+            guard !signIns.isEmpty else { continue }
+            let roster = data.roster(of: view)
+            guard !roster.isEmpty else { continue }
+            let rosterHeads = roster.distinctHeads
             var attended = Set<HeadKey>()
-            for s in signIns { attended.insert(HeadKey(data.signIns[s].id, name: data.signIns[s].name)) }
+            for s in signIns { attended.insert(HeadKey(s.id, name: s.name)) }
             guard !attended.isEmpty, Double(rosterHeads.count) >= ratio * Double(attended.count) else { continue }
-            // Roster rows of people who never signed in: the evidence and the money.
-            var absentRows: [Int] = []
+            // Roster lines of people who never signed in: the evidence and the money.
+            var absent: [Enrollment] = []
             var absentSeen = Set<HeadKey>()
-            for i in view.roster {
-                let key = HeadKey(data.enrollments[i].id, name: data.enrollments[i].name)
-                if !attended.contains(key), absentSeen.insert(key).inserted { absentRows.append(i) }
+            for line in roster {
+                let e = line.record
+                let key = HeadKey(e.id, name: e.name)
+                if !attended.contains(key), absentSeen.insert(key).inserted { absent.append(e) }
             }
-            let subsidies = absentRows.compactMap { data.enrollments[$0].subsidy }
+            let subsidies = absent.compactMap(\.subsidy)
             let ratioText = ratio == ratio.rounded() ? String(Int(ratio)) : String(ratio)
             out.append(finding(
                 Localized(zh: "\(view.classID) 台账 \(rosterHeads.count) 人，曾签到的只有 \(attended.count) 人（达到 \(ratioText) 倍），\(absentSeen.count) 人从未签到",
                           en: "Class \(view.classID) lists \(rosterHeads.count) trainees but only \(attended.count) ever signed in (≥ \(ratioText)×); \(absentSeen.count) never did"),
                 subject: view.classID,
-                evidence: [view.source] + absentRows.prefix(60).map { data.enrollments[$0].source }.filter { $0 != view.source },
+                evidence: [view.source] + absent.prefix(60).map(\.source).filter { $0 != view.source },
                 confidence: 0.8,
                 classID: view.classID,
                 institution: view.institution,

@@ -51,69 +51,68 @@ struct SameOccupationTwice: Check {
         guard let retakeAllowed = audit.settings.retakeAfterFailAllowed?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for id in data.enrollmentsByPerson.keys {
-            guard let rows = data.enrollmentsByPerson[id], rows.count > 1 else { continue }
-            var groups: [Key: [Int]] = [:]
+        for trainee in data.trainees where trainee.rosterClasses.count > 1 {
+            let id = trainee.id
+            var groups: [Key: [RosterLine]] = [:]
             var order: [Key] = []
-            for i in rows where data.subsidyState(ofEnrollment: i).presumedPaid {
-                let occupation = CheckText.key(data.occupation(ofEnrollment: i))
+            for line in trainee.roster where line.subsidy.presumedPaid {
+                let occupation = CheckText.key(line.occupation)
                 guard !occupation.isEmpty else { continue }
-                let key = Key(occupation: occupation, level: CheckText.key(data.level(ofEnrollment: i)))
+                let key = Key(occupation: occupation, level: CheckText.key(line.level))
                 if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(i)
+                groups[key, default: []].append(line)
             }
             for key in order {
                 guard let group = groups[key], group.count > 1 else { continue }
-                // In time order; a training counts against later ones unless it failed
-                // and re-takes after a fail are allowed.
-                let sorted = group.sorted {
-                    let a = data.classStart(ofEnrollment: $0), b = data.classStart(ofEnrollment: $1)
+                // In time order (ledger order on a tie); a training counts against later
+                // ones unless it failed and re-takes after a fail are allowed.
+                let sorted = group.enumerated().sorted { x, y in
+                    let a = x.element.start, b = y.element.start
                     if a != b { return (a ?? Day(ordinal: .max)) < (b ?? Day(ordinal: .max)) }
-                    return $0 < $1
+                    return x.offset < y.offset
+                }.map(\.element)
+                var anyCounted = false
+                var duplicates: [RosterLine] = []
+                for line in sorted {
+                    if anyCounted { duplicates.append(line) }
+                    let failed = line.record.certPassed == false
+                    if !(retakeAllowed && failed) { anyCounted = true }
                 }
-                var counted: [Int] = []
-                var duplicates: [Int] = []
-                for i in sorted {
-                    if !counted.isEmpty { duplicates.append(i) }
-                    let failed = data.enrollments[i].certPassed == false
-                    if !(retakeAllowed && failed) { counted.append(i) }
-                }
-                guard !duplicates.isEmpty else { continue }
-                let first = data.enrollments[sorted[0]]
+                guard let dup = duplicates.first, let first = sorted.first else { continue }
                 let who = CheckText.who(first.name, id)
-                let occupationText = data.occupation(ofEnrollment: sorted[0]) ?? key.occupation
+                let occupationText = first.occupation ?? key.occupation
                 let levelText = key.level.isEmpty ? "" : "（\(key.level)）"
-                let list = sorted.map { "\(data.enrollmentClass[$0]) \(CheckText.day(data.classStart(ofEnrollment: $0)))" }
+                let list = sorted.map { "\($0.classID) \(CheckText.day($0.start))" }
                 // Money of the repeated trainings: their class's payments, or their roster subsidy.
                 var amount: Int64 = 0
                 var anyAmount = false
                 var refs: [SourceRef] = []
                 var classesDone = Set<String>()
-                let firstClass = data.enrollmentClass[sorted[0]]
-                for i in duplicates {
-                    let cls = data.enrollmentClass[i]
+                let firstClass = first.classID
+                for line in duplicates {
+                    let cls = line.classID
                     if cls != firstClass, classesDone.insert(cls).inserted {
-                        let money = data.moneyAtRisk(person: id, classID: cls)
+                        let money = trainee.money(in: cls)
                         if let a = money.amount { amount += a; anyAmount = true }
                         refs += money.payments
-                    } else if cls == firstClass, let s = data.enrollments[i].subsidy {
+                    } else if cls == firstClass, let s = line.record.subsidy {
                         amount += s
                         anyAmount = true
                     }
                 }
-                let subsidyKnown = duplicates.allSatisfy { data.subsidyState(ofEnrollment: $0).isKnown }
-                let dup = duplicates[0]
+                let subsidyKnown = duplicates.allSatisfy { $0.subsidy.isKnown }
+                let repeated = Set(duplicates.map(\.source))
                 out.append(finding(
                     Localized(zh: "\(who) 在\(occupationText)\(levelText)上享受了 \(sorted.count) 次培训补贴：\(list.joined(separator: "、"))",
                               en: "\(who) was subsidised \(sorted.count) times for \(occupationText)\(key.level.isEmpty ? "" : " (\(key.level))"): \(list.joined(separator: ", "))"),
                     subject: "\(id)|\(key.occupation)|\(key.level)",
-                    evidence: duplicates.map { data.enrollments[$0].source }
-                        + sorted.filter { !duplicates.contains($0) }.map { data.enrollments[$0].source },
+                    evidence: duplicates.map(\.source)
+                        + sorted.filter { !repeated.contains($0.source) }.map(\.source),
                     confidence: subsidyKnown ? 0.95 : 0.75,
                     person: PersonRef(id: id.description, name: first.name),
-                    classID: data.enrollmentClass[dup],
-                    institution: data.institution(ofEnrollment: dup),
-                    county: data.county(ofEnrollment: dup),
+                    classID: dup.classID,
+                    institution: dup.institution,
+                    county: dup.county,
                     amount: anyAmount ? amount : nil, paymentRefs: refs))
             }
         }

@@ -42,43 +42,44 @@ struct TooManyTrainingsPerYear: Check {
         guard let maxPerYear = audit.settings.maxTrainingsPerYear?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for id in data.enrollmentsByPerson.keys {
-            guard let rows = data.enrollmentsByPerson[id], rows.count > maxPerYear else { continue }
-            // One training per class (a person twice on one roster is DUP001's business).
-            var byYear: [Int: [(start: Day, row: Int)]] = [:]
+        for trainee in data.trainees where trainee.rosterClasses.count > maxPerYear {
+            let id = trainee.id
+            // One training per class (a person twice on one roster is DUP001's business);
+            // `order` is the line's place in the person's ledger lines, for ties.
+            var byYear: [Int: [(start: Day, order: Int, line: RosterLine)]] = [:]
             var classesSeen = Set<String>()
-            for i in rows where data.subsidyState(ofEnrollment: i).presumedPaid {
-                guard let start = data.classStart(ofEnrollment: i),
-                      classesSeen.insert(data.enrollmentClass[i]).inserted else { continue }
-                byYear[start.year, default: []].append((start, i))
+            for (order, line) in trainee.roster.enumerated() where line.subsidy.presumedPaid {
+                guard let start = line.start,
+                      classesSeen.insert(line.classID).inserted else { continue }
+                byYear[start.year, default: []].append((start, order, line))
             }
             for year in byYear.keys.sorted() {
                 guard let list = byYear[year], list.count > maxPerYear else { continue }
-                let sorted = list.sorted { $0.start != $1.start ? $0.start < $1.start : $0.row < $1.row }
-                let excess = sorted.dropFirst(maxPerYear).map(\.row)
-                let first = data.enrollments[sorted[0].row]
+                let sorted = list.sorted { $0.start != $1.start ? $0.start < $1.start : $0.order < $1.order }
+                let excess = sorted.dropFirst(maxPerYear).map(\.line)
+                let first = sorted[0].line
                 let who = CheckText.who(first.name, id)
-                let listText = sorted.map { "\(data.enrollmentClass[$0.row]) \($0.start)" }
+                let listText = sorted.map { "\($0.line.classID) \($0.start)" }
                 var amount: Int64 = 0
                 var anyAmount = false
                 var refs: [SourceRef] = []
-                for i in excess {
-                    let money = data.moneyAtRisk(person: id, classID: data.enrollmentClass[i])
+                for line in excess {
+                    let money = trainee.money(in: line.classID)
                     if let a = money.amount { amount += a; anyAmount = true }
                     refs += money.payments
                 }
-                let known = sorted.allSatisfy { data.subsidyState(ofEnrollment: $0.row).isKnown }
+                let known = sorted.allSatisfy { $0.line.subsidy.isKnown }
                 out.append(finding(
                     Localized(zh: "\(who) \(year) 年享受培训补贴 \(sorted.count) 次，超过每年 \(maxPerYear) 次的上限：\(listText.joined(separator: "、"))",
                               en: "\(who) had \(sorted.count) subsidised trainings in \(year), more than the \(maxPerYear) allowed: \(listText.joined(separator: ", "))"),
                     subject: "\(id)|\(year)",
-                    evidence: excess.map { data.enrollments[$0].source }
-                        + sorted.prefix(maxPerYear).map { data.enrollments[$0.row].source },
+                    evidence: excess.map(\.source)
+                        + sorted.prefix(maxPerYear).map(\.line.source),
                     confidence: known ? 0.9 : 0.7,
                     person: PersonRef(id: id.description, name: first.name),
-                    classID: excess.first.map { data.enrollmentClass[$0] },
-                    institution: excess.first.flatMap { data.institution(ofEnrollment: $0) },
-                    county: data.county(ofEnrollment: sorted[0].row),
+                    classID: excess.first?.classID,
+                    institution: excess.first?.institution,
+                    county: first.county,
                     amount: anyAmount ? amount : nil, paymentRefs: refs))
             }
         }

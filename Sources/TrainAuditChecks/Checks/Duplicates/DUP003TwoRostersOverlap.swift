@@ -36,53 +36,53 @@ struct OverlappingRosters: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys {
-            guard let rows = data.enrollmentsByPerson[id], rows.count > 1 else { continue }
-            // Subsidised enrollments with a known period, in start order; a person has
-            // few enrollments, so pairs within one person are cheap.
-            var list: [(row: Int, period: ClosedRange<Day>)] = []
-            for i in rows where data.subsidyState(ofEnrollment: i).presumedPaid {
-                if let p = data.periodRange(ofEnrollment: i) { list.append((i, p)) }
+        for trainee in data.trainees where trainee.rosterClasses.count > 1 {
+            let id = trainee.id
+            // Subsidised lines with a known period, in start order (ledger order on a tie);
+            // a person has few lines, so pairs within one person are cheap.
+            var list: [(order: Int, line: RosterLine, period: ClosedRange<Day>)] = []
+            for (order, line) in trainee.roster.enumerated() where line.subsidy.presumedPaid {
+                if let p = line.period { list.append((order, line, p)) }
             }
-            list.sort { $0.period.lowerBound != $1.period.lowerBound ? $0.period.lowerBound < $1.period.lowerBound : $0.row < $1.row }
+            list.sort { $0.period.lowerBound != $1.period.lowerBound ? $0.period.lowerBound < $1.period.lowerBound : $0.order < $1.order }
             for a in 0..<list.count {
                 for b in (a + 1)..<list.count {
                     let x = list[a], y = list[b]
                     if y.period.lowerBound > x.period.upperBound { break }
-                    let instX = CheckText.key(data.institution(ofEnrollment: x.row))
-                    let instY = CheckText.key(data.institution(ofEnrollment: y.row))
-                    let depX = CheckText.key(data.enrollments[x.row].department)
-                    let depY = CheckText.key(data.enrollments[y.row].department)
+                    let instX = CheckText.key(x.line.institution)
+                    let instY = CheckText.key(y.line.institution)
+                    let depX = CheckText.key(x.line.record.department)
+                    let depY = CheckText.key(y.line.record.department)
                     let otherInstitution = !instX.isEmpty && !instY.isEmpty && instX != instY
                     let otherDepartment = !depX.isEmpty && !depY.isEmpty && depX != depY
                     guard otherInstitution || otherDepartment else { continue }
-                    let clsX = data.enrollmentClass[x.row], clsY = data.enrollmentClass[y.row]
+                    let clsX = x.line.classID, clsY = y.line.classID
                     let pair = [clsX, clsY].sorted()
                     let subject = "\(id)|\(pair[0])|\(pair[1])"
                     guard seen.insert(subject).inserted else { continue }
-                    let e = data.enrollments[y.row]
+                    let e = y.line
                     let who = CheckText.who(e.name, id)
-                    func side(_ r: Int, _ cls: String, _ p: ClosedRange<Day>) -> String {
-                        let parts = [data.institution(ofEnrollment: r), data.enrollments[r].department].compactMap { $0 }
+                    func side(_ line: RosterLine, _ cls: String, _ p: ClosedRange<Day>) -> String {
+                        let parts = [line.institution, line.record.department].compactMap { $0 }
                         return "\(cls)（\(parts.joined(separator: "/"))，\(p.lowerBound)至\(p.upperBound)）"
                     }
-                    func sideEn(_ r: Int, _ cls: String, _ p: ClosedRange<Day>) -> String {
-                        let parts = [data.institution(ofEnrollment: r), data.enrollments[r].department].compactMap { $0 }
+                    func sideEn(_ line: RosterLine, _ cls: String, _ p: ClosedRange<Day>) -> String {
+                        let parts = [line.institution, line.record.department].compactMap { $0 }
                         return "\(cls) (\(parts.joined(separator: "/")), \(p.lowerBound) to \(p.upperBound))"
                     }
-                    let known = data.subsidyState(ofEnrollment: x.row).isKnown && data.subsidyState(ofEnrollment: y.row).isKnown
+                    let known = x.line.subsidy.isKnown && y.line.subsidy.isKnown
                     // The later training's money is the one paid twice.
-                    let money = data.moneyAtRisk(person: id, classID: clsY)
+                    let money = trainee.money(in: clsY)
                     out.append(finding(
-                        Localized(zh: "\(who) 同期在两处参训并都享受补贴：\(side(x.row, clsX, x.period)) 与 \(side(y.row, clsY, y.period))",
-                                  en: "\(who) was on two rosters at once, both subsidised: \(sideEn(x.row, clsX, x.period)) and \(sideEn(y.row, clsY, y.period))"),
+                        Localized(zh: "\(who) 同期在两处参训并都享受补贴：\(side(x.line, clsX, x.period)) 与 \(side(y.line, clsY, y.period))",
+                                  en: "\(who) was on two rosters at once, both subsidised: \(sideEn(x.line, clsX, x.period)) and \(sideEn(y.line, clsY, y.period))"),
                         subject: subject,
-                        evidence: [e.source, data.enrollments[x.row].source],
+                        evidence: [e.source, x.line.source],
                         confidence: known ? 0.9 : 0.7,
                         person: PersonRef(id: id.description, name: e.name),
                         classID: clsY,
-                        institution: data.institution(ofEnrollment: y.row),
-                        county: data.county(ofEnrollment: y.row),
+                        institution: y.line.institution,
+                        county: y.line.county,
                         amount: money.amount, paymentRefs: money.payments, classes: [clsX, clsY]))
                 }
             }

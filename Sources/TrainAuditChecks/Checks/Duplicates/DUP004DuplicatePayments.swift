@@ -42,37 +42,41 @@ struct DuplicatePaymentRows: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        var groups: [Key: [Int]] = [:]
+        // Each key's payee name (of its first payment) and its payments, in ledger order.
+        var groups: [Key: (name: String, payments: [SourceRef])] = [:]
         var order: [Key] = []
-        for (i, p) in data.payments.enumerated() {
+        for p in data.payments {
             guard let id = p.id.id, let amount = p.amount, amount > 0 else { continue }
             let key = Key(id: id, amount: amount, paidOn: p.paidOn, item: CheckText.key(p.item), classID: p.classID ?? "")
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(i)
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = (p.name, [p.source])
+            } else {
+                groups[key]?.payments.append(p.source)
+            }
         }
         var out: [Finding] = []
         // `order` is the order of first rows: deterministic for the same input.
         for key in order {
-            guard let rows = groups[key], rows.count > 1 else { continue }
-            let p = data.payments[rows[0]]
-            let who = CheckText.who(p.name, key.id)
-            let extra = rows.dropFirst()
+            guard let group = groups[key], group.payments.count > 1, let first = group.payments.first else { continue }
+            let who = CheckText.who(group.name, key.id)
+            let extra = Array(group.payments.dropFirst())
             // Without a date, item or class the rows may be different payments.
             let sure = key.paidOn != nil && !key.item.isEmpty && !key.classID.isEmpty
             let item = key.item.isEmpty ? "?" : key.item
             let cls = key.classID.isEmpty ? "?" : key.classID
             out.append(finding(
-                Localized(zh: "\(who) 的同一笔补贴（\(item)，\(Money.yuan(key.amount)) 元，\(CheckText.day(key.paidOn)) 发放，班级 \(cls)）在发放明细中出现 \(rows.count) 次",
-                          en: "\(who): the same payment (\(item), \(Money.yuan(key.amount)) yuan, paid \(CheckText.day(key.paidOn)), class \(cls)) is on \(rows.count) rows"),
+                Localized(zh: "\(who) 的同一笔补贴（\(item)，\(Money.yuan(key.amount)) 元，\(CheckText.day(key.paidOn)) 发放，班级 \(cls)）在发放明细中出现 \(group.payments.count) 次",
+                          en: "\(who): the same payment (\(item), \(Money.yuan(key.amount)) yuan, paid \(CheckText.day(key.paidOn)), class \(cls)) is on \(group.payments.count) rows"),
                 subject: "\(key.id)|\(key.amount)|\(CheckText.day(key.paidOn))|\(key.item)|\(key.classID)",
-                evidence: extra.map { data.payments[$0].source } + [p.source],
+                evidence: extra + [first],
                 confidence: sure ? 0.95 : 0.6,
-                person: PersonRef(id: key.id.description, name: p.name),
+                person: PersonRef(id: key.id.description, name: group.name),
                 classID: key.classID.isEmpty ? nil : key.classID,
                 institution: key.classID.isEmpty ? nil : data.classView(key.classID)?.institution,
                 county: key.classID.isEmpty ? nil : data.classView(key.classID)?.county,
                 amount: key.amount * Int64(extra.count),
-                paymentRefs: extra.map { data.payments[$0].source }))
+                paymentRefs: extra))
         }
         return out
     }

@@ -66,27 +66,27 @@ struct SharedAccountAcrossHouseholds: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        var byAccount: [String: [Int]] = [:]
-        for (i, p) in data.payments.enumerated() {
-            guard p.id.id != nil, let key = SharedAccountAcrossHouseholds.accountKey(p.account) else { continue }
-            byAccount[key, default: []].append(i)
+        // Each account's payments (payee, amount, line), in ledger order.
+        var byAccount: [String: [(id: ResidentID, amount: Int64?, source: SourceRef)]] = [:]
+        for p in data.payments {
+            guard let id = p.id.id, let key = SharedAccountAcrossHouseholds.accountKey(p.account) else { continue }
+            byAccount[key, default: []].append((id, p.amount, p.source))
         }
         var out: [Finding] = []
         for account in byAccount.keys.sorted() {
-            guard let rows = byAccount[account], rows.count > 1 else { continue }
+            guard let paid = byAccount[account], paid.count > 1 else { continue }
             // People and households on this account, in first-row order.
             var people: [ResidentID] = []
             var seenPeople = Set<ResidentID>()
             var householdOrder: [String] = []
             var paidByHousehold: [String: Int64] = [:]
-            var rowsByHousehold: [String: [Int]] = [:]
-            for i in rows {
-                guard let id = data.payments[i].id.id else { continue }
-                let h = data.household(of: id)
-                if rowsByHousehold[h] == nil { householdOrder.append(h) }
-                if seenPeople.insert(id).inserted { people.append(id) }
-                paidByHousehold[h, default: 0] += data.payments[i].amount ?? 0
-                rowsByHousehold[h, default: []].append(i)
+            var paymentsByHousehold: [String: [SourceRef]] = [:]
+            for p in paid {
+                let h = data.trainee(p.id).household
+                if paymentsByHousehold[h] == nil { householdOrder.append(h) }
+                if seenPeople.insert(p.id).inserted { people.append(p.id) }
+                paidByHousehold[h, default: 0] += p.amount ?? 0
+                paymentsByHousehold[h, default: []].append(p.source)
             }
             guard householdOrder.count > 1 else { continue }
             // The household that received the most (the first on a tie) is taken as the
@@ -97,13 +97,13 @@ struct SharedAccountAcrossHouseholds: Check {
             var refs: [SourceRef] = []
             for h in householdOrder where h != owner {
                 amount += paidByHousehold[h] ?? 0
-                refs += (rowsByHousehold[h] ?? []).map { data.payments[$0].source }
+                refs += paymentsByHousehold[h] ?? []
             }
             let refsOfPeople = people.map { id -> PersonRef in
-                PersonRef(id: id.description, name: data.paymentsByPerson[id]?.first.map { data.payments[$0].name } ?? "")
+                PersonRef(id: id.description, name: data.trainee(id).payments.first?.name ?? "")
             }
             let names = zip(refsOfPeople, people).map { CheckText.who($0.name, $1) }
-            let unregistered = people.filter { !data.hasRegisteredHousehold($0) }.count
+            let unregistered = people.filter { !data.trainee($0).hasRegisteredHousehold }.count
             // Unregistered people are only presumed to be other households.
             let confidence = !data.has(.registry) ? 0.6 : (unregistered == 0 ? 0.9 : 0.75)
             // The account in full: the auditor calls the bank with it (masked under --mask).
@@ -112,7 +112,7 @@ struct SharedAccountAcrossHouseholds: Check {
                 Localized(zh: "账号 \(masked) 收到 \(householdOrder.count) 户 \(people.count) 人的补贴：\(names.joined(separator: "、"))",
                           en: "Account \(masked) received subsidies for \(people.count) people of \(householdOrder.count) households: \(names.joined(separator: ", "))"),
                 subject: "account|\(account)",
-                evidence: rows.map { data.payments[$0].source },
+                evidence: paid.map(\.source),
                 confidence: confidence,
                 classID: nil,
                 amount: amount, paymentRefs: refs, people: refsOfPeople))

@@ -27,12 +27,14 @@ extension Audit {
     }
 }
 
-extension AuditData {
-    /// Payments to `id` that name class `cls`.
-    func payments(of id: ResidentID, forClass cls: String) -> [Int] {
-        (paymentsByPerson[id] ?? []).filter { payments[$0].classID == cls }
+extension Trainee {
+    /// The person's payments that name class `cls`, in ledger order.
+    func payments(naming cls: String) -> [Payment] {
+        payments.filter { $0.classID == cls }
     }
+}
 
+extension AuditData {
     /// Who a payment is to, for messages: "马小军 (640422…)".
     func payee(_ p: Payment, _ id: ResidentID) -> String { CheckText.who(p.name, id) }
 }
@@ -41,10 +43,9 @@ extension Check {
     /// A finding about payments to one person: the payment rows are the evidence and the
     /// money, the class's institution and county are filled in.
     func paymentFinding(_ message: Localized, subject: String, id: ResidentID, name: String, classID: String?,
-                        rows: [Int], amount: Int64?, in data: AuditData, more: [SourceRef] = [],
+                        payments refs: [SourceRef], amount: Int64?, in data: AuditData, more: [SourceRef] = [],
                         confidence: Double = 0.9, severity: Severity? = nil) -> Finding {
         let view = data.classView(classID)
-        let refs = rows.map { data.payments[$0].source }
         return finding(message, subject: subject, evidence: refs + more, confidence: confidence,
                        person: PersonRef(id: id.description, name: name), classID: classID,
                        institution: view?.institution, county: view?.county, amount: amount,

@@ -42,16 +42,15 @@ struct SubsidyAboveStandard: Check {
         let data = audit.data
         var out: [Finding] = []
         for view in data.classViews {
-            guard let standard = audit.standard(for: view), let rows = data.paymentsByClass[view.classID] else { continue }
+            guard let standard = audit.standard(for: view) else { continue }
             // Training subsidy per person of the class, in ledger order.
             var order: [ResidentID] = []
-            var paid: [ResidentID: (total: Int64, rows: [Int], name: String)] = [:]
-            for r in rows {
-                let p = data.payments[r]
+            var paid: [ResidentID: (total: Int64, payments: [SourceRef], name: String)] = [:]
+            for p in data.payments(of: view.classID) {
                 guard let id = p.id.id, let amount = p.amount, amount > 0, audit.isTrainingSubsidy(p) else { continue }
                 if paid[id] == nil { order.append(id); paid[id] = (0, [], p.name) }
-                paid[id]!.total += amount
-                paid[id]!.rows.append(r)
+                paid[id]?.total += amount
+                paid[id]?.payments.append(p.source)
             }
             let over = order.filter { (paid[$0]?.total ?? 0) > standard.maxAmount }
             guard !over.isEmpty else { continue }
@@ -59,8 +58,8 @@ struct SubsidyAboveStandard: Check {
             let max = Money.yuan(standard.maxAmount)
             if over.count == order.count, order.count >= 2 {
                 // The whole class: one finding about how the class was paid.
-                let excess = over.reduce(Int64(0)) { $0 + (paid[$1]!.total - standard.maxAmount) }
-                let refs = over.flatMap { paid[$0]!.rows }.map { data.payments[$0].source }
+                let excess = over.reduce(Int64(0)) { $0 + ((paid[$1]?.total ?? 0) - standard.maxAmount) }
+                let refs = over.flatMap { paid[$0]?.payments ?? [] }
                 out.append(finding(
                     Localized(zh: "\(view.classID)（\(cert)，标准 \(max) 元）全部 \(order.count) 名学员的培训补贴均超过标准，共超发 \(Money.yuan(excess)) 元",
                               en: "Every one of the \(order.count) trainees of \(view.classID) (\(cert), standard \(max) yuan) got more training subsidy than the standard: \(Money.yuan(excess)) yuan over in all"),
@@ -75,7 +74,7 @@ struct SubsidyAboveStandard: Check {
                     Localized(zh: "\(CheckText.who(who.name, id)) 在 \(view.classID)（\(cert)）领取培训补贴 \(Money.yuan(who.total)) 元，超过标准 \(max) 元",
                               en: "\(CheckText.who(who.name, id)) got \(Money.yuan(who.total)) yuan of training subsidy for \(view.classID) (\(cert)), above the standard of \(max) yuan"),
                     subject: "\(id)|\(view.classID)", id: id, name: who.name, classID: view.classID,
-                    rows: who.rows, amount: who.total - standard.maxAmount, in: data, more: [view.source], confidence: 0.95))
+                    payments: who.payments, amount: who.total - standard.maxAmount, in: data, more: [view.source], confidence: 0.95))
             }
         }
         return out

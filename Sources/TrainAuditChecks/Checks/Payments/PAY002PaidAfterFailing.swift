@@ -38,29 +38,29 @@ struct PaidAfterFailing: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for i in data.enrollments.indices {
-            let e = data.enrollments[i]
-            guard let id = e.id.id, audit.failed(e) == true else { continue }
-            let cls = data.enrollmentClass[i]
+        for line in data.rosterLines {
+            let e = line.record
+            guard let trainee = line.trainee, audit.failed(e) == true else { continue }
+            let id = trainee.id
+            let cls = line.classID
             guard seen.insert("\(id)|\(cls)").inserted else { continue }
-            let rows = data.payments(of: id, forClass: cls).filter {
-                audit.isTrainingSubsidy(data.payments[$0]) && (data.payments[$0].amount ?? 0) > 0
-            }
+            let forClass = trainee.payments(naming: cls)
+            let paid = forClass.filter { audit.isTrainingSubsidy($0) && ($0.amount ?? 0) > 0 }
             let who = CheckText.who(e.name, id)
             let result = e.assessment ?? "?"
-            if !rows.isEmpty {
-                let total = rows.compactMap { data.payments[$0].amount }.reduce(0, +)
+            if !paid.isEmpty {
+                let total = paid.compactMap(\.amount).reduce(0, +)
                 out.append(paymentFinding(
                     Localized(zh: "\(who) 在 \(cls) 的考核结果为“\(result)”，却领取培训补贴 \(Money.yuan(total)) 元",
                               en: "\(who) failed the assessment of \(cls) (\"\(result)\") yet was paid \(Money.yuan(total)) yuan of training subsidy"),
-                    subject: "\(id)|\(cls)", id: id, name: e.name, classID: cls, rows: rows, amount: total,
+                    subject: "\(id)|\(cls)", id: id, name: e.name, classID: cls, payments: paid.map(\.source), amount: total,
                     in: data, more: [e.source], confidence: 0.95))
-            } else if let claimed = e.subsidy, claimed > 0, data.payments(of: id, forClass: cls).isEmpty {
+            } else if let claimed = e.subsidy, claimed > 0, forClass.isEmpty {
                 // No payment line for the class: the ledger's own claim is the evidence.
-                out.append(enrollmentFinding(
+                out.append(rosterFinding(
                     Localized(zh: "\(who) 在 \(cls) 的考核结果为“\(result)”，台账却填报补贴 \(Money.yuan(claimed)) 元",
                               en: "\(who) failed the assessment of \(cls) (\"\(result)\") yet the ledger claims \(Money.yuan(claimed)) yuan"),
-                    id: id, enrollment: i, classID: cls, in: data, confidence: 0.85))
+                    line, of: trainee, confidence: 0.85))
             }
         }
         return out

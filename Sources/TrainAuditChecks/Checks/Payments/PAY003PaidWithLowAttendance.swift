@@ -58,11 +58,11 @@ struct PaidWithLowAttendance: Check {
             return k
         }
         for view in data.classViews {
-            guard let rows = data.signInsByClass[view.classID], !rows.isEmpty else { continue }
+            let signIns = data.signIns(of: view.classID)
+            guard !signIns.isEmpty else { continue }
             var sessions = Set<Session>()
             var attended: [ResidentID: Set<Session>] = [:]
-            for r in rows {
-                let s = data.signIns[r]
+            for s in signIns {
                 guard let day = s.day else { continue }
                 let session = Session(day: day, session: sessionIndex(s))
                 sessions.insert(session)
@@ -71,17 +71,17 @@ struct PaidWithLowAttendance: Check {
             // A class of one or two sessions says too little about a share.
             guard sessions.count >= 3 else { continue }
             var seen = Set<ResidentID>()
-            for i in view.roster {
-                let e = data.enrollments[i]
-                guard let id = e.id.id, seen.insert(id).inserted, let mine = attended[id], !mine.isEmpty else { continue }
+            for line in data.roster(of: view) {
+                guard let trainee = line.trainee, seen.insert(trainee.id).inserted,
+                      let mine = attended[trainee.id], !mine.isEmpty else { continue }
                 let share = Double(mine.count) / Double(sessions.count)
-                guard share < minimum, data.subsidyState(ofEnrollment: i).presumedPaid,
-                      data.subsidyState(ofEnrollment: i).isKnown else { continue }
+                let subsidy = line.subsidy
+                guard share < minimum, subsidy.presumedPaid, subsidy.isKnown else { continue }
                 let pct = Int((share * 100).rounded()), need = Int((minimum * 100).rounded())
-                out.append(enrollmentFinding(
-                    Localized(zh: "\(CheckText.who(e.name, id)) 在 \(view.classID) 仅签到 \(mine.count)/\(sessions.count) 个课次（\(pct)%，低于 \(need)%），却领取补贴",
-                              en: "\(CheckText.who(e.name, id)) signed in to \(mine.count) of \(sessions.count) sessions of \(view.classID) (\(pct)%, below \(need)%) yet was subsidised"),
-                    id: id, enrollment: i, classID: view.classID, in: data, confidence: 0.85))
+                out.append(rosterFinding(
+                    Localized(zh: "\(CheckText.who(line.name, trainee.id)) 在 \(view.classID) 仅签到 \(mine.count)/\(sessions.count) 个课次（\(pct)%，低于 \(need)%），却领取补贴",
+                              en: "\(CheckText.who(line.name, trainee.id)) signed in to \(mine.count) of \(sessions.count) sessions of \(view.classID) (\(pct)%, below \(need)%) yet was subsidised"),
+                    line, of: trainee, confidence: 0.85))
             }
         }
         return out

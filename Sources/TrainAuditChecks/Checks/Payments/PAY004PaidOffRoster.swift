@@ -41,39 +41,41 @@ struct PaidOffRoster: Check {
         // Names on each class's roster whose ID could not be used: a payment to someone of
         // that name is most likely that line's person.
         var unreadable: [String: Set<String>] = [:]
-        for i in data.enrollments.indices where data.enrollments[i].id.id == nil || data.enrollments[i].id.issues.contains(.badCheckDigit) {
-            unreadable[data.enrollmentClass[i], default: []].insert(NameReader.normalize(data.enrollments[i].name))
+        for line in data.rosterLines {
+            let e = line.record
+            guard e.id.id == nil || e.id.issues.contains(.badCheckDigit) else { continue }
+            unreadable[line.classID, default: []].insert(NameReader.normalize(e.name))
         }
         var out: [Finding] = []
         var seen = Set<String>()
         for p in data.payments {
             guard let id = p.id.id, (p.amount ?? 0) > 0 else { continue }
-            let own = data.enrollmentsByPerson[id] ?? []
+            let trainee = data.trainee(id)
             let name = NameReader.normalize(p.name)
             let who = data.payee(p, id)
             if let cls = p.classID {
-                guard data.classView(cls) != nil, !own.contains(where: { data.enrollmentClass[$0] == cls }) else { continue }
+                guard data.classView(cls) != nil, !trainee.isOnRoster(of: cls) else { continue }
                 if unreadable[cls]?.contains(name) == true { continue }
                 guard seen.insert("\(id)|\(cls)").inserted else { continue }
-                let rows = data.payments(of: id, forClass: cls)
-                let total = rows.compactMap { data.payments[$0].amount }.reduce(0, +)
-                let elsewhere = own.map { data.enrollmentClass[$0] }
+                let paid = trainee.payments(naming: cls)
+                let total = paid.compactMap(\.amount).reduce(0, +)
+                let elsewhere = Array(trainee.rosterClasses)
                 let note = elsewhere.isEmpty ? Localized(zh: "，也不在其他班级花名册上", en: ", nor on any other roster")
                     : Localized(zh: "（花名册上只在 \(Set(elsewhere).sorted().joined(separator: "、"))）", en: " (listed only in \(Set(elsewhere).sorted().joined(separator: ", ")))")
                 out.append(paymentFinding(
                     Localized(zh: "\(who) 领取 \(cls) 的补贴 \(Money.yuan(total)) 元，但不在该班花名册上\(note.zh)",
                               en: "\(who) was paid \(Money.yuan(total)) yuan for \(cls) but is not on its roster\(note.en)"),
-                    subject: "\(id)|\(cls)", id: id, name: p.name, classID: cls, rows: rows, amount: total,
+                    subject: "\(id)|\(cls)", id: id, name: p.name, classID: cls, payments: paid.map(\.source), amount: total,
                     in: data, confidence: elsewhere.isEmpty ? 0.95 : 0.8))
-            } else if own.isEmpty {
+            } else if !data.onRoster(id) {
                 if unreadable.values.contains(where: { $0.contains(name) }) { continue }
                 guard seen.insert("\(id)|").inserted else { continue }
-                let rows = (data.paymentsByPerson[id] ?? []).filter { data.payments[$0].classID == nil }
-                let total = rows.compactMap { data.payments[$0].amount }.reduce(0, +)
+                let paid = trainee.payments.filter { $0.classID == nil }
+                let total = paid.compactMap(\.amount).reduce(0, +)
                 out.append(paymentFinding(
                     Localized(zh: "\(who) 领取补贴 \(Money.yuan(total)) 元（未注明班级），但不在任何班级的花名册上",
                               en: "\(who) was paid \(Money.yuan(total)) yuan (no class named) but is on no roster"),
-                    subject: "\(id)|", id: id, name: p.name, classID: nil, rows: rows, amount: total,
+                    subject: "\(id)|", id: id, name: p.name, classID: nil, payments: paid.map(\.source), amount: total,
                     in: data, confidence: 0.85))
             }
         }

@@ -35,31 +35,34 @@ struct PaidTwiceForOneClass: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for id in data.paymentsByPerson.keys {
-            var byClass: [String: [Int]] = [:]
-            for r in data.paymentsByPerson[id] ?? [] {
-                let p = data.payments[r]
+        for trainee in data.payees {
+            let id = trainee.id
+            var byClass: [String: [Payment]] = [:]
+            for p in trainee.payments {
                 guard let cls = p.classID, (p.amount ?? 0) > 0, audit.isTrainingSubsidy(p) else { continue }
-                byClass[cls, default: []].append(r)
+                byClass[cls, default: []].append(p)
             }
             for cls in byClass.keys.sorted() {
-                guard let rows = byClass[cls] else { continue }
+                guard let paid = byClass[cls] else { continue }
                 // Identical rows are one payout here (DUP004 reports the repeat).
-                var payouts: [Payout] = [], firstRows: [Int] = []
-                for r in rows {
-                    let p = data.payments[r]
+                var payouts: [Payout] = [], firsts: [SourceRef] = []
+                var payee: Payment?
+                for p in paid {
                     let payout = Payout(amount: p.amount ?? 0, paidOn: p.paidOn)
-                    if !payouts.contains(payout) { payouts.append(payout); firstRows.append(r) }
+                    if !payouts.contains(payout) {
+                        payouts.append(payout)
+                        firsts.append(p.source)
+                        if payee == nil { payee = p }
+                    }
                 }
-                guard payouts.count >= 2 else { continue }
-                let p = data.payments[firstRows[0]]
+                guard payouts.count >= 2, let p = payee else { continue }
                 let list = payouts.map { "\(CheckText.day($0.paidOn)) \(Money.yuan($0.amount))元" }.joined(separator: "、")
                 let listEn = payouts.map { "\(Money.yuan($0.amount)) yuan on \(CheckText.day($0.paidOn))" }.joined(separator: ", ")
                 let extra = payouts.dropFirst().reduce(Int64(0)) { $0 + $1.amount }
                 out.append(paymentFinding(
                     Localized(zh: "\(data.payee(p, id)) 在 \(cls) 的培训补贴发放了 \(payouts.count) 笔：\(list)",
                               en: "\(data.payee(p, id)) was paid the training subsidy of \(cls) \(payouts.count) times: \(listEn)"),
-                    subject: "\(id)|\(cls)", id: id, name: p.name, classID: cls, rows: Array(firstRows.dropFirst()),
+                    subject: "\(id)|\(cls)", id: id, name: p.name, classID: cls, payments: Array(firsts.dropFirst()),
                     amount: extra, in: data, more: [p.source], confidence: 0.9))
             }
         }

@@ -39,25 +39,23 @@ struct OddAmount: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for cls in data.paymentsByClass.keys {
-            let rows = (data.paymentsByClass[cls] ?? []).filter {
-                let p = data.payments[$0]
-                return p.id.id != nil && (p.amount ?? 0) > 0 && audit.isTrainingSubsidy(p)
+        for (cls, payments) in data.paymentsOfClasses {
+            let paid = payments.filter { p in
+                p.id.id != nil && (p.amount ?? 0) > 0 && audit.isTrainingSubsidy(p)
             }
             var counts: [Int64: Int] = [:]
-            for r in rows { counts[data.payments[r].amount ?? 0, default: 0] += 1 }
+            for p in paid { counts[p.amount ?? 0, default: 0] += 1 }
             // The class's usual amount: most of at least three payments.
             let usual = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
-            guard rows.count >= 3, let usual, usual.value * 5 >= rows.count * 3 else { continue }
+            guard paid.count >= 3, let usual, usual.value * 5 >= paid.count * 3 else { continue }
             let standard = data.classView(cls).flatMap { audit.standard(for: $0) }?.maxAmount
-            for r in rows {
-                let p = data.payments[r]
+            for p in paid {
                 guard let id = p.id.id, let amount = p.amount, amount != usual.key, amount != standard else { continue }
                 if let standard, amount > standard { continue }  // PAY001
                 out.append(paymentFinding(
-                    Localized(zh: "\(data.payee(p, id)) 在 \(cls) 领取培训补贴 \(Money.yuan(amount)) 元，该班 \(usual.value)/\(rows.count) 笔为 \(Money.yuan(usual.key)) 元\(standard.map { "，标准 \(Money.yuan($0)) 元" } ?? "")",
-                              en: "\(data.payee(p, id)) got \(Money.yuan(amount)) yuan of training subsidy for \(cls), where \(usual.value) of \(rows.count) payments were \(Money.yuan(usual.key)) yuan\(standard.map { " (standard \(Money.yuan($0)) yuan)" } ?? "")"),
-                    subject: "\(id)|\(cls)|\(amount)", id: id, name: p.name, classID: cls, rows: [r], amount: amount,
+                    Localized(zh: "\(data.payee(p, id)) 在 \(cls) 领取培训补贴 \(Money.yuan(amount)) 元，该班 \(usual.value)/\(paid.count) 笔为 \(Money.yuan(usual.key)) 元\(standard.map { "，标准 \(Money.yuan($0)) 元" } ?? "")",
+                              en: "\(data.payee(p, id)) got \(Money.yuan(amount)) yuan of training subsidy for \(cls), where \(usual.value) of \(paid.count) payments were \(Money.yuan(usual.key)) yuan\(standard.map { " (standard \(Money.yuan($0)) yuan)" } ?? "")"),
+                    subject: "\(id)|\(cls)|\(amount)", id: id, name: p.name, classID: cls, payments: [p.source], amount: amount,
                     in: data, confidence: 0.6))
             }
         }

@@ -44,10 +44,10 @@ struct AccountHolderNotTrainee: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for (r, p) in data.payments.enumerated() {
+        for p in data.payments {
             guard let id = p.id.id, let holder = p.holder, !holder.isEmpty, (p.amount ?? 0) > 0 else { continue }
             // The trainee's name: the payment's own, or (a blank cell) what the other tables say.
-            let name = p.name.isEmpty ? NameReader.normalize(data.displayName(id, fallback: "")) : NameReader.normalize(p.name)
+            let name = p.name.isEmpty ? NameReader.normalize(data.trainee(id).name(or: "")) : NameReader.normalize(p.name)
             if name.isEmpty || holder == name { continue }
             let family = audit.householdNames(of: id)
             if family.contains(holder) { continue }
@@ -56,7 +56,7 @@ struct AccountHolderNotTrainee: Check {
             out.append(paymentFinding(
                 Localized(zh: "\(data.payee(p, id)) 的补贴 \(Money.yuan(p.amount ?? 0)) 元发入户名为“\(holder)”的账户\(p.account.map { " \($0)" } ?? "")，户名不是本人\(checked ? "，也不是建档立卡库中的同户成员" : "（无建档立卡库核对家庭成员）")",
                           en: "\(data.payee(p, id))'s subsidy of \(Money.yuan(p.amount ?? 0)) yuan went into an account held by \"\(holder)\"\(p.account.map { " \($0)" } ?? ""), not the trainee\(checked ? " nor a member of the household in the registry" : " (no registry to check the household)")"),
-                subject: "\(id)|\(holder)|\(p.classID ?? "")", id: id, name: p.name, classID: p.classID, rows: [r],
+                subject: "\(id)|\(holder)|\(p.classID ?? "")", id: id, name: p.name, classID: p.classID, payments: [p.source],
                 amount: p.amount, in: data, confidence: checked ? 0.9 : 0.6))
         }
         return out
@@ -68,12 +68,11 @@ extension Audit {
     /// included); empty when the registry does not list the person or gives no household.
     func householdNames(of id: ResidentID) -> Set<String> {
         let data = self.data
-        guard let entries = data.registryByPerson[id] else { return [] }
-        let households = Set(entries.compactMap { data.registry[$0].householdID }.filter { !$0.isEmpty })
+        let households = Set(data.trainee(id).registry.compactMap(\.householdID).filter { !$0.isEmpty })
         guard !households.isEmpty else { return [] }
         var names = Set<String>()
         for h in households.sorted() {
-            for r in data.registryByHousehold[h] ?? [] { names.insert(NameReader.normalize(data.registry[r].name)) }
+            for member in data.household(h) { names.insert(NameReader.normalize(member.name)) }
         }
         return names
     }

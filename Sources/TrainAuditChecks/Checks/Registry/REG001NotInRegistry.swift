@@ -43,26 +43,27 @@ struct NotInRegistry: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for id in data.enrollmentsByPerson.keys where data.registryByPerson[id] == nil {
-            guard let rows = data.enrollmentsByPerson[id], let first = rows.first else { continue }
-            let e = data.enrollments[first]
+        for trainee in data.trainees where !data.inRegistry(trainee.id) {
+            let id = trainee.id
+            let roster = trainee.roster
+            guard let first = roster.first else { continue }
             var classes: [String] = []
-            for i in rows where !classes.contains(data.enrollmentClass[i]) { classes.append(data.enrollmentClass[i]) }
+            for line in roster where !classes.contains(line.classID) { classes.append(line.classID) }
             let list = classes.joined(separator: "、")
             // A bad check digit or a converted legacy ID may be a typo that broke the join.
-            let doubtful = !e.id.issues.isEmpty
-            let money = data.moneyAtRisk(person: id, classID: nil)
-            let who = CheckText.who(e.name, id)
+            let doubtful = !first.id.issues.isEmpty
+            let money = trainee.money(in: nil)
+            let who = CheckText.who(first.name, id)
             out.append(finding(
                 Localized(zh: "\(who) 参加培训（\(list)）享受补贴，但建档立卡名册中没有此身份证号" + (doubtful ? "（该号码本身有问题，可能是录入错误）" : ""),
                           en: "\(who) was trained and subsidised (\(classes.joined(separator: ", "))) but the ID is not in the poverty registry" + (doubtful ? " (the ID itself is flawed; may be a typing error)" : "")),
                 subject: id.description,
-                evidence: rows.map { data.enrollments[$0].source },
+                evidence: roster.map(\.source),
                 confidence: doubtful ? 0.6 : 0.95,
-                person: PersonRef(id: id.description, name: e.name),
+                person: PersonRef(id: id.description, name: first.name),
                 classID: classes.count == 1 ? classes[0] : nil,
-                institution: data.institution(ofEnrollment: first),
-                county: data.county(ofEnrollment: first),
+                institution: first.institution,
+                county: first.county,
                 amount: money.amount, paymentRefs: money.payments))
         }
         return out

@@ -45,33 +45,34 @@ struct IneligibleRegistryStatus: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys {
-            guard let entries = data.registryByPerson[id], let rows = data.enrollmentsByPerson[id] else { continue }
-            let bad = entries.filter { r in data.registry[r].personStatus.map { pattern.matches($0) } ?? false }
+        for trainee in data.trainees {
+            let id = trainee.id
+            let entries = trainee.registry
+            guard !entries.isEmpty else { continue }
+            let bad = entries.filter { r in r.personStatus.map { pattern.matches($0) } ?? false }
             guard !bad.isEmpty else { continue }
-            for i in rows {
-                let cls = data.enrollmentClass[i]
-                guard let start = data.classStart(ofEnrollment: i) ?? data.period(ofEnrollment: i)?.end else { continue }
+            for line in trainee.roster {
+                let cls = line.classID
+                guard let start = line.start ?? line.dates?.end else { continue }
                 // The earliest dated change on or before the start, else an undated one.
-                var hit: Int?
+                var hit: RegistryEntry?
                 for r in bad {
-                    guard let d = data.registry[r].statusDate else { continue }
-                    if d <= start, hit.map({ data.registry[$0].statusDate.map { d < $0 } ?? true }) ?? true { hit = r }
+                    guard let d = r.statusDate else { continue }
+                    if d <= start, hit.map({ $0.statusDate.map { d < $0 } ?? true }) ?? true { hit = r }
                 }
                 let dated = hit != nil
-                if hit == nil { hit = bad.first { data.registry[$0].statusDate == nil } }
-                guard let r = hit else { continue }
+                if hit == nil { hit = bad.first { $0.statusDate == nil } }
+                guard let reg = hit else { continue }
                 let subject = "\(id)|\(cls)"
                 guard seen.insert(subject).inserted else { continue }
-                let e = data.enrollments[i], reg = data.registry[r]
                 let status = reg.personStatus ?? "?"
-                let who = CheckText.who(e.name, id)
+                let who = CheckText.who(line.name, id)
                 let when = reg.statusDate.map { "（变更日期 \($0)）" } ?? "（无变更日期）"
                 let whenEn = reg.statusDate.map { " (changed \($0))" } ?? " (no change date)"
-                out.append(enrollmentFinding(
+                out.append(rosterFinding(
                     Localized(zh: "\(who) \(start) 在 \(cls) 开班时建档立卡名册已登记为\(status)\(when)",
                               en: "\(who): when class \(cls) started on \(start) the registry already had the status \(status)\(whenEn)"),
-                    id: id, enrollment: i, classID: cls, in: data, more: [reg.source], confidence: dated ? 0.95 : 0.6, county: reg.county))
+                    line, of: trainee, more: [reg.source], confidence: dated ? 0.95 : 0.6, county: reg.county))
             }
         }
         return out

@@ -35,20 +35,20 @@ struct AgeOutsideRange: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys {
-            for i in data.enrollmentsByPerson[id] ?? [] {
-                guard let start = data.classStart(ofEnrollment: i),
-                      let (age, fromID) = data.age(ofEnrollment: i, on: start),
+        for trainee in data.trainees {
+            let id = trainee.id
+            for line in trainee.roster {
+                guard let start = line.start,
+                      let (age, fromID) = line.age(on: start),
                       age < minAge || age > maxAge else { continue }
-                let cls = data.enrollmentClass[i]
+                let cls = line.classID
                 let subject = "\(id)|\(cls)"
                 guard seen.insert(subject).inserted else { continue }
-                let e = data.enrollments[i]
-                let who = CheckText.who(e.name, id)
-                out.append(enrollmentFinding(
+                let who = CheckText.who(line.name, id)
+                out.append(rosterFinding(
                     Localized(zh: "\(who) 在 \(cls) 开班日 \(start) 年龄为 \(age) 周岁，不在 \(minAge)–\(maxAge) 周岁范围内" + (fromID ? "" : "（按台账年龄栏）"),
                               en: "\(who) was \(age) when class \(cls) started on \(start), outside \(minAge)–\(maxAge)" + (fromID ? "" : " (from the ledger's age column)")),
-                    id: id, enrollment: i, classID: cls, in: data, confidence: fromID ? 0.9 : 0.6))
+                    line, of: trainee, confidence: fromID ? 0.9 : 0.6))
             }
         }
         return out

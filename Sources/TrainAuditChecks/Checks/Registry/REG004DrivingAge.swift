@@ -37,30 +37,31 @@ struct DrivingCourseOverAge: Check {
         var seen = Set<String>()
         // The pattern is matched once per class, not per trainee.
         var isDriving: [String: Bool] = [:]
-        for id in data.enrollmentsByPerson.keys {
-            for i in data.enrollmentsByPerson[id] ?? [] {
-                let cls = data.enrollmentClass[i]
-                let e = data.enrollments[i]
+        for trainee in data.trainees {
+            let id = trainee.id
+            for line in trainee.roster {
+                let cls = line.classID
+                let e = line.record
                 let drivingCourse: Bool
                 if e.occupation == nil, e.program == nil, let known = isDriving[cls] {
                     drivingCourse = known
                 } else {
-                    let texts = [data.occupation(ofEnrollment: i), data.program(ofEnrollment: i)]
+                    let texts = [line.occupation, line.program]
                     drivingCourse = texts.contains { $0.map { driving.matches($0) } ?? false }
                     if e.occupation == nil, e.program == nil { isDriving[cls] = drivingCourse }
                 }
                 guard drivingCourse,
-                      let start = data.classStart(ofEnrollment: i),
-                      let (age, fromID) = data.age(ofEnrollment: i, on: start),
+                      let start = line.start,
+                      let (age, fromID) = line.age(on: start),
                       age >= limit else { continue }
                 let subject = "\(id)|\(cls)"
                 guard seen.insert(subject).inserted else { continue }
                 let who = CheckText.who(e.name, id)
-                let course = data.occupation(ofEnrollment: i) ?? data.program(ofEnrollment: i) ?? "?"
-                out.append(enrollmentFinding(
+                let course = line.occupation ?? line.program ?? "?"
+                out.append(rosterFinding(
                     Localized(zh: "\(who) 在 \(cls)（\(course)）开班日 \(start) 已满 \(age) 周岁，驾驶员培训限 \(limit) 周岁以下" + (fromID ? "" : "（按台账年龄栏）"),
                               en: "\(who) was \(age) when driving class \(cls) (\(course)) started on \(start); driver training is for people under \(limit)" + (fromID ? "" : " (from the ledger's age column)")),
-                    id: id, enrollment: i, classID: cls, in: data, confidence: fromID ? 0.9 : 0.6))
+                    line, of: trainee, confidence: fromID ? 0.9 : 0.6))
             }
         }
         return out

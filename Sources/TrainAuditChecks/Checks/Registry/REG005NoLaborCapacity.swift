@@ -33,22 +33,20 @@ struct NoLaborCapacity: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys {
-            guard let entries = data.registryByPerson[id],
-                  let r = entries.first(where: { data.registry[$0].laborCapacity.map { pattern.matches($0) } ?? false })
+        for trainee in data.trainees {
+            let id = trainee.id
+            guard let reg = trainee.registry.first(where: { $0.laborCapacity.map { pattern.matches($0) } ?? false })
             else { continue }
-            let reg = data.registry[r]
-            for i in data.enrollmentsByPerson[id] ?? [] {
-                let cls = data.enrollmentClass[i]
+            for line in trainee.roster {
+                let cls = line.classID
                 let subject = "\(id)|\(cls)"
                 guard seen.insert(subject).inserted else { continue }
-                let e = data.enrollments[i]
-                let who = CheckText.who(e.name, id)
+                let who = CheckText.who(line.name, id)
                 let capacity = reg.laborCapacity ?? "?"
-                out.append(enrollmentFinding(
-                    Localized(zh: "\(who) 建档立卡名册劳动技能为“\(capacity)”，却参加了 \(cls)（\(CheckText.day(data.classStart(ofEnrollment: i)))开班）并享受培训补贴",
-                              en: "\(who) is recorded in the registry as \(capacity) (no labour capacity) yet was a subsidised trainee in class \(cls) (started \(CheckText.day(data.classStart(ofEnrollment: i))))"),
-                    id: id, enrollment: i, classID: cls, in: data, more: [reg.source], confidence: 0.75, county: reg.county))
+                out.append(rosterFinding(
+                    Localized(zh: "\(who) 建档立卡名册劳动技能为“\(capacity)”，却参加了 \(cls)（\(CheckText.day(line.start))开班）并享受培训补贴",
+                              en: "\(who) is recorded in the registry as \(capacity) (no labour capacity) yet was a subsidised trainee in class \(cls) (started \(CheckText.day(line.start)))"),
+                    line, of: trainee, more: [reg.source], confidence: 0.75, county: reg.county))
             }
         }
         return out

@@ -56,32 +56,31 @@ struct OnWatchlist: Check {
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
-        for id in data.enrollmentsByPerson.keys {
-            guard let entries = data.watchByPerson[id] else { continue }
-            for i in data.enrollmentsByPerson[id] ?? [] {
-                let period = data.periodRange(ofEnrollment: i)
-                var hits: [Int] = []
+        for trainee in data.trainees {
+            let id = trainee.id
+            let entries = trainee.watchlist
+            guard !entries.isEmpty else { continue }
+            for line in trainee.roster {
+                let period = line.period
+                var hits: [WatchEntry] = []
                 var undated = true
-                for w in entries {
-                    let entry = data.watchlist[w]
-                    if entry.from == nil, entry.to == nil { hits.append(w); continue }
+                for entry in entries {
+                    if entry.from == nil, entry.to == nil { hits.append(entry); continue }
                     // A dated entry needs the training period to compare with.
                     guard let period else { continue }
                     let from = entry.from ?? period.lowerBound, to = entry.to ?? period.upperBound
                     if from <= period.upperBound, to >= period.lowerBound, from <= to {
-                        hits.append(w)
+                        hits.append(entry)
                         undated = false
                     }
                 }
                 guard !hits.isEmpty else { continue }
-                let cls = data.enrollmentClass[i]
+                let cls = line.classID
                 let subject = "\(id)|\(cls)"
                 guard seen.insert(subject).inserted else { continue }
-                let e = data.enrollments[i]
-                let who = CheckText.who(e.name, id)
+                let who = CheckText.who(line.name, id)
                 var lists: [String] = [], listsEn: [String] = []
-                for w in hits {
-                    let entry = data.watchlist[w]
+                for entry in hits {
                     let dated = entry.from != nil || entry.to != nil
                     let list = entry.list.isEmpty ? "比对名单" : entry.list
                     // An undated entry says so: the list may name people who left it long ago.
@@ -91,10 +90,10 @@ struct OnWatchlist: Check {
                 }
                 let when = period.map { "\($0.lowerBound)至\($0.upperBound)" } ?? "?"
                 let whenEn = period.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "?"
-                out.append(enrollmentFinding(
+                out.append(rosterFinding(
                     Localized(zh: "\(who) 参加 \(cls)（\(when)）期间在比对名单上：\(lists.joined(separator: "、"))",
                               en: "\(who) was on a watchlist while class \(cls) ran (\(whenEn)): \(listsEn.joined(separator: ", "))"),
-                    id: id, enrollment: i, classID: cls, in: data, more: hits.map { data.watchlist[$0].source }, confidence: undated ? 0.7 : 0.95))
+                    line, of: trainee, more: hits.map(\.source), confidence: undated ? 0.7 : 0.95))
             }
         }
         return out

@@ -45,11 +45,11 @@ struct TargetAssessment {
         // Trainees by county key and year, each person once (by ID, or by name).
         struct Trainee { var flagged: Bool; var employment: String? }
         var byCounty: [String: [Int?: [HeadKey: Trainee]]] = [:]
-        for i in data.enrollments.indices {
-            let e = data.enrollments[i]
-            let county = data.county(ofEnrollment: i) ?? e.id.id.flatMap { data.registryEntry($0)?.county }
+        for line in data.rosterLines {
+            let e = line.record
+            let county = line.county ?? e.id.id.flatMap { data.trainee($0).registryEntry?.county }
             guard let county else { continue }
-            let year = data.classStart(ofEnrollment: i)?.year
+            let year = line.start?.year
             let head = HeadKey(e.id, name: e.name)
             var t = byCounty[countyKey(county), default: [:]][year, default: [:]][head]
                 ?? Trainee(flagged: false, employment: nil)
