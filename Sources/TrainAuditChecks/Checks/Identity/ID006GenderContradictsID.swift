@@ -9,14 +9,14 @@ struct GenderContradictsID: Check {
         source: "GB 11643-1999 §6.3 顺序码（奇数分配给男性，偶数分配给女性）", needs: [.roster])
 
     func run(_ audit: Audit) -> [Finding] {
-        audit.data.enrollments.indices.compactMap { i in
-            let e = audit.data.enrollments[i]
+        audit.data.rosterLines.compactMap { line in
+            let e = line.record
             guard let id = e.id.id, let g = e.gender, let male = GenderReader.read(g).value, male != id.isMale else { return nil }
             return finding(Localized(zh: "\(e.name) 台账性别为“\(g)”，身份证号 \(id) 为\(id.isMale ? "男" : "女")性",
                                      en: "\(e.name) is \"\(g)\" in the ledger but the ID \(id) is \(id.isMale ? "male" : "female")"),
-                           subject: "\(id)|\(g)|\(audit.data.enrollmentClass[i])", evidence: [e.source],
-                           person: PersonRef(id: id.description, name: e.name), classID: audit.data.enrollmentClass[i],
-                           institution: audit.data.institution(ofEnrollment: i), county: audit.data.county(ofEnrollment: i))
+                           subject: "\(id)|\(g)|\(line.classID)", evidence: [e.source],
+                           person: PersonRef(id: id.description, name: e.name), classID: line.classID,
+                           institution: line.institution, county: line.county)
         }
     }
 

@@ -9,17 +9,17 @@ struct AgeContradictsID: Check {
         source: "GB 11643-1999 §6.2 出生日期码; seed 000_e5579bc6a72fec59.txt 附件5 年龄栏", needs: [.roster])
 
     func run(_ audit: Audit) -> [Finding] {
-        audit.data.enrollments.indices.compactMap { i in
-            let e = audit.data.enrollments[i]
+        audit.data.rosterLines.compactMap { line in
+            let e = line.record
             guard let id = e.id.id, let birth = id.birthDate, let age = e.age,
-                  let start = audit.data.period(ofEnrollment: i)?.start else { return nil }
+                  let start = line.dates?.start else { return nil }
             let actual = birth.age(on: start)
             guard abs(actual - age) > 1 else { return nil }
             return finding(Localized(zh: "\(e.name) 台账年龄 \(age) 岁，身份证号 \(id) 显示开班日 \(start) 为 \(actual) 岁",
                                      en: "\(e.name) is \(age) in the ledger but the ID \(id) gives \(actual) on the class start \(start)"),
-                           subject: "\(id)|\(age)|\(audit.data.enrollmentClass[i])", evidence: [e.source],
-                           person: PersonRef(id: id.description, name: e.name), classID: audit.data.enrollmentClass[i],
-                           institution: audit.data.institution(ofEnrollment: i), county: audit.data.county(ofEnrollment: i))
+                           subject: "\(id)|\(age)|\(line.classID)", evidence: [e.source],
+                           person: PersonRef(id: id.description, name: e.name), classID: line.classID,
+                           institution: line.institution, county: line.county)
         }
     }
 

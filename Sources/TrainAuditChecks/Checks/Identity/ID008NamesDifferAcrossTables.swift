@@ -10,35 +10,24 @@ struct NamesDifferAcrossTables: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let d = audit.data
-        // Each table's rows by person, in the order a finding lists the tables. The IDs are
-        // walked in order by merging the indexes' sorted keys: no table of all 4 million
-        // IDs and their names is built.
-        let tables: [(kind: TableKind, index: RowIndex<ResidentID>, row: (Int) -> (name: String, source: SourceRef))] = [
-            (.registry, d.registryByPerson, { (d.registry[$0].name, d.registry[$0].source) }),
-            (.roster, d.enrollmentsByPerson, { (d.enrollments[$0].name, d.enrollments[$0].source) }),
-            (.attendance, d.signInsByPerson, { (d.signIns[$0].name, d.signIns[$0].source) }),
-            (.payments, d.paymentsByPerson, { (d.payments[$0].name, d.payments[$0].source) }),
-            (.watchlist, d.watchByPerson, { (d.watchlist[$0].name, d.watchlist[$0].source) }),
-        ]
-        var cursors = Array(repeating: 0, count: tables.count)
+        // Each ID once, in order, with its records in each table, in the order a finding
+        // lists the tables: the tables' IDs are merged, so no table of all 4 million IDs
+        // and their names is built.
         var out: [Finding] = []
-        while true {
-            var next: ResidentID?
-            for (t, c) in zip(tables, cursors) where c < t.index.keys.count {
-                if next.map({ t.index.keys[c] < $0 }) ?? true { next = t.index.keys[c] }
-            }
-            guard let id = next else { break }
-            var list: [(name: String, source: SourceRef, table: TableKind)] = []
-            for (k, t) in tables.enumerated() where cursors[k] < t.index.keys.count && t.index.keys[cursors[k]] == id {
-                cursors[k] += 1
-                for i in t.index[id] ?? [] {
-                    let (name, source) = t.row(i)
-                    if name.isEmpty || list.contains(where: { $0.name == name && $0.table == t.kind }) { continue }
-                    list.append((name, source, t.kind))
+        MergeJoin(d.registryOfPeople, d.rosterOfPeople, d.signInsOfPeople, d.paymentsOfPeople, d.watchlistOfPeople)
+            .forEach { id, registry, roster, signIns, payments, watchlist in
+                var list: [(name: String, source: SourceRef, table: TableKind)] = []
+                func add(_ name: String, _ source: SourceRef, _ table: TableKind) {
+                    if name.isEmpty || list.contains(where: { $0.name == name && $0.table == table }) { return }
+                    list.append((name, source, table))
                 }
+                for r in registry { add(r.name, r.source, .registry) }
+                for e in roster { add(e.name, e.source, .roster) }
+                for s in signIns { add(s.name, s.source, .attendance) }
+                for p in payments { add(p.name, p.source, .payments) }
+                for w in watchlist { add(w.name, w.source, .watchlist) }
+                if let f = differing(id, list, audit) { out.append(f) }
             }
-            if let f = differing(id, list, audit) { out.append(f) }
-        }
         return out
     }
 
@@ -50,13 +39,13 @@ struct NamesDifferAcrossTables: Check {
         let shown = list.map { "\($0.name)（\($0.table.title.zh)）" }
         let shownEn = list.map { "\($0.name) (\($0.table.title.en))" }
         // The registry's name is the person's; name the finding after it when there is one.
-        let owner = list.first { $0.table == .registry }?.name ?? list[0].name
+        guard let owner = list.first(where: { $0.table == .registry })?.name ?? list.first?.name else { return nil }
+        let money = audit.data.trainee(id).money(in: nil as String?)
         return finding(Localized(zh: "身份证号 \(id) 对应不同姓名：" + shown.joined(separator: "、"),
                                  en: "ID \(id) carries different names: " + shownEn.joined(separator: ", ")),
                        subject: "\(id)|" + distinct.joined(separator: "|"), evidence: list.prefix(10).map(\.source),
                        person: PersonRef(id: id.description, name: owner),
-                       amount: audit.data.moneyAtRisk(person: id, classID: nil).amount,
-                       paymentRefs: audit.data.moneyAtRisk(person: id, classID: nil).payments)
+                       amount: money.amount, paymentRefs: money.payments)
     }
 
     let examples: [CheckExample] = [

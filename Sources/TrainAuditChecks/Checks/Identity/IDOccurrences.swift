@@ -39,9 +39,8 @@ extension IDIssueCheck {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(o)
         }
-        return order.sorted().map { key in
-            let list = groups[key]!
-            let first = list[0]
+        return order.sorted().compactMap { key in
+            guard let list = groups[key], let first = list.first else { return nil }
             return finding(message(first, rows: list.count), subject: key,
                            evidence: list.prefix(10).map(\.source),
                            person: PersonRef(id: first.reading.cleaned.isEmpty ? first.reading.raw : first.reading.cleaned, name: first.name))

@@ -67,25 +67,29 @@ struct SignInBurst: Check {
         guard let window = audit.settings.burstWindowSeconds?.value, window > 0,
               let minPeople = audit.settings.burstMinPeople?.value, minPeople > 1 else { return [] }
         let data = audit.data
-        // Each device's (time, row) list is made only while that device is looked at.
-        let byDevice = data.signInsByDevice
+        // Each device's (time, sign-in) list is made only while that device is looked at.
         var out: [Finding] = []
         var inWindow: [ResidentID: Int] = [:]
-        for device in byDevice.keys where !device.isEmpty {
-            guard let signRows = byDevice[device], signRows.count >= minPeople else { continue }
-            var rows = signRows.map { (t: data.signIns[$0].checkIn!.absolute, row: $0) }
+        for (device, signIns) in data.signInsOfDevices where !device.isEmpty {
+            guard signIns.count >= minPeople else { continue }
+            // (A device's sign-ins all have a check-in: the group holds no others.)
+            var timed: [(t: Int64, order: Int, signIn: SignIn)] = []
+            timed.reserveCapacity(signIns.count)
+            for (order, s) in signIns.enumerated() {
+                if let t = s.checkIn { timed.append((t.absolute, order, s)) }
+            }
             // Devices that record whole minutes only cannot show a burst within seconds.
-            guard rows.contains(where: { $0.t % 60 != 0 }) else { continue }
-            rows.sort { $0.t != $1.t ? $0.t < $1.t : $0.row < $1.row }
+            guard timed.contains(where: { $0.t % 60 != 0 }) else { continue }
+            timed.sort { $0.t != $1.t ? $0.t < $1.t : $0.order < $1.order }
             inWindow.removeAll(keepingCapacity: true)
             // Slide [left, right] with span ≤ window; merge qualifying windows into bursts.
             var left = 0
             var burst: (from: Int, to: Int)? = nil
             var bursts: [(from: Int, to: Int)] = []
-            for right in 0..<rows.count {
-                if let id = data.signIns[rows[right].row].id.id { inWindow[id, default: 0] += 1 }
-                while rows[right].t - rows[left].t > Int64(window) {
-                    if let id = data.signIns[rows[left].row].id.id {
+            for right in 0..<timed.count {
+                if let id = timed[right].signIn.id.id { inWindow[id, default: 0] += 1 }
+                while timed[right].t - timed[left].t > Int64(window) {
+                    if let id = timed[left].signIn.id.id {
                         let n = (inWindow[id] ?? 1) - 1
                         inWindow[id] = n == 0 ? nil : n
                     }
@@ -99,23 +103,22 @@ struct SignInBurst: Check {
             }
             if let b = burst { bursts.append(b) }
             for b in bursts {
-                let members = rows[b.from...b.to].map { $0.row }
-                guard let firstRow = members.first, let lastRow = members.last,
-                      let first = data.signIns[firstRow].checkIn, let last = data.signIns[lastRow].checkIn else { continue }
+                let members = timed[b.from...b.to].map(\.signIn)
+                guard let first = members.first?.checkIn, let last = members.last?.checkIn else { continue }
                 var names: [String] = []
                 var people: [PersonRef] = []
                 var seen = Set<ResidentID>()
-                for r in members {
-                    guard let id = data.signIns[r].id.id, !seen.contains(id) else { continue }
+                for s in members {
+                    guard let id = s.id.id, !seen.contains(id) else { continue }
                     seen.insert(id)
-                    names.append(data.signIns[r].name.isEmpty ? id.description : data.signIns[r].name)
-                    people.append(PersonRef(id: id.description, name: data.signIns[r].name))
+                    names.append(s.name.isEmpty ? id.description : s.name)
+                    people.append(PersonRef(id: id.description, name: s.name))
                 }
-                let classes = Set(members.compactMap { data.signIns[$0].classID })
+                let classes = Set(members.compactMap(\.classID))
                 let classID = classes.count == 1 ? classes.first : nil
                 let view = data.classView(classID)
                 let seconds = last.absolute - first.absolute
-                let refs = members.map { data.signIns[$0].source }
+                let refs = members.map(\.source)
                 let evidence = EvidenceCap.first(refs)
                 let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
                 let who = EvidenceCap.list(names, limit: 10)

@@ -188,11 +188,24 @@ struct CopiedSheet: Check {
         ]
     }
 
+    /// One person's check-in on one day: who, at which minute, and where the sign-in is
+    /// (`order` is its place among the class's sign-ins, to keep source order).
     private struct Mark {
-        var person: UInt64
+        var person: ResidentID
         var minute: Int32
-        var day: Int32
-        var row: Int
+        var day: Day
+        var order: Int
+        var source: SourceRef
+    }
+
+    /// Two days of a session whose check-in minutes agree for enough people.
+    private struct CopiedPair {
+        var session: String
+        var days: DayPair
+        var same: Int
+        var common: Int
+        /// The agreeing sign-ins of both days, in source order.
+        var evidence: [SourceRef]
     }
 
     func run(_ audit: Audit) -> [Finding] {
@@ -200,34 +213,33 @@ struct CopiedSheet: Check {
               let minPeople = audit.settings.copiedSheetMinPeople?.value, minPeople > 0 else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for classID in data.signInsByClass.keys {
-            guard let rows = data.signInsByClass[classID], rows.count >= 2 * minPeople else { continue }
+        for (classID, signIns) in data.signInsOfClasses {
+            guard signIns.count >= 2 * minPeople else { continue }
             // Session → marks (person, minute of check-in, day).
             var bySession: [String: [Mark]] = [:]
-            for i in rows {
-                let s = data.signIns[i]
+            for (order, s) in signIns.enumerated() {
                 guard let id = s.id.id, let day = s.day, let t = s.checkIn else { continue }
                 bySession[SignInClock.session(s), default: []].append(
-                    Mark(person: id.packed, minute: SignInClock.minuteOfDay(t), day: day.ordinal, row: i))
+                    Mark(person: id, minute: SignInClock.minuteOfDay(t), day: day, order: order, source: s.source))
             }
-            // Flagged pairs over all sessions: (session, day1, day2, same, common, rows).
-            var flagged: [(session: String, d1: Int32, d2: Int32, same: Int, common: Int, rows: [Int])] = []
+            // Flagged pairs over all sessions.
+            var flagged: [CopiedPair] = []
             for session in bySession.keys.sorted() {
                 guard var marks = bySession[session], marks.count >= 2 * minPeople else { continue }
                 // Candidate day pairs: count people with the same minute on both days.
-                marks.sort { ($0.person, $0.minute, $0.day, $0.row) < ($1.person, $1.minute, $1.day, $1.row) }
-                var sameCount: [Int64: Int] = [:]
+                marks.sort { ($0.person, $0.minute, $0.day, $0.order) < ($1.person, $1.minute, $1.day, $1.order) }
+                var sameCount: [DayPair: Int] = [:]
                 var start = 0
                 while start < marks.count {
                     var end = start + 1
                     while end < marks.count, marks[end].person == marks[start].person, marks[end].minute == marks[start].minute { end += 1 }
                     if end - start > 1 {
-                        var days: [Int32] = []
+                        var days: [Day] = []
                         for k in start..<end where days.last != marks[k].day { days.append(marks[k].day) }
                         if days.count > 1 {
                             for a in 0..<(days.count - 1) {
                                 for b in (a + 1)..<days.count {
-                                    sameCount[Int64(days[a]) << 32 | Int64(days[b]), default: 0] += 1
+                                    sameCount[DayPair(days[a], days[b]), default: 0] += 1
                                 }
                             }
                         }
@@ -236,37 +248,38 @@ struct CopiedSheet: Check {
                 }
                 let candidates = sameCount.filter { $0.value >= minPeople }.keys.sorted()
                 guard !candidates.isEmpty else { continue }
-                // People (and their minute and row) per day, to count who came on both days.
-                var perDay: [Int32: [UInt64: (minute: Int32, row: Int)]] = [:]
-                for m in marks where perDay[m.day]?[m.person] == nil { perDay[m.day, default: [:]][m.person] = (m.minute, m.row) }
-                for key in candidates {
-                    let d1 = Int32(truncatingIfNeeded: key >> 32), d2 = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-                    guard let p1 = perDay[d1], let p2 = perDay[d2] else { continue }
+                // People (and their minute and sign-in) per day, to count who came on both days.
+                var perDay: [Day: [ResidentID: Mark]] = [:]
+                for m in marks where perDay[m.day]?[m.person] == nil { perDay[m.day, default: [:]][m.person] = m }
+                for pair in candidates {
+                    guard let p1 = perDay[pair.first], let p2 = perDay[pair.second] else { continue }
                     var common = 0, same = 0
-                    var sameRows: [Int] = []
+                    var agreeing: [Mark] = []
                     for person in p1.keys.sorted() {
                         guard let a = p1[person], let b = p2[person] else { continue }
                         common += 1
                         if a.minute == b.minute {
                             same += 1
-                            sameRows.append(a.row)
-                            sameRows.append(b.row)
+                            agreeing.append(a)
+                            agreeing.append(b)
                         }
                     }
                     guard common >= minPeople, same >= minPeople,
                           Double(same) >= minShare * Double(common) - 1e-9 else { continue }
-                    flagged.append((session, d1, d2, same, common, sameRows.sorted()))
+                    agreeing.sort { $0.order < $1.order }
+                    flagged.append(CopiedPair(session: session, days: pair, same: same, common: common,
+                                              evidence: agreeing.map(\.source)))
                 }
             }
             guard let head = flagged.first else { continue }
-            flagged.sort { ($0.d1, $0.d2, $0.session) < ($1.d1, $1.d2, $1.session) }
+            flagged.sort { ($0.days.first, $0.days.second, $0.session) < ($1.days.first, $1.days.second, $1.session) }
             let top = flagged.first ?? head
-            let label = { (f: (session: String, d1: Int32, d2: Int32, same: Int, common: Int, rows: [Int])) -> String in
+            let label = { (f: CopiedPair) -> String in
                 let s = f.session.isEmpty ? "" : " \(f.session)"
-                return "\(Day(ordinal: f.d1))/\(Day(ordinal: f.d2))\(s)"
+                return "\(f.days.first)/\(f.days.second)\(s)"
             }
             let pairs = EvidenceCap.list(flagged.map(label))
-            let refs = flagged.flatMap { $0.rows.map { data.signIns[$0].source } }
+            let refs = flagged.flatMap(\.evidence)
             let evidence = EvidenceCap.first(refs)
             let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
             let view = data.classView(classID)

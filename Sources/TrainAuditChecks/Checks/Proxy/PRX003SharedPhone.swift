@@ -39,31 +39,34 @@ struct SharedPhone: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        var byPhone: [String: [Int]] = [:]
-        for (i, e) in data.enrollments.enumerated() {
+        var byPhone: [String: [RosterLine]] = [:]
+        for line in data.rosterLines {
+            let e = line.record
             guard e.id.id != nil, let raw = e.phone, let phone = PhoneReader.normalize(raw).value else { continue }
-            byPhone[phone, default: []].append(i)
+            byPhone[phone, default: []].append(line)
         }
         var out: [Finding] = []
         for phone in byPhone.keys.sorted() {
-            guard let rows = byPhone[phone], rows.count > 1 else { continue }
-            // First roster row per person, in person order; household per person.
-            var firstRow: [ResidentID: Int] = [:]
-            for i in rows { if let id = data.enrollments[i].id.id, firstRow[id] == nil { firstRow[id] = i } }
-            guard firstRow.count > 1 else { continue }
+            guard let lines = byPhone[phone], lines.count > 1 else { continue }
+            // First roster line per person, in person order; household per person.
+            var firstLine: [ResidentID: (name: String, source: SourceRef, classID: String)] = [:]
+            for line in lines {
+                if let id = line.id.id, firstLine[id] == nil { firstLine[id] = (line.name, line.source, line.classID) }
+            }
+            guard firstLine.count > 1 else { continue }
             var households = Set<String>()
-            let people = firstRow.keys.sorted()
+            let people = firstLine.keys.sorted()
             for id in people {
-                if let h = data.registryEntry(id)?.householdID, !h.isEmpty { households.insert("户:" + h) }
+                if let h = data.trainee(id).registryEntry?.householdID, !h.isEmpty { households.insert("户:" + h) }
                 else { households.insert("人:" + id.description) }
             }
             guard households.count > 1 else { continue }
-            let names = people.compactMap { id in firstRow[id].map { "\(data.enrollments[$0].name)（\(id)）" } }
-            let namesEn = people.compactMap { id in firstRow[id].map { "\(data.enrollments[$0].name) (\(id))" } }
-            let refs = people.compactMap { firstRow[$0].map { data.enrollments[$0].source } }
+            let names = people.compactMap { id in firstLine[id].map { "\($0.name)（\(id)）" } }
+            let namesEn = people.compactMap { id in firstLine[id].map { "\($0.name) (\(id))" } }
+            let refs = people.compactMap { firstLine[$0]?.source }
             let evidence = EvidenceCap.first(refs)
             let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
-            let classes = Set(people.compactMap { firstRow[$0].map { data.enrollmentClass[$0] } })
+            let classes = Set(people.compactMap { firstLine[$0]?.classID })
             let classID = classes.count == 1 ? classes.first : nil
             let view = data.classView(classID)
             out.append(finding(
@@ -72,7 +75,7 @@ struct SharedPhone: Check {
                     en: "Phone \(phone) is given for \(people.count) trainees of \(households.count) households: \(EvidenceCap.list(namesEn, limit: 10).en)\(cap.en)"),
                 subject: phone, evidence: evidence,
                 classID: classID, institution: view?.institution, county: view?.county,
-                people: people.compactMap { id in firstRow[id].map { PersonRef(id: id.description, name: data.enrollments[$0].name) } },
+                people: people.compactMap { id in firstLine[id].map { PersonRef(id: id.description, name: $0.name) } },
                 classes: classes.count > 1 ? classes.sorted() : []))
         }
         return out

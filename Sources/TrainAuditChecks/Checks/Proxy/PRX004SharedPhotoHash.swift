@@ -39,41 +39,33 @@ struct SharedPhotoHash: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        // First row per hash; rows only for hashes seen twice (most hashes are unique, so
-        // no array per hash is allocated).
-        var firstRow: [String: Int] = [:]
-        firstRow.reserveCapacity(data.signIns.count)
-        var byHash: [String: [Int]] = [:]
-        for (i, s) in data.signIns.enumerated() {
-            guard s.id.id != nil, let raw = s.photoHash, raw.utf8.count >= 8 else { continue }
+        // Sign-ins by photo hash, for hashes on more than one sign-in (most hashes are
+        // unique: the core holds no list for those).
+        let shared = data.signIns(sharing: { s -> String? in
+            guard s.id.id != nil, let raw = s.photoHash, raw.utf8.count >= 8 else { return nil }
             let hash = raw.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? raw.lowercased() : raw
-            guard !SharedPhotoHash.emptyHashes.contains(hash), hash.utf8.contains(where: { $0 != 0x30 }) else { continue }
-            if let f = firstRow[hash] {
-                if byHash[hash] == nil { byHash[hash] = [f] }
-                byHash[hash]?.append(i)
-            } else {
-                firstRow[hash] = i
-            }
-        }
+            guard !SharedPhotoHash.emptyHashes.contains(hash), hash.utf8.contains(where: { $0 != 0x30 }) else { return nil }
+            return hash
+        })
         var out: [Finding] = []
-        for hash in byHash.keys.sorted() {
-            guard let rows = byHash[hash], rows.count > 1 else { continue }
-            var firstOf: [ResidentID: Int] = [:]
-            for i in rows { if let id = data.signIns[i].id.id, firstOf[id] == nil { firstOf[id] = i } }
+        for (hash, signIns) in shared {
+            guard signIns.count > 1 else { continue }
+            var firstOf: [ResidentID: SignIn] = [:]
+            for s in signIns { if let id = s.id.id, firstOf[id] == nil { firstOf[id] = s } }
             guard firstOf.count > 1 else { continue }
             let people = firstOf.keys.sorted()
-            let names = people.compactMap { id in firstOf[id].map { "\(data.signIns[$0].name)（\(id)）" } }
-            let namesEn = people.compactMap { id in firstOf[id].map { "\(data.signIns[$0].name) (\(id))" } }
-            let refs = people.compactMap { firstOf[$0].map { data.signIns[$0].source } } + rows.map { data.signIns[$0].source }
+            let names = people.compactMap { id in firstOf[id].map { "\($0.name)（\(id)）" } }
+            let namesEn = people.compactMap { id in firstOf[id].map { "\($0.name) (\(id))" } }
+            let refs = people.compactMap { firstOf[$0]?.source } + signIns.map(\.source)
             let evidence = EvidenceCap.first(refs)
-            let cap = EvidenceCap.note(total: rows.count, shown: evidence.count)
-            let classes = Set(rows.compactMap { data.signIns[$0].classID })
+            let cap = EvidenceCap.note(total: signIns.count, shown: evidence.count)
+            let classes = Set(signIns.compactMap(\.classID))
             let classID = classes.count == 1 ? classes.first : nil
             let view = data.classView(classID)
             out.append(finding(
                 Localized(
-                    zh: "\(people.count)个不同人员的\(rows.count)条签到使用同一照片/签名（哈希\(hash.prefix(12))…）：\(EvidenceCap.list(names, limit: 10).zh)\(cap.zh)",
-                    en: "\(rows.count) sign-ins of \(people.count) different people carry the same photo/signature (hash \(hash.prefix(12))…): \(EvidenceCap.list(namesEn, limit: 10).en)\(cap.en)"),
+                    zh: "\(people.count)个不同人员的\(signIns.count)条签到使用同一照片/签名（哈希\(hash.prefix(12))…）：\(EvidenceCap.list(names, limit: 10).zh)\(cap.zh)",
+                    en: "\(signIns.count) sign-ins of \(people.count) different people carry the same photo/signature (hash \(hash.prefix(12))…): \(EvidenceCap.list(namesEn, limit: 10).en)\(cap.en)"),
                 subject: hash, evidence: evidence,
                 classID: classID, institution: view?.institution, county: view?.county))
         }

@@ -60,23 +60,23 @@ struct GhostTrainee: Check {
         let data = audit.data
         var out: [Finding] = []
         for view in data.classViews {
-            guard let signRows = data.signInsByClass[view.classID], !signRows.isEmpty else { continue }
+            let signIns = data.signIns(of: view.classID)
+            guard !signIns.isEmpty else { continue }
             var attended = Set<ResidentID>()
-            for i in signRows { if let id = data.signIns[i].id.id { attended.insert(id) } }
+            for s in signIns { if let id = s.id.id { attended.insert(id) } }
             // Who the class claims: roster lines, then payment lines for the class.
             var claimed: [ResidentID: (name: String, ref: SourceRef, onRoster: Bool)] = [:]
-            for i in view.roster {
-                let e = data.enrollments[i]
+            for line in data.roster(of: view) {
+                let e = line.record
                 if let id = e.id.id, claimed[id] == nil { claimed[id] = (e.name, e.source, true) }
             }
-            for i in data.paymentsByClass[view.classID] ?? [] {
-                let p = data.payments[i]
+            for p in data.payments(of: view.classID) {
                 if let id = p.id.id, claimed[id] == nil { claimed[id] = (p.name, p.source, false) }
             }
             let present = attended.count
             for id in claimed.keys.sorted() where !attended.contains(id) {
                 guard let who = claimed[id] else { continue }
-                let money = data.moneyAtRisk(person: id, classID: view.classID)
+                let money = data.trainee(id).money(in: view.classID)
                 let paid = money.amount.map { Localized(zh: "，涉及补贴\(Money.yuan($0))元", en: ", subsidy \(Money.yuan($0)) yuan") }
                     ?? Localized(zh: "", en: "")
                 out.append(finding(

@@ -37,26 +37,28 @@ struct SignInNotOnRoster: Check {
         let data = audit.data
         var out: [Finding] = []
         for view in data.classViews {
-            guard !view.roster.isEmpty, let signRows = data.signInsByClass[view.classID] else { continue }
+            let signIns = data.signIns(of: view.classID)
+            guard !signIns.isEmpty else { continue }
+            let roster = data.roster(of: view)
+            guard !roster.isEmpty else { continue }
             var onRoster = Set<ResidentID>()
-            for i in view.roster { if let id = data.enrollments[i].id.id { onRoster.insert(id) } }
-            var strangers: [ResidentID: [Int]] = [:]
-            for i in signRows {
-                guard let id = data.signIns[i].id.id, !onRoster.contains(id) else { continue }
-                strangers[id, default: []].append(i)
+            for line in roster { if let id = line.id.id { onRoster.insert(id) } }
+            var strangers: [ResidentID: [SignIn]] = [:]
+            for s in signIns {
+                guard let id = s.id.id, !onRoster.contains(id) else { continue }
+                strangers[id, default: []].append(s)
             }
             for id in strangers.keys.sorted() {
-                guard let rows = strangers[id], let first = rows.first else { continue }
-                let s = data.signIns[first]
-                let days = Set(rows.compactMap { data.signIns[$0].day }).sorted().map { $0.description }
-                let refs = rows.map { data.signIns[$0].source }
+                guard let theirs = strangers[id], let s = theirs.first else { continue }
+                let days = Set(theirs.compactMap(\.day)).sorted().map { $0.description }
+                let refs = theirs.map(\.source)
                 let evidence = EvidenceCap.first(refs)
                 let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
                 let list = EvidenceCap.list(days)
                 out.append(finding(
                     Localized(
-                        zh: "\(s.name)（\(id)）不在班级\(view.classID)的台账（\(view.roster.count)行）上，却有\(rows.count)条签到：\(list.zh)\(cap.zh)",
-                        en: "\(s.name) (\(id)) is not on the roster of class \(view.classID) (\(view.roster.count) line(s)) but signed in \(rows.count) time(s): \(list.en)\(cap.en)"),
+                        zh: "\(s.name)（\(id)）不在班级\(view.classID)的台账（\(roster.count)行）上，却有\(theirs.count)条签到：\(list.zh)\(cap.zh)",
+                        en: "\(s.name) (\(id)) is not on the roster of class \(view.classID) (\(roster.count) line(s)) but signed in \(theirs.count) time(s): \(list.en)\(cap.en)"),
                     subject: "\(id)|\(view.classID)", evidence: evidence,
                     person: PersonRef(id: id.description, name: s.name), classID: view.classID,
                     institution: view.institution, county: view.county))

@@ -38,20 +38,19 @@ struct SignInWhileAway: Check {
         guard let away = audit.settings.outOfProvinceWork?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for person in data.signInsByPerson.keys {
-            guard let signRows = data.signInsByPerson[person], !signRows.isEmpty,
-                  let entryIndex = data.registryByPerson[person]?.first(where: {
-                      data.registry[$0].workStatus.map { away.matches($0) } ?? false
-                  }) else { continue }
-            let entry = data.registry[entryIndex]
+        for trainee in data.attendees {
+            let person = trainee.id
+            let signIns = trainee.signIns
+            guard !signIns.isEmpty,
+                  let entry = trainee.registry.first(where: { $0.workStatus.map { away.matches($0) } ?? false })
+            else { continue }
             let status = entry.workStatus ?? ""
-            var byClass: [String: [Int]] = [:]
-            for i in signRows { byClass[data.signIns[i].classID ?? "", default: []].append(i) }
+            var byClass: [String: [SignIn]] = [:]
+            for s in signIns { byClass[s.classID ?? "", default: []].append(s) }
             for classID in byClass.keys.sorted() {
-                guard let rows = byClass[classID], let first = rows.first else { continue }
-                let s = data.signIns[first]
-                let days = Set(rows.compactMap { data.signIns[$0].day }).sorted().map { $0.description }
-                let refs = rows.map { data.signIns[$0].source }
+                guard let inClass = byClass[classID], let s = inClass.first else { continue }
+                let days = Set(inClass.compactMap(\.day)).sorted().map { $0.description }
+                let refs = inClass.map(\.source)
                 let evidence = EvidenceCap.first(refs)
                 let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
                 let list = EvidenceCap.list(days)
@@ -59,8 +58,8 @@ struct SignInWhileAway: Check {
                 let view = data.classView(cls)
                 out.append(finding(
                     Localized(
-                        zh: "\(s.name)（\(person)）在建档立卡名册中为“\(status)”，却在班级\(classID.isEmpty ? "（未填）" : classID)有\(rows.count)条签到：\(list.zh)\(cap.zh)",
-                        en: "\(s.name) (\(person)) is \"\(status)\" in the registry, yet signed in \(rows.count) time(s) in class \(classID.isEmpty ? "(blank)" : classID): \(list.en)\(cap.en)"),
+                        zh: "\(s.name)（\(person)）在建档立卡名册中为“\(status)”，却在班级\(classID.isEmpty ? "（未填）" : classID)有\(inClass.count)条签到：\(list.zh)\(cap.zh)",
+                        en: "\(s.name) (\(person)) is \"\(status)\" in the registry, yet signed in \(inClass.count) time(s) in class \(classID.isEmpty ? "(blank)" : classID): \(list.en)\(cap.en)"),
                     subject: "\(person)|\(classID)", evidence: [entry.source] + evidence, confidence: 0.5,
                     person: PersonRef(id: person.description, name: s.name), classID: cls,
                     institution: view?.institution, county: view?.county))

@@ -53,36 +53,39 @@ struct OverlappingSignIns: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for person in data.signInsByPerson.keys {
-            guard let rows = data.signInsByPerson[person], rows.count > 1 else { continue }
-            // Only sign-ins with a class and a day can clash; sort by day then check-in.
+        for trainee in data.attendees {
+            let signIns = trainee.signIns
+            guard signIns.count > 1 else { continue }
+            let person = trainee.id
+            // Only sign-ins with a class and a day can clash; sort by day, then source order.
             // (`hasClass` makes no text: this runs for each of 24 million sign-ins.)
-            let usable = rows.compactMap { i -> (day: Int32, row: Int)? in
-                let s = data.signIns[i]
-                guard s.hasClass, let day = s.day else { return nil }
-                return (day.ordinal, i)
+            var usable: [(day: Int32, order: Int, signIn: SignIn)] = []
+            usable.reserveCapacity(signIns.count)
+            for (order, s) in signIns.enumerated() {
+                guard s.hasClass, let day = s.day else { continue }
+                usable.append((day.ordinal, order, s))
             }
             guard usable.count > 1 else { continue }
-            let sorted = usable.sorted { $0.day != $1.day ? $0.day < $1.day : $0.row < $1.row }.map(\.row)
-            // Class pair → clashes (day, session label, the two rows).
-            var clashes: [String: [(day: Day, session: String, a: Int, b: Int)]] = [:]
+            let sorted = usable.sorted { $0.day != $1.day ? $0.day < $1.day : $0.order < $1.order }.map(\.signIn)
+            // Class pair → clashes (day, session label, the two sign-ins).
+            var clashes: [String: [(day: Day, session: String, a: SignIn, b: SignIn)]] = [:]
             var start = 0
             while start < sorted.count {
-                guard let day = data.signIns[sorted[start]].day else { start += 1; continue }
+                guard let day = sorted[start].day else { start += 1; continue }
                 var end = start + 1
-                while end < sorted.count, data.signIns[sorted[end]].day == day { end += 1 }
+                while end < sorted.count, sorted[end].day == day { end += 1 }
                 if end - start > 1 {
                     for i in start..<(end - 1) {
-                        let x = data.signIns[sorted[i]]
+                        let x = sorted[i]
                         for j in (i + 1)..<end {
-                            let y = data.signIns[sorted[j]]
+                            let y = sorted[j]
                             guard !x.sameClass(as: y),
                                   let cx = x.classID, let cy = y.classID, cx != cy else { continue }
                             let sx = SignInClock.session(x), sy = SignInClock.session(y)
                             var clash = !sx.isEmpty && sx == sy
                             if !clash { clash = SignInClock.overlap(x, y) }
                             guard clash else { continue }
-                            let (first, second) = cx < cy ? (sorted[i], sorted[j]) : (sorted[j], sorted[i])
+                            let (first, second) = cx < cy ? (x, y) : (y, x)
                             let key = min(cx, cy) + "|" + max(cx, cy)
                             clashes[key, default: []].append((day, sx == sy ? sx : sx + "/" + sy, first, second))
                         }
@@ -92,7 +95,7 @@ struct OverlappingSignIns: Check {
             }
             for key in clashes.keys.sorted() {
                 guard let list = clashes[key], let head = list.first else { continue }
-                let a = data.signIns[head.a], b = data.signIns[head.b]
+                let a = head.a, b = head.b
                 guard let ca = a.classID, let cb = b.classID else { continue }
                 var days: [String] = []
                 var seenDays = Set<Day>()
@@ -100,14 +103,14 @@ struct OverlappingSignIns: Check {
                     seenDays.insert(c.day)
                     days.append(c.session.isEmpty ? c.day.description : "\(c.day) \(c.session)")
                 }
-                let refs = list.flatMap { [data.signIns[$0.a].source, data.signIns[$0.b].source] }
+                let refs = list.flatMap { [$0.a.source, $0.b.source] }
                 let evidence = EvidenceCap.first(refs)
                 let times = { (s: SignIn) -> String in
                     let i = s.checkIn.map { $0.description } ?? "?"
                     let o = s.checkOut.map { $0.description } ?? "?"
                     return "\(i)–\(o)"
                 }
-                let money = data.moneyAtRisk(person: person, classIDs: [ca, cb])
+                let money = trainee.money(in: [ca, cb])
                 let dayList = EvidenceCap.list(days)
                 let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
                 let view = data.classView(ca)

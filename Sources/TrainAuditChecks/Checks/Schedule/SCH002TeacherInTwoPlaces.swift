@@ -28,25 +28,24 @@ struct TeacherInTwoPlaces: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        // Teacher → classes (indexes into classViews) with a period and a place.
-        var byTeacher: [String: [Int]] = [:]
-        for (i, v) in data.classViews.enumerated() {
+        // Teacher → classes with a period and a place (in class ID order).
+        var byTeacher: [String: [ClassView]] = [:]
+        for v in data.classViews {
             guard let s = v.start, let e = v.end, s <= e, PlaceText.key(v.location) != nil else { continue }
-            for t in TeacherNames.split(v.teachers) { byTeacher[t, default: []].append(i) }
+            for t in TeacherNames.split(v.teachers) { byTeacher[t, default: []].append(v) }
         }
         var out: [Finding] = []
         for teacher in byTeacher.keys.sorted() {
             guard let list = byTeacher[teacher], list.count > 1 else { continue }
-            let sorted = list.sorted { a, b in
-                let x = data.classViews[a], y = data.classViews[b]
+            let sorted = list.sorted { x, y in
                 if x.start != y.start { return (x.start?.ordinal ?? 0) < (y.start?.ordinal ?? 0) }
                 return x.classID < y.classID
             }
             for i in 0..<(sorted.count - 1) {
-                let a = data.classViews[sorted[i]]
+                let a = sorted[i]
                 guard let aStart = a.start, let aEnd = a.end, let aPlace = PlaceText.key(a.location) else { continue }
                 for j in (i + 1)..<sorted.count {
-                    let b = data.classViews[sorted[j]]
+                    let b = sorted[j]
                     guard let bStart = b.start, let bEnd = b.end, let bPlace = PlaceText.key(b.location) else { continue }
                     if bStart > aEnd { break }  // sorted by start: no later class overlaps a
                     guard aPlace != bPlace, SignInClock.overlap(aStart...aEnd, bStart...bEnd) else { continue }

@@ -37,21 +37,20 @@ struct SignInOutsidePeriod: Check {
         let data = audit.data
         var out: [Finding] = []
         for view in data.classViews {
-            guard let start = view.start, let end = view.end, start <= end,
-                  let rows = data.signInsByClass[view.classID] else { continue }
-            var outside: [Int] = []
+            guard let start = view.start, let end = view.end, start <= end else { continue }
+            var outside: [SignIn] = []
             var days = Set<Day>()
-            for i in rows {
-                guard let d = data.signIns[i].day, d < start || d > end else { continue }
-                outside.append(i)
+            for s in data.signIns(of: view.classID) {
+                guard let d = s.day, d < start || d > end else { continue }
+                outside.append(s)
                 days.insert(d)
             }
             guard !outside.isEmpty else { continue }
             let dayList = days.sorted().map { $0.description }
-            let ids = Set(outside.compactMap { data.signIns[$0].id.id })
+            let ids = Set(outside.compactMap { $0.id.id })
             let people = ids.count
-            let only = ids.count == 1 ? outside.first.map { data.signIns[$0] } : nil
-            let refs = outside.map { data.signIns[$0].source }
+            let only = ids.count == 1 ? outside.first : nil
+            let refs = outside.map(\.source)
             let evidence = EvidenceCap.first(refs)
             let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
             let list = EvidenceCap.list(dayList)

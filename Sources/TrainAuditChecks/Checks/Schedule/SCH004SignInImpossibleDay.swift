@@ -57,41 +57,39 @@ struct SignInImpossibleDay: Check {
         let data = audit.data
         let ineligible = audit.settings.deceasedStatus?.value
         var out: [Finding] = []
-        for person in data.signInsByPerson.keys {
-            guard let rows = data.signInsByPerson[person] else { continue }
+        for trainee in data.attendees {
+            let person = trainee.id
             let birth = person.birthDate
             // The registry's death date: 死亡 (or 自然减少) with its change date. Moving away
             // (迁出) ends eligibility (REG002), not the possibility of signing in.
             var endStatus: (status: String, day: Day, source: SourceRef)? = nil
             if let ineligible {
-                for r in data.registryByPerson[person] ?? [] {
-                    let e = data.registry[r]
+                for e in trainee.registry {
                     if let st = e.personStatus, let d = e.statusDate, ineligible.matches(st) {
                         if let cur = endStatus, cur.day <= d { continue }
                         endStatus = (st, d, e.source)
                     }
                 }
             }
-            // (reason, class) → rows
-            var groups: [String: (reason: Reason, classID: String, rows: [Int])] = [:]
-            for i in rows {
-                guard let d = data.signIns[i].day else { continue }
+            // (reason, class) → sign-ins
+            var groups: [String: (reason: Reason, classID: String, signIns: [SignIn])] = [:]
+            for s in trainee.signIns {
+                guard let d = s.day else { continue }
                 var reason: Reason? = nil
                 if let birth, d < birth { reason = .beforeBirth }
                 else if let end = endStatus, d > end.day { reason = .afterDeath }
                 else if d > audit.asOf { reason = .future }
                 guard let reason else { continue }
-                let c = data.signIns[i].classID ?? ""
+                let c = s.classID ?? ""
                 let key = "\(reason.rawValue)|\(c)"
                 if groups[key] == nil { groups[key] = (reason, c, []) }
-                groups[key]?.rows.append(i)
+                groups[key]?.signIns.append(s)
             }
             for key in groups.keys.sorted() {
-                guard let g = groups[key], let first = g.rows.first else { continue }
-                let s = data.signIns[first]
-                let days = Set(g.rows.compactMap { data.signIns[$0].day }).sorted().map { $0.description }
+                guard let g = groups[key], let s = g.signIns.first else { continue }
+                let days = Set(g.signIns.compactMap(\.day)).sorted().map { $0.description }
                 let list = EvidenceCap.list(days)
-                var refs = g.rows.map { data.signIns[$0].source }
+                var refs = g.signIns.map(\.source)
                 let why: Localized
                 switch g.reason {
                 case .beforeBirth:
@@ -108,11 +106,11 @@ struct SignInImpossibleDay: Check {
                 let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
                 let cls = g.classID.isEmpty ? nil : g.classID
                 let view = data.classView(cls)
-                let money = data.moneyAtRisk(person: person, classID: cls)
+                let money = trainee.money(in: cls)
                 out.append(finding(
                     Localized(
-                        zh: "\(s.name)（\(person)）在班级\(g.classID.isEmpty ? "（未填）" : g.classID)有\(g.rows.count)条签到\(why.zh)：\(list.zh)\(cap.zh)",
-                        en: "\(s.name) (\(person)) has \(g.rows.count) sign-in(s) in class \(g.classID.isEmpty ? "(blank)" : g.classID) \(why.en): \(list.en)\(cap.en)"),
+                        zh: "\(s.name)（\(person)）在班级\(g.classID.isEmpty ? "（未填）" : g.classID)有\(g.signIns.count)条签到\(why.zh)：\(list.zh)\(cap.zh)",
+                        en: "\(s.name) (\(person)) has \(g.signIns.count) sign-in(s) in class \(g.classID.isEmpty ? "(blank)" : g.classID) \(why.en): \(list.en)\(cap.en)"),
                     subject: "\(person)|\(g.classID)|\(g.reason.key)", evidence: evidence,
                     person: PersonRef(id: person.description, name: s.name), classID: cls,
                     institution: view?.institution, county: view?.county,

@@ -12,8 +12,8 @@ struct SkippedRows: Check {
         audit.data.reports.compactMap { r in
             let reasons = TableReport.SkipReason.allCases.filter { (r.skipped[$0] ?? 0) > 0 && ![.beforeHeader, .noHeader, .readError].contains($0) }
             guard !reasons.isEmpty else { return nil }
-            let zh = reasons.map { "\($0.label.zh)\(r.skipped[$0]!)行" }.joined(separator: "，")
-            let en = reasons.map { "\($0.label.en) \(r.skipped[$0]!)" }.joined(separator: ", ")
+            let zh = reasons.map { "\($0.label.zh)\(r.skipped[$0] ?? 0)行" }.joined(separator: "，")
+            let en = reasons.map { "\($0.label.en) \(r.skipped[$0] ?? 0)" }.joined(separator: ", ")
             let rows = reasons.flatMap { reason in (r.skippedRows[reason] ?? []).map { SourceRef(file: r.file, sheet: r.sheet, row: $0) } }
             return finding(Localized(zh: "跳过\(zh)", en: "skipped: \(en)"),
                            subject: r.subject, evidence: Array(rows.sorted().prefix(20)))
