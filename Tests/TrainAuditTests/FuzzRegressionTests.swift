@@ -109,4 +109,25 @@ struct FuzzRegressionTests {
             #expect(small.replacedByteSequences == reader.replacedByteSequences, "chunk \(size)")
         }
     }
+
+    // MARK: - merged ranges
+
+    @Test func manyGapsUnderOneMergeFillAtMostAThousandRowsInAll() throws {
+        // fuzz/crashes/xlsx/oom-merged-gaps-every-1001-rows.xlsx: `A1:XFD1048576`, text in
+        // A1, then an empty <row> every 1,001 rows (1,047 of them, 18 KB of XML). Each gap
+        // stayed under the 1,000-row gap limit, so the reader filled 1,047,000 rows of
+        // 512 cells (8 GB) in one chunk; now a sheet fills at most 1,000 absent rows.
+        let path = Repo.path("fuzz/crashes/xlsx/oom-merged-gaps-every-1001-rows.xlsx")
+        let sheet = try #require(try XLSXWorkbook(path: path).sheets.first)
+        var rows = 0, filled = 0, last = 0
+        try sheet.forEachRow { row in
+            rows += 1
+            if (row.number - 1) % 1001 != 0 { filled += 1 }
+            #expect(row.number > last)
+            last = row.number
+            return true
+        }
+        #expect(rows - filled == 1048)
+        #expect(filled == MergedCellFill.maxFilledRows)
+    }
 }
