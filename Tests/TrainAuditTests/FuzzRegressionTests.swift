@@ -130,4 +130,26 @@ struct FuzzRegressionTests {
         #expect(rows - filled == 1048)
         #expect(filled == MergedCellFill.maxFilledRows)
     }
+
+    // MARK: - styles
+
+    @Test func aFormatNamedByManyStylesIsClassifiedOnce() throws {
+        // 10,000 styles naming one 1,000-byte custom format classified 10 MB of format code
+        // (fuzz/crashes/xlsx/slow-styles-one-format-65536-xfs.xlsx: 65,536 × 16 KB, 1 GiB
+        // per read); each format's code is now classified once.
+        let formats = [164: String(repeating: "0", count: 1000), 165: "yyyy-mm-dd"]
+        let ids = Array(repeating: 164, count: 10_000) + [14, 165, 165, 0]
+        let (kinds, classified) = XLSXStyles.kinds(formatIds: ids, customFormats: formats)
+        #expect(classified == 1000 + 10)
+        #expect(kinds.count == ids.count)
+        #expect(kinds[0] == .number && kinds[9_999] == .number)
+        #expect(Array(kinds.suffix(4)) == [.date, .date, .date, .number])
+    }
+
+    @Test func theStylesReproducerReadsItsOneRow() throws {
+        let path = Repo.path("fuzz/crashes/xlsx/slow-styles-one-format-65536-xfs.xlsx")
+        let sheet = try #require(try XLSXWorkbook(path: path).sheets.first)
+        let rows = try IngestFixtures.rawRows(sheet)
+        #expect(rows.map(\.cells) == [["1"]])
+    }
 }
