@@ -145,7 +145,10 @@ public final class CSVReader: SheetSource {
                                maxColumns: max(1, limits.maxColumns), firstLine: firstLine)
         replacedByteSequences = 0
         var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
-        var first = true
+        // Bytes of the byte-order mark still to skip: a read shorter than the mark (a
+        // UTF-32 mark is 4 bytes; the test hook reads 1 to 3) leaves the rest of it for
+        // the next read, so the text after it stays aligned to its code units.
+        var markLeft = range.lowerBound == 0 ? markLength : 0
         let decoder = TranscodingDecoder(encoding)
         if !encoding.isUTF8 && decoder == nil {
             throw IngestError(file: path, Localized(zh: "系统不支持 \(encoding.rawValue) 转码（iconv）", en: "iconv cannot convert \(encoding.rawValue) on this system"))
@@ -157,11 +160,8 @@ public final class CSVReader: SheetSource {
             let n = try file.read(into: &chunk, upTo: left)
             if n == 0 { break }
             left -= n
-            var start = 0
-            if first {
-                first = false
-                if range.lowerBound == 0 { start = min(n, markLength) }
-            }
+            let start = min(n, markLeft)
+            markLeft -= start
             try chunk.withUnsafeBufferPointer { all in
                 let buf = UnsafeBufferPointer(rebasing: all[start..<n])
                 if let decoder {

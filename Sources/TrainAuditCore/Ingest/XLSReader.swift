@@ -64,7 +64,8 @@ public final class XLSWorkbook {
             case BIFFRecordType.format:
                 formats[p.u16(0)] = BIFFStrings.unicode(p, at: 2, decoder: decoder, maxBytes: 1024).text
             case BIFFRecordType.xf:
-                xfFormats.append(p.u16(2))
+                // As many as an xlsx keeps (XLSXStylesHandler.maxEntries); later ones read as numbers.
+                if xfFormats.count < XLSXStylesHandler.maxEntries { xfFormats.append(p.u16(2)) }
             case BIFFRecordType.boundSheet:
                 boundSheets.append(BoundSheet(offset: Int(p.u32(0)), type: p.u8(5),
                                               name: BIFFStrings.short(p, at: 6, decoder: decoder)))
@@ -90,10 +91,8 @@ public final class XLSWorkbook {
             }
         }
         var styles = XLSXStyles()
-        styles.kinds = xfFormats.map { id in
-            if let code = formats[id] { return XLSXStyles.customKind(code) }
-            return XLSXStyles.builtInKind(id) ?? .number
-        }
+        // Each format's code classified once, however many XF records name it.
+        styles.kinds = XLSXStyles.kinds(formatIds: xfFormats, customFormats: formats).kinds
         let context = XLSContext(path: path, stream: stream, strings: sst, styles: styles,
                                  date1904: date1904, decoder: decoder, limits: limits)
         // Worksheets only (type 0): charts, macro sheets and VB modules hold no table.

@@ -278,6 +278,13 @@ struct MergedCellFill {
 
     /// Rows absent from the file filled from a merge between two written rows.
     static let maxGapRows = 1000
+    /// Rows absent from the file filled in a whole sheet. The gap limit alone let a
+    /// sheet write one empty `<row>` every 1,001 rows under `A1:XFD1048576` (18 KB, 1,047
+    /// tags) and get the million rows of 512 cells back, all before one chunk's rows
+    /// were handed on (fuzz/crashes/xlsx/oom-merged-gaps-every-1001-rows.parts).
+    static let maxFilledRows = 1000
+    /// Absent rows this sheet may still fill.
+    private(set) var fillsLeft = maxFilledRows
 
     init(merges: [XLSXMergeRange], maxColumns: Int) {
         self.maxColumns = max(1, maxColumns)
@@ -328,12 +335,13 @@ struct MergedCellFill {
     /// (a two-row merged header whose second row has no cells of its own). Bounded by
     /// the clamped merge ranges.
     mutating func fillGap(after lastRowNumber: Int, upTo next: Int, into ready: inout [RawRow]) {
-        guard lastRowNumber > 0 else { return }
+        guard lastRowNumber > 0, fillsLeft > 0 else { return }
         var r = lastRowNumber + 1
-        // At most `maxGapRows` absent rows are filled between two written ones (a merged
-        // header row or a few merged lines, never a million rows from a few bytes).
+        // At most `maxGapRows` absent rows are filled between two written ones, and
+        // `maxFilledRows` in the whole sheet (a merged header row or a few merged lines,
+        // never a million rows from a few bytes).
         let next = min(next, XLSXGrid.maxRow + 1, r + Self.maxGapRows)
-        while r < next {
+        while r < next && fillsLeft > 0 {
             updateActive(for: r)
             let live = active.filter { !$0.text.isEmpty && $0.range.firstRow < r && $0.range.lastRow >= r }
             if live.isEmpty {
@@ -343,6 +351,7 @@ struct MergedCellFill {
                 break
             }
             emit(number: r, cells: [], truncated: false, into: &ready)
+            fillsLeft -= 1
             r += 1
         }
     }
