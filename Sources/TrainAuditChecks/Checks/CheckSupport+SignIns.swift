@@ -107,35 +107,6 @@ enum EvidenceCap {
     }
 }
 
-extension AuditData {
-    /// Money at risk for a person over several classes: each payment row counted once.
-    func moneyAtRisk(person: ResidentID, classIDs: [String]) -> (amount: Int64?, payments: [SourceRef]) {
-        var refs = Set<SourceRef>()
-        var rosterTotal: Int64? = nil
-        for c in classIDs {
-            let r = moneyAtRisk(person: person, classID: c)
-            if r.payments.isEmpty {
-                if let a = r.amount { rosterTotal = (rosterTotal ?? 0) + a }
-            } else {
-                refs.formUnion(r.payments)
-            }
-        }
-        if refs.isEmpty { return (rosterTotal, []) }
-        var total: Int64 = 0
-        for i in paymentsByPerson[person] ?? [] where refs.contains(payments[i].source) {
-            total += payments[i].amount ?? 0
-        }
-        return (total, refs.sorted())
-    }
-
-    /// The name a person goes by in the tables: registry first, then roster.
-    func displayName(_ id: ResidentID, fallback: String) -> String {
-        if let e = registryEntry(id), !e.name.isEmpty { return e.name }
-        if let i = enrollmentsByPerson[id]?.first, !enrollments[i].name.isEmpty { return enrollments[i].name }
-        return fallback
-    }
-}
-
 /// Numbers in schedule messages: 6 not 6.0.
 enum ScheduleFormat {
     static func num(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
