@@ -6,11 +6,12 @@ import Yams
 @testable import TrainAuditChecks
 
 /// Settings are declared once (SettingKeys.swift) and every reader says which it reads:
-/// a check in its CheckInfo, `trainaudit sample` in `SpotCheck.settings`. These tests
-/// keep the declarations and the reads in step.
+/// a check in its CheckInfo, the record readers in `Loader.settings`, `trainaudit sample`
+/// in `SpotCheck.settings`. These tests keep the declarations and the reads in step.
 struct SettingsDeclarationTests {
     /// The readers that are not checks, by name.
     static let consumers: [(name: String, keys: [AnySettingKey])] = [
+        ("record readers (Loader)", Loader.settings),
         ("trainaudit sample (SpotCheck)", SpotCheck.settings),
     ]
 
@@ -81,5 +82,19 @@ struct SettingsDeclarationTests {
             #expect(read.isSubset(of: declared), "\(check.info.code) reads \(read.subtracting(declared).sorted()) without declaring it")
             #expect(declared.isSubset(of: read), "\(check.info.code) declares \(declared.subtracting(read).sorted()) but no example reads it")
         }
+    }
+
+    /// The record readers read only what `Loader.settings` declares.
+    @Test func recordReadersReadWhatTheyDeclare() throws {
+        let engine = try Engines.pack("guyuan")
+        let log = SettingReadLog()
+        var settings = engine.settings
+        settings.readLog = log
+        let tables = AllChecks.all.flatMap(\.examples).flatMap(\.tables)
+        let dir = try writeTables(tables.enumerated().map { (file: "\($0.offset)-\($0.element.file)", csv: $0.element.csv) })
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let run = Loader(catalog: engine.catalog, settings: settings).load(paths: [dir])
+        #expect(run.data.enrollments.count > 0)
+        #expect(log.read == Set(Loader.settings.map(\.name)))
     }
 }

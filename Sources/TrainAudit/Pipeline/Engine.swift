@@ -49,7 +49,7 @@ public struct Engine: Sendable {
     }
 
     /// The loader this engine reads files with.
-    public var loader: Loader { Loader(catalog: catalog, limits: limits) }
+    public var loader: Loader { Loader(catalog: catalog, limits: limits, settings: settings) }
 
     public func load(_ paths: [String]) -> LoadedRun {
         loader.load(paths: paths)

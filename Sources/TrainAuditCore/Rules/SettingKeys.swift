@@ -1,6 +1,6 @@
 /// Every setting a rule pack may set, declared once: YAML name, value type, description.
 /// A check lists the keys it reads in its CheckInfo; other readers declare theirs beside
-/// them (`SpotCheck.settings`). SettingsDeclarationTests keeps the three
+/// them (`Loader.settings`, `SpotCheck.settings`). SettingsDeclarationTests keeps the three
 /// in step.
 
 // REG: eligibility
