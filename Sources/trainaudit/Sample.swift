@@ -64,10 +64,10 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let lang = common.lang, zh = lang == .zh
         let engine = try common.engine()
-        guard let rate = rate ?? engine.settings.phoneSpotCheckRate?.value else {
+        guard let rate = rate ?? engine.settings[.phoneSpotCheckRate]?.value else {
             throw ValidationError("pack \(engine.settings.packName) sets no phone_spot_check_rate: give --rate")
         }
-        let everyClass = engine.settings.spotCheckEveryClass?.value ?? false
+        let everyClass = engine.settings[.spotCheckEveryClass]?.value ?? false
         let scan = try inputs.run(common)
         let result = SpotCheck(data: scan.result.data, lang: lang).draw(findings: scan.shown, rate: rate, seed: seed, everyClass: everyClass)
         var record = inputs.record("sample", scan, common)

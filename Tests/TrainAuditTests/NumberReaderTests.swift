@@ -65,13 +65,17 @@ func moneyInFen(cell: String, fen: Int64) {
     #expect(GenderReader.read("").value == nil && !GenderReader.read("").isInvalid)
 }
 
-@Test func flags() {
+@Test func flags() throws {
+    let failed = try #require(try Engines.pack("national").settings[.failedAssessment]?.value)
     for cell in ["1", "1.0", "合格", "通过", "已通过", "是", "√", "✓", "考核合格", "鉴定合格", "取得证书", "Y", "yes", "１"] {
-        #expect(FlagReader.read(cell).value == true, "\(cell)")
+        #expect(FlagReader.read(cell, failed: failed).value == true, "\(cell)")
     }
     for cell in ["0", "0.0", "不合格", "未通过", "不通过", "否", "×", "N", "no", "未取证"] {
-        #expect(FlagReader.read(cell).value == false, "\(cell)")
+        #expect(FlagReader.read(cell, failed: failed).value == false, "\(cell)")
     }
-    for cell in ["无", "缺考", "待考核", "良好", "2", "合格?"] { #expect(FlagReader.read(cell).isInvalid, "\(cell)") }
-    for cell in ["", " ", "-", "/"] { #expect(FlagReader.read(cell).value == nil && !FlagReader.read(cell).isInvalid, "\(cell)") }
+    for cell in ["无", "缺考", "待考核", "良好", "2", "合格?"] { #expect(FlagReader.read(cell, failed: failed).isInvalid, "\(cell)") }
+    for cell in ["", " ", "-", "/"] { #expect(FlagReader.read(cell, failed: failed).value == nil && !FlagReader.read(cell, failed: failed).isInvalid, "\(cell)") }
+    // The fail words are the pack's: without the pattern nothing reads as failed.
+    #expect(FlagReader.read("不合格", failed: nil).isInvalid)
+    #expect(FlagReader.read("1", failed: nil).value == true)
 }

@@ -16,13 +16,13 @@ struct RulePackTests {
     @Test func guyuanInheritsFromNingxiaAndNational() throws {
         let s = try RulePack.load("guyuan", directory: Repo.rules)
         #expect(s.chain == ["national", "ningxia", "guyuan"])
-        #expect(s.maxClassSize?.value == 50)
-        #expect(s.maxClassSize?.pack == "guyuan")
-        #expect(s.minPracticalShare?.value == 0.6667)  // guyuan's 2/3 overrides ningxia's 60%
-        #expect(s.minAge?.value == 16)                 // from national
-        #expect(s.minAge?.pack == "national")
-        #expect(s.courseLength?.value.count == 2)
-        #expect(s.subsidyStandards?.value.first?.maxAmount == 80_000)
+        #expect(s[.maxClassSize]?.value == 50)
+        #expect(s[.maxClassSize]?.pack == "guyuan")
+        #expect(s[.minPracticalShare]?.value == 0.6667)  // guyuan's 2/3 overrides ningxia's 60%
+        #expect(s[.minAge]?.value == 16)                 // from national
+        #expect(s[.minAge]?.pack == "national")
+        #expect(s[.courseLength]?.value.count == 2)
+        #expect(s[.subsidyStandards]?.value.first?.maxAmount == 80_000)
     }
 
     @Test func everyShippedPackLoadsAndCitesItsSources() throws {
@@ -33,9 +33,9 @@ struct RulePackTests {
             #expect(s.chain.first == "national", "\(name)")
         }
         let gansu = try RulePack.load("gansu", directory: Repo.rules)
-        #expect(gansu.courseLength?.value.first?.minHours == 80)
-        #expect(try RulePack.load("dongxiang", directory: Repo.rules).minPracticalShare?.value == 0.7)
-        #expect(try RulePack.load("ningxia", directory: Repo.rules).minPracticalShare?.value == 0.6)
+        #expect(gansu[.courseLength]?.value.first?.minHours == 80)
+        #expect(try RulePack.load("dongxiang", directory: Repo.rules)[.minPracticalShare]?.value == 0.7)
+        #expect(try RulePack.load("ningxia", directory: Repo.rules)[.minPracticalShare]?.value == 0.6)
     }
 
     @Test func unknownKeyIsRefusedWithFileAndLine() throws {

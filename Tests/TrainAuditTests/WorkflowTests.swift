@@ -181,8 +181,8 @@ struct WorkflowTests {
         // dongxiang (seed 004 三(六) 每期培训班至少抽查一次) against guyuan, at a rate too low to reach every class.
         let data = Self.demo.data
         let dongxiang = try! Engines.pack("dongxiang")
-        #expect(dongxiang.settings.spotCheckEveryClass?.value == true)
-        #expect(try! Engines.pack("guyuan").settings.spotCheckEveryClass == nil)
+        #expect(dongxiang.settings[.spotCheckEveryClass]?.value == true)
+        #expect(try! Engines.pack("guyuan").settings[.spotCheckEveryClass] == nil)
         func classesReached(_ everyClass: Bool) -> (reached: Int, all: Int) {
             let result = SpotCheck(data: data, lang: .zh).draw(findings: Self.demo.findings, rate: 0.01, seed: 5, everyClass: everyClass)
             let chosen = Set(result.rows.map(\.personID))

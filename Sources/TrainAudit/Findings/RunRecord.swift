@@ -38,10 +38,6 @@ public struct RunRecord {
     /// What the command adds (counts, the seed, the baseline…): key → a JSON value as text.
     public var extra: [(key: String, json: String)] = []
 
-    /// Settings no check declares but the workflow commands read.
-    static let workflowKeys = ["phone_spot_check_rate", "spot_check.every_class", "levels", "employment_floor",
-                               "min_attendance_share", "subsidy_standard", "patterns.placeholder"]
-
     public init(command: String, arguments: [String], engine: Engine, packArgument: String, asOf: Day,
                 reports: [TableReport], paths: [String]) {
         self.command = command
@@ -76,9 +72,10 @@ public struct RunRecord {
     }
 
     public static func settingsHash(_ s: Settings) -> String {
-        let keys = Set(AllChecks.all.flatMap(\.info.settings) + workflowKeys).sorted()
         var text = ""
-        for k in keys { if let d = s.describe(k) { text += "\(k)\t\(d.value)\t\(d.source)\n" } }
+        for k in AnySettingKey.all.sorted(by: { $0.name < $1.name }) {
+            if let d = s.describe(k) { text += "\(k)\t\(d.value)\t\(d.source)\n" }
+        }
         var h = SHA256()
         h.update(Array(text.utf8))
         return h.finish()

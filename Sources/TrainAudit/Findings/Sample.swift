@@ -229,3 +229,8 @@ extension Presentation {
     /// IDs and mobile numbers in `text` masked (`--mask`), for writers outside this module.
     public static func mask(_ text: String) -> String { maskNumbers(text) }
 }
+
+extension SpotCheck {
+    /// The settings `trainaudit sample` reads (the rate and every-class rule).
+    public static let settings = AnySettingKey.list(.phoneSpotCheckRate, .spotCheckEveryClass)
+}

@@ -49,7 +49,7 @@ public struct Engine: Sendable {
     }
 
     /// The loader this engine reads files with.
-    public var loader: Loader { Loader(catalog: catalog, limits: limits) }
+    public var loader: Loader { Loader(catalog: catalog, limits: limits, settings: settings) }
 
     public func load(_ paths: [String]) -> LoadedRun {
         loader.load(paths: paths)
@@ -95,7 +95,7 @@ public struct Engine: Sendable {
             return Localized(zh: "缺少" + missing.map { $0.title.zh }.joined(separator: "、"),
                              en: "no " + missing.map { $0.title.en }.joined(separator: ", "))
         }
-        let unset = info.settings.filter { !audit.settings.has($0) }
+        let unset = info.settings.filter { !audit.settings.has($0) }.map(\.name)
         if !unset.isEmpty {
             return Localized(zh: "规则包 \(audit.settings.packName) 未设定 " + unset.joined(separator: "、"),
                              en: "pack \(audit.settings.packName) does not set " + unset.joined(separator: ", "))

@@ -58,8 +58,7 @@ public struct FindingsReport {
         packChain = settings.chain
         settingsSHA256 = RunRecord.settingsHash(settings)
         var docs: [String] = []
-        let keys = Set(AllChecks.all.flatMap(\.info.settings)).sorted()
-        for key in keys {
+        for key in AnySettingKey.all {
             guard let d = settings.describe(key), let doc = d.source.split(separator: " ").first.map(String.init),
                   !doc.hasPrefix("default"), !docs.contains(doc) else { continue }
             docs.append(doc)

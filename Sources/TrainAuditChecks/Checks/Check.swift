@@ -29,21 +29,26 @@ public struct CheckInfo: Sendable {
     public let source: String
     /// Tables the check needs; without them it is skipped and the summary says so.
     public let needs: [TableKind]
-    /// Settings keys (rule-pack thresholds and patterns) it reads; a pack missing one
+    /// The settings (rule-pack thresholds and patterns) it needs; a pack missing one
     /// skips the check with a diagnostic.
-    public let settings: [String]
+    public let settings: [AnySettingKey]
+    /// Settings it also reads when the pack sets them, and runs without.
+    public let optionalSettings: [AnySettingKey]
 
     public var family: Family { Family(rawValue: String(code.prefix(while: { $0.isLetter }))) ?? .DQ }
 
-    public init(code: String, severity: Severity, title: Localized, summary: Localized,
-                source: String, needs: [TableKind], settings: [String] = []) {
+    /// `settings: .minAge, .maxAge` and `optional: .trainingItem` list keys of SettingKeys.swift.
+    public init<each Needed, each Extra>(code: String, severity: Severity, title: Localized, summary: Localized,
+                source: String, needs: [TableKind], settings: repeat SettingKey<each Needed>,
+                optional: repeat SettingKey<each Extra>) {
         self.code = code
         self.severity = severity
         self.title = title
         self.summary = summary
         self.source = source
         self.needs = needs
-        self.settings = settings
+        self.settings = AnySettingKey.list(repeat each settings)
+        self.optionalSettings = AnySettingKey.list(repeat each optional)
     }
 }
 

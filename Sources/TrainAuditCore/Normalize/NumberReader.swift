@@ -217,21 +217,20 @@ public enum GenderReader {
 }
 
 /// Pass/fail cells (鉴定或考核通过情况 and similar yes/no columns), read conservatively:
-/// true: 1, 是, 合格, 通过, 已通过, 考核合格, 鉴定合格, 考核通过, 鉴定通过, 取得证书, 已取证, √ ✓ ✔, Y, yes, true;
-/// false: 0, 否, 不合格, 未通过, 不通过, 考核不合格, 鉴定不合格, 未取证, 未取得证书, × ✗ ✘, N, no, false.
+/// false: what the pack's `patterns.failed_assessment` matches (national: 0, 否, 不合格,
+/// 未通过, 不通过, 考核不合格, 鉴定不合格, 未取证, 未取得证书, × ✗ ✘, N, no, false; none without it);
+/// true: 1, 是, 合格, 通过, 已通过, 考核合格, 鉴定合格, 考核通过, 鉴定通过, 取得证书, 已取证, √ ✓ ✔, Y, yes, true.
 /// Blank: empty, "-", "—", "/". Anything else (无, 缺考, 待考核, 良好, 2 …) is `.invalid`:
 /// such cells are reported, not read as a pass or a fail. 1.0 / 0.0 from number cells count.
 public enum FlagReader {
-    public static func read(_ cell: String) -> Parsed<Bool> {
+    public static func read(_ cell: String, failed: Pattern?) -> Parsed<Bool> {
         let s = TextReader.folded(cell).lowercased()
         if s.isEmpty || (TextReader.isPlaceholder(s) && s != "无") { return .blank }
+        if failed?.matches(s) == true { return .value(false) }
         switch s {
         case "1", "1.0", "是", "合格", "通过", "已通过", "考核合格", "鉴定合格", "考核通过", "鉴定通过",
              "取得证书", "已取证", "√", "✓", "✔", "y", "yes", "true":
             return .value(true)
-        case "0", "0.0", "否", "不合格", "未通过", "不通过", "考核不合格", "鉴定不合格", "未取证", "未取得证书",
-             "×", "✗", "✘", "x", "n", "no", "false":
-            return .value(false)
         default:
             return .invalid
         }

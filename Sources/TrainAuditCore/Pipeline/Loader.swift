@@ -10,14 +10,20 @@ public struct LoadedRun: Sendable {
 public struct Loader: Sendable {
     public let catalog: ColumnCatalog
     public let limits: IngestLimits
+    /// The pack's 鉴定或考核通过情况 words for a failed assessment (Enrollment.certPassed).
+    let failedAssessment: Pattern?
     /// A big CSV file is read in up to `maxParts` parts (one per core) of at least
     /// `partSize` bytes (`FileSplit`); tests lower both to cut small files.
     var partSize = Loader.minimumPartSize
     var maxParts = ProcessInfo.processInfo.activeProcessorCount
 
-    public init(catalog: ColumnCatalog, limits: IngestLimits = .default) {
+    /// The settings the record readers read: the failed-assessment words for `certPassed`.
+    public static let settings = AnySettingKey.list(.failedAssessment)
+
+    public init(catalog: ColumnCatalog, limits: IngestLimits = .default, settings: Settings = Settings()) {
         self.catalog = catalog
         self.limits = limits
+        failedAssessment = settings[.failedAssessment]?.value
     }
 
     /// Reads files and folders (recursively). Problems with a file become reports with an
@@ -188,6 +194,7 @@ public struct Loader: Sendable {
             guard let layout = finder.find(in: head, fileName: fileName) else { return }
             report.layout = layout
             builder = RecordBuilder(layout: layout, file: file, sheet: sheet.sheetName, listName: listName)
+            builder?.failedAssessment = failedAssessment
             reserve(for: layout.kind)
             let last = layout.headerRows.last ?? 0
             for row in head where row.number < layout.headerRows.first ?? 0 {
@@ -260,6 +267,7 @@ public struct Loader: Sendable {
         if let later {
             report.layout = later.layout
             builder = RecordBuilder(layout: later.layout, file: file, sheet: sheet.sheetName, listName: listName)
+            builder?.failedAssessment = failedAssessment
             reserve(for: later.layout.kind)
         }
         // The header is looked for once, in the first `headerSearchRows` rows. A sheet

@@ -19,6 +19,8 @@ final class RecordBuilder {
     /// sign-ins repeat the class, session and device, so most rows skip cleaning and
     /// hashing those cells.
     let recentCodes: RecentCodes
+    /// The pack's words for a failed assessment (`patterns.failed_assessment`).
+    var failedAssessment: Pattern?
 
     init(layout: TableLayout, file: String, sheet: String?, listName: String) {
         self.layout = layout
@@ -324,7 +326,7 @@ struct RecordSink {
             e.level = c.text("level")
             (e.start, e.end) = c.period()
             e.hours = c.number("hours")
-            e.certPassed = c.raw("cert_passed").flatMap { FlagReader.read($0).value }
+            e.certPassed = c.raw("cert_passed").flatMap { FlagReader.read($0, failed: b.failedAssessment).value }
             e.assessment = c.text("cert_passed")
             e.subsidy = c.money("subsidy")
             e.phone = c.phone("phone")

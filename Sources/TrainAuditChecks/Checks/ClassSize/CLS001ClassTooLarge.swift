@@ -9,7 +9,7 @@ struct ClassTooLarge: Check {
             en: "A class roster lists more trainees than the pack's maximum class size (Guyuan: at most 50). Oversized classes cannot have had the practical teaching paid for and often hide padded rosters."),
         source: "001_d8d3e9ef7cd7fd28.txt 四(三)：每个培训班不得超过50人",
         needs: [.roster],
-        settings: ["max_class_size"])
+        settings: .maxClassSize)
 
     /// A roster of `count` trainees in class `classID` (valid generated IDs).
     static func roster(_ count: Int, classID: String = "YZ-2019-08") -> String {
@@ -31,7 +31,7 @@ struct ClassTooLarge: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let maxSize = audit.settings.maxClassSize?.value else { return [] }
+        guard let maxSize = audit.settings[.maxClassSize]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         for view in data.classViews {

@@ -9,7 +9,7 @@ struct RosterInflated: Check {
             en: "The class roster is at least the pack's multiple (default 1.5×) of the distinct people who ever signed in. Listing people who never came to claim their subsidy is the usual way to inflate a class."),
         source: "default: roster_attendance_ratio 1.5 (001_d8d3e9ef7cd7fd28.txt 四(三)：落实…考勤“六个到位”)",
         needs: [.roster, .attendance],
-        settings: ["roster_attendance_ratio"])
+        settings: .rosterToAttendanceRatio)
 
     var examples: [CheckExample] {
         let roster = ("roster.csv", """
@@ -39,7 +39,7 @@ struct RosterInflated: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let ratio = audit.settings.rosterToAttendanceRatio?.value, ratio > 0 else { return [] }
+        guard let ratio = audit.settings[.rosterToAttendanceRatio]?.value, ratio > 0 else { return [] }
         let data = audit.data
         var out: [Finding] = []
         for view in data.classViews {

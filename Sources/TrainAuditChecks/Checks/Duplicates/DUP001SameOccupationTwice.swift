@@ -9,7 +9,7 @@ struct SameOccupationTwice: Check {
             en: "One ID subsidised two or more times for the same occupation at the same level. That subsidy is allowed once; a re-take after a failed assessment does not count when the pack allows it."),
         source: "default: 同一职业同一等级只能享受一次补贴 (2019–2021 national skills-upgrading action as local offices apply it, e.g. Jiangsu, Shenzhen)",
         needs: [.roster],
-        settings: ["retake_after_fail_allowed"])
+        settings: .retakeAfterFailAllowed)
 
     var examples: [CheckExample] {
         let header = "姓名,身份证号码,培训职业(工种)或专项职业能力,培训等级,开班日期,结业日期,培训和鉴定补贴金额(元),班级编号,培训机构,鉴定或考核通过情况"
@@ -48,7 +48,7 @@ struct SameOccupationTwice: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let retakeAllowed = audit.settings.retakeAfterFailAllowed?.value else { return [] }
+        guard let retakeAllowed = audit.settings[.retakeAfterFailAllowed]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         for trainee in data.trainees where trainee.rosterClasses.count > 1 {

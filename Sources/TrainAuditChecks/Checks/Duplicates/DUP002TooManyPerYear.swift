@@ -9,7 +9,7 @@ struct TooManyTrainingsPerYear: Check {
             en: "One person had more subsidised trainings in a calendar year (by class start) than the pack allows (national default: 3 a year). Serial trainees are usually names lent to fill classes."),
         source: "default: 每人每年享受培训补贴不超过3次 (2019–2021 national skills-upgrading action as local offices apply it, e.g. Jiangsu, Shenzhen)",
         needs: [.roster],
-        settings: ["max_trainings_per_year"])
+        settings: .maxTrainingsPerYear)
 
     var examples: [CheckExample] {
         let header = "姓名,身份证号码,培训职业(工种)或专项职业能力,培训等级,开班日期,结业日期,培训和鉴定补贴金额(元),班级编号,培训机构"
@@ -39,7 +39,7 @@ struct TooManyTrainingsPerYear: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let maxPerYear = audit.settings.maxTrainingsPerYear?.value else { return [] }
+        guard let maxPerYear = audit.settings[.maxTrainingsPerYear]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         for trainee in data.trainees where trainee.rosterClasses.count > maxPerYear {

@@ -8,7 +8,7 @@ extension Audit {
     /// no 补贴项目 column is a ledger of training subsidies.
     func isTrainingSubsidy(_ p: Payment) -> Bool {
         guard let item = p.item else { return true }
-        return settings.trainingItem?.value.matches(item) ?? true
+        return settings[.trainingItem]?.value.matches(item) ?? true
     }
 
     /// The most the pack allows as training subsidy for a class, from the certificate its
@@ -16,13 +16,13 @@ extension Audit {
     /// no certificate or the pack sets no standard for it.
     func standard(for view: ClassView) -> SubsidyStandard? {
         guard let certificate = view.certificate else { return nil }
-        return settings.subsidyStandards?.value.first { $0.certificate.matches(certificate) }
+        return settings[.subsidyStandards]?.value.first { $0.certificate.matches(certificate) }
     }
 
     /// Whether an enrollment's 鉴定或考核通过情况 says failed, by the pack's
     /// `patterns.failed_assessment` (nil when the cell is blank or the pack sets none).
     func failed(_ e: Enrollment) -> Bool? {
-        guard let text = e.assessment, let pattern = settings.failedAssessment?.value else { return nil }
+        guard let text = e.assessment, let pattern = settings[.failedAssessment]?.value else { return nil }
         return pattern.matches(text) || pattern.matches(text.lowercased())
     }
 }

@@ -8,7 +8,7 @@ struct PaidWithLowAttendance: Check {
             zh: "学员签到的课次（日期+时段）占该班全部课次的比例低于规则包的最低出勤比例，却领取了补贴。从未签到的学员由 PRX005（空挂学员）报告，这里不重复。",
             en: "The trainee signed in to a smaller share of the class's sessions (day + session) than the pack's minimum, yet was subsidised. Trainees who never signed in are PRX005's (ghost trainees), not repeated here."),
         source: "default: min_attendance_share (national 0.8); 001_d8d3e9ef7cd7fd28.txt 四(三) 督促培训机构落实……考勤“六个到位”; 四(五) 培训结束后培训机构根据培训人数、培训质量申请培训补贴",
-        needs: [.roster, .attendance], settings: ["min_attendance_share"])
+        needs: [.roster, .attendance], settings: .minAttendanceShare)
 
     var examples: [CheckExample] {
         let roster = """
@@ -44,7 +44,7 @@ struct PaidWithLowAttendance: Check {
     private struct Session: Hashable { var day: Day; var session: Int }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let minimum = audit.settings.minAttendanceShare?.value else { return [] }
+        guard let minimum = audit.settings[.minAttendanceShare]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         var sessionNames: [String: Int] = [:], cleanedNames: [String: Int] = [:]

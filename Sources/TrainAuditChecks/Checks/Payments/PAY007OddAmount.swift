@@ -8,7 +8,7 @@ struct OddAmount: Check {
             zh: "培训补贴按固定标准发放，同一班级的学员领取相同金额：金额既不是规则包为该班证书规定的标准，也不是该班多数学员领取的金额，值得核对（代替对金额做本福特分析）。高于标准的由 PAY001 报告。",
             en: "Training subsidies are fixed amounts, the same for a class: an amount that is neither the pack's standard for the class's certificate nor what most of its trainees got is worth a look (in place of a Benford test on amounts). Amounts above the standard are PAY001's."),
         source: "001_d8d3e9ef7cd7fd28.txt 一：做到培训内容、培训时间、补贴标准……“五统一”; 四(三) 培训合格证书 800元",
-        needs: [.payments])
+        needs: [.payments], optional: .trainingItem, .subsidyStandards)
 
     var examples: [CheckExample] {
         let h = PaymentExamples.header

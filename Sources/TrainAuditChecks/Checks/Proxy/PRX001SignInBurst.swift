@@ -8,7 +8,7 @@ struct SignInBurst: Check {
             zh: "同一签到设备在几秒内记录了多个不同人员的签到。人脸或指纹终端一次只能识别一人、每人要几秒，这样的密集签到说明有人拿着多人的照片或证件代签。",
             en: "One sign-in device recorded several different people within a few seconds. A face or fingerprint terminal takes one person at a time, several seconds each: such a burst means someone signed in for others with their photos or cards."),
         source: "004_7f4ac2d205e22cbf.txt 三(六)：防止考勤代签现象的发生; default window: a terminal takes one face at a time",
-        needs: [.attendance], settings: ["burst.window_seconds", "burst.min_people"])
+        needs: [.attendance], settings: .burstWindowSeconds, .burstMinPeople)
 
     var examples: [CheckExample] {
         [
@@ -64,8 +64,8 @@ struct SignInBurst: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let window = audit.settings.burstWindowSeconds?.value, window > 0,
-              let minPeople = audit.settings.burstMinPeople?.value, minPeople > 1 else { return [] }
+        guard let window = audit.settings[.burstWindowSeconds]?.value, window > 0,
+              let minPeople = audit.settings[.burstMinPeople]?.value, minPeople > 1 else { return [] }
         let data = audit.data
         // Each device's (time, sign-in) list is made only while that device is looked at.
         var out: [Finding] = []

@@ -9,7 +9,7 @@ struct IneligibleRegistryStatus: Check {
             en: "The registry's person status is dead, naturally reduced, moved out or cancelled, changed on or before the class started, yet the person is a subsidised trainee. Without a change date it is still reported, with lower confidence."),
         source: "001_d8d3e9ef7cd7fd28.txt 二：紧盯建档立卡贫困人口（a person the registry has removed is no longer one; 人员状态 values from the national registry export)",
         needs: [.roster, .registry],
-        settings: ["patterns.ineligible_status"])
+        settings: .ineligibleStatus)
 
     var examples: [CheckExample] {
         let roster = ("roster.csv", """
@@ -41,7 +41,7 @@ struct IneligibleRegistryStatus: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let pattern = audit.settings.ineligibleStatus?.value else { return [] }
+        guard let pattern = audit.settings[.ineligibleStatus]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()

@@ -9,7 +9,7 @@ struct AgeOutsideRange: Check {
             en: "From the ID's birth date, the trainee was younger or older on the class start day than the pack's eligible ages (default 16 to 60). Children and the elderly on a roster are a common way to pad it."),
         source: "default: working age 16–60 (Labour Law minimum working age 16; seed 001 二 targets 有就业能力…的劳动者)",
         needs: [.roster],
-        settings: ["eligible_age.min", "eligible_age.max"])
+        settings: .minAge, .maxAge)
 
     var examples: [CheckExample] {
         let header = "姓名,身份证号码,培训职业(工种)或专项职业能力,培训等级,开班日期,结业日期,培训和鉴定补贴金额(元),班级编号,培训机构"
@@ -31,7 +31,7 @@ struct AgeOutsideRange: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let minAge = audit.settings.minAge?.value, let maxAge = audit.settings.maxAge?.value else { return [] }
+        guard let minAge = audit.settings[.minAge]?.value, let maxAge = audit.settings[.maxAge]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()

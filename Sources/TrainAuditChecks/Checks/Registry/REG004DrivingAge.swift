@@ -9,7 +9,7 @@ struct DrivingCourseOverAge: Check {
             en: "Driver training is only for poor workers under the pack's age limit (Guyuan: under 50); a trainee who had reached it on the class start day should not have been subsidised."),
         source: "001_d8d3e9ef7cd7fd28.txt 三(三)：对50周岁以下贫困劳动力开展机动车驾驶员培训；四(二)：对有需求的50周岁以下贫困劳动力开展机动车驾驶员培训",
         needs: [.roster],
-        settings: ["driving_age_limit", "patterns.driving_course"])
+        settings: .drivingAgeLimit, .drivingCourse)
 
     var examples: [CheckExample] {
         let header = "姓名,身份证号码,培训职业(工种)或专项职业能力,培训等级,开班日期,结业日期,培训和鉴定补贴金额(元),班级编号,培训机构"
@@ -30,8 +30,8 @@ struct DrivingCourseOverAge: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let limit = audit.settings.drivingAgeLimit?.value,
-              let driving = audit.settings.drivingCourse?.value else { return [] }
+        guard let limit = audit.settings[.drivingAgeLimit]?.value,
+              let driving = audit.settings[.drivingCourse]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()

@@ -9,7 +9,7 @@ struct NoLaborCapacity: Check {
             en: "The registry's labour-capacity column says the person has lost or has no capacity to work, yet they are a subsidised trainee. Skills training is for people able to work; such trainees are usually names on paper."),
         source: "001_d8d3e9ef7cd7fd28.txt 二：组织有就业能力和培训意愿的劳动者开展…职业技能提升培训",
         needs: [.roster, .registry],
-        settings: ["patterns.no_labor_capacity"])
+        settings: .noLaborCapacity)
 
     var examples: [CheckExample] {
         let roster = ("roster.csv", """
@@ -29,7 +29,7 @@ struct NoLaborCapacity: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let pattern = audit.settings.noLaborCapacity?.value else { return [] }
+        guard let pattern = audit.settings[.noLaborCapacity]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()

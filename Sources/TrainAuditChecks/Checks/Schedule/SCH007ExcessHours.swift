@@ -8,7 +8,7 @@ struct ExcessHours: Check {
             zh: "总学时大于培训天数乘以每日最多学时。学员一天坐不了那么久，学时是虚报的（常见于按学时申领补贴）。",
             en: "Total hours exceed the class's days times the pack's maximum hours a day: more than a body can sit through, so the hours (often what the subsidy is paid on) are inflated."),
         source: "default: more than a body can sit through in a day (max_daily_hours)",
-        needs: [], settings: ["max_daily_hours"])
+        needs: [], settings: .maxDailyHours)
 
     var examples: [CheckExample] {
         [
@@ -24,7 +24,7 @@ struct ExcessHours: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let setting = audit.settings.maxDailyHours else { return [] }
+        guard let setting = audit.settings[.maxDailyHours] else { return [] }
         let maximum = setting.value
         var out: [Finding] = []
         for view in audit.data.classViews {

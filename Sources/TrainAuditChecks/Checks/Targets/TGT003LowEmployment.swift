@@ -8,7 +8,7 @@ struct LowEmployment: ReviewCheck {
             zh: "按台账“就业去向”，区县当年培训学员中已就业的比例低于规则包的要求（泸州：转移就业率不低于80%）。只计填写了就业去向的学员；未就业、待业、在家等按规则包的模式计为未就业。",
             en: "By the ledger's 就业去向, the share of the county's trainees of the year in work is below the pack's floor (Luzhou: at least 80%). Only trainees with a 就业去向 count; 未就业, 待业, 在家 … (the pack's pattern) count as not in work."),
         source: "000_e5579bc6a72fec59.txt 附件1：培训后转移就业率不低于80%",
-        needs: [.targets, .roster], settings: ["employment_floor", "patterns.not_employed"])
+        needs: [.targets, .roster], settings: .employmentFloor, .notEmployed)
 
     let examples: [CheckExample] = [
         .triggers("2 of 4 in work", pack: "luzhou", TargetExamples.targets(4),
@@ -18,7 +18,7 @@ struct LowEmployment: ReviewCheck {
     ]
 
     func review(_ audit: Audit, findings: [Finding]) -> [Finding] {
-        guard let floor = audit.settings.employmentFloor?.value else { return [] }
+        guard let floor = audit.settings[.employmentFloor]?.value else { return [] }
         return TargetAssessment.all(audit, findings: findings).compactMap { a in
             guard a.withEmployment > 0 else { return nil }
             let rate = Double(a.employed) / Double(a.withEmployment)

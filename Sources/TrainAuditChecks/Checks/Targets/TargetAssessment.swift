@@ -41,7 +41,7 @@ struct TargetAssessment {
     static func all(_ audit: Audit, findings: [Finding]) -> [TargetAssessment] {
         let data = audit.data
         let flagged = Set(findings.filter { $0.severity >= .high }.compactMap { $0.person?.id })
-        let notEmployed = audit.settings.notEmployed?.value
+        let notEmployed = audit.settings[.notEmployed]?.value
         // Trainees by county key and year, each person once (by ID, or by name).
         struct Trainee { var flagged: Bool; var employment: String? }
         var byCounty: [String: [Int?: [HeadKey: Trainee]]] = [:]
