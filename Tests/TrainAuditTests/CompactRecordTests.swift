@@ -84,7 +84,8 @@ import Testing
     let lost = IDReader.read("6.40422E+17")
     #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
     #expect(MemoryLayout<IDReading>.size == 12)
-    #expect(MemoryLayout<SignIn>.stride == 40)
+    #expect(MemoryLayout<SignInRow>.stride == 40)
+    #expect(MemoryLayout<RegistryRow>.stride == 80)
     #expect(MemoryLayout<SourceRef>.stride == 8)
 }
 
@@ -105,4 +106,35 @@ import Testing
     #expect(Array(list) == Array(0..<8))
     #expect(list.indices.map { list[$0] } == Array(0..<8))
     #expect(list.enumerated().allSatisfy { $0.offset == $0.element })
+}
+
+@Test func eachRunCodesInItsOwnTablesAndFreesThem() throws {
+    let folder = try writeTables([("attendance.csv", """
+        班级编号,身份证号码,姓名,考勤日期,时段,签到时间,签退时间,设备编号
+        XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 08:01:10,1919-03-04 11:50:02,FACE-07
+        XJ-2019-02,640422199001010015,李建华,2019-03-04,下午,2019-03-04 13:58:12,2019-03-04 17:51:00,FACE-09
+        """), ("registry.csv", """
+        县(市、区、旗),乡(镇),行政村,户编号,姓名,证件号码,与户主关系
+        西吉县,将台乡,明台村,H1,马小军,640422198503120016,户主
+        """)])
+    let loader = Loader(catalog: try Engines.pack("guyuan").catalog)
+    weak var firstRunTables: RunTables?
+    do {
+        let a = loader.load(paths: [folder]).data
+        let b = loader.load(paths: [folder]).data
+        firstRunTables = a.signIns.tables
+        #expect(a.signIns.tables !== b.signIns.tables && a.signIns.tables !== RunTables.detached)
+        #expect(a.registry.tables === a.signIns.tables)
+        #expect(a.signIns.map(\.classID) == ["XJ-2019-01", "XJ-2019-02"] && a.signIns.map(\.session) == ["上午", "下午"])
+        #expect(a.signIns[0].checkOut == Moment(day: Day(year: 1919, month: 3, day: 4)!, seconds: 11 * 3600 + 50 * 60 + 2))
+        // Across runs, classes are compared by their texts, not by codes of two tables.
+        #expect(a.signIns[0].sameClass(as: b.signIns[0]) && !a.signIns[0].sameClass(as: b.signIns[1]))
+        var loose = SignIn(source: SourceRef(file: "a.csv", row: 2), id: IDReader.read(""), name: "马小军")
+        loose.classID = "XJ-2019-02"
+        #expect(loose.sameClass(as: a.signIns[1]) && !loose.sameClass(as: a.signIns[0]))
+        #expect(a.registry[0].name == "马小军" && a.registry[0].county == "西吉县" && a.registry[0].village == "明台村")
+        #expect(a.registry[0].householdID == "H1" && a.registry[0].relation == "户主" && a.registry[0].personStatus == nil)
+    }
+    // The run's tables go with its data.
+    #expect(firstRunTables == nil)
 }

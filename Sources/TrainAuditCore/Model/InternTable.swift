@@ -5,7 +5,8 @@ import Darwin
 #endif
 import Foundation
 
-/// A process-wide, append-only table that gives each distinct value a 32-bit code.
+/// An append-only table that gives each distinct value a 32-bit code. A run's tables
+/// (`RunTables`) are these: they live as long as the run's records, not the process.
 ///
 /// Why: a province-year has 24 million sign-ins whose texts (class, session, device,
 /// place, name) repeat endlessly, and every row's source names one of a few files. A
@@ -52,39 +53,17 @@ final class InternTable<Value: Hashable & Sendable>: @unchecked Sendable {
     func value(of code: UInt32) -> Value {
         pages[Int(code) >> Self.pageBits].unsafelyUnwrapped[Int(code) & (Self.pageSize - 1)]
     }
-}
 
-/// The texts of compact records (sign-ins): 0 is nil.
-enum SharedText {
-    static let table = InternTable<Bytes>()
-
-    static func code(_ s: String?) -> UInt32 { s.map { table.intern(Bytes(text: $0)) } ?? 0 }
-    static func text(_ code: UInt32) -> String? { code == 0 ? nil : table.value(of: code).text }
-
-    /// One copy of each repeated text kept as a String in a record (class IDs,
-    /// institutions, places), so a million rows of one training site hold one string.
-    /// Texts of 15 bytes or fewer are stored inline by Swift and are returned as they are.
-    static func shared(_ s: String) -> String {
-        s.utf8.count > 15 ? table.value(of: table.intern(Bytes(text: s))).text : s
-    }
-
-    /// A text compared and hashed by its UTF-8 bytes. String's own == and hash work on
-    /// the Unicode-normalized form, which is slow for Chinese text; and a record must get
-    /// back exactly the bytes it stored, not a canonically equal spelling seen first.
-    struct Bytes: Hashable, Sendable {
-        let text: String
-
-        static func == (a: Bytes, b: Bytes) -> Bool {
-            a.text.utf8.withContiguousStorageIfAvailable { x in
-                b.text.utf8.withContiguousStorageIfAvailable { y in
-                    x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-                }
-            }.flatMap { $0 } ?? a.text.utf8.elementsEqual(b.text.utf8)
+    /// A run's table goes with the run: its values and pages are freed.
+    deinit {
+        var p = 0
+        while p < Self.maxPages, let page = pages[p] {
+            let used = min(Self.pageSize, Int(next) - p * Self.pageSize)
+            // Slot 0 of page 0 is never used (code 0 is not handed out).
+            if p == 0 { (page + 1).deinitialize(count: max(0, used - 1)) } else { page.deinitialize(count: used) }
+            page.deallocate()
+            p += 1
         }
-
-        func hash(into hasher: inout Hasher) {
-            var s = text
-            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        free(pages)
     }
 }

@@ -49,12 +49,12 @@ public struct IDReading: Sendable {
 
     private static let noID = UInt64.max
 
-    /// The issues as bits (one per `IDIssue` case, in declaration order) and the texts
-    /// as `SharedText` codes (0: the ID's own).
+    /// The issues as bits (one per `IDIssue` case, in declaration order) and the cell's
+    /// texts (nil: the ID's own).
     private struct Detail: Hashable, Sendable {
         var issueBits: UInt8 = 0
-        var raw: UInt32 = 0
-        var cleaned: UInt32 = 0
+        var raw: ExactText?
+        var cleaned: ExactText?
         static let none = Detail()
     }
 
@@ -87,13 +87,13 @@ public struct IDReading: Sendable {
     }
 
     private var rawText: String? {
-        get { SharedText.text(detail.raw) }
-        set { detail.raw = SharedText.code(newValue) }
+        get { detail.raw?.text }
+        set { detail.raw = newValue.map(ExactText.init) }
     }
 
     private var cleanedText: String? {
-        get { SharedText.text(detail.cleaned) }
-        set { detail.cleaned = SharedText.code(newValue) }
+        get { detail.cleaned?.text }
+        set { detail.cleaned = newValue.map(ExactText.init) }
     }
 
     public init(raw: String, cleaned: String, id: ResidentID?, issues: [IDIssue]) {

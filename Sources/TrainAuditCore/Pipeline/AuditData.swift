@@ -35,10 +35,10 @@ public struct ClassView: Sendable {
 /// class, by device), so no check scans a table per person.
 public final class AuditData: Sendable {
     public let enrollments: RecordList<Enrollment>
-    public let signIns: RecordList<SignIn>
+    public let signIns: SignInList
     public let classes: RecordList<TrainingClass>
     public let payments: RecordList<Payment>
-    public let registry: RecordList<RegistryEntry>
+    public let registry: RegistryList
     public let targets: RecordList<TaskTarget>
     public let watchlist: RecordList<WatchEntry>
     /// Table kinds present in the run (a kind is present when a file of it was read,
@@ -91,13 +91,13 @@ public final class AuditData: Sendable {
 
         lazySignInsByPerson = Lazy { RowIndex(signIns) { $0.id.id } }
         lazySignInsByClass = Lazy {
-            RowIndex(signIns, code: { $0.context.classID == 0 ? nil : $0.context.classID }, key: { SharedText.text($0)! })
+            RowIndex(signIns, code: { $0.context.classID == 0 ? nil : $0.context.classID }, key: { signIns.tables.text($0)! })
         }
         lazySignInsByDevice = Lazy {
             RowIndex(signIns, code: { s -> UInt32? in
                 let device = s.context.device
                 return device != 0 && s.id.id != nil && s.checkIn != nil ? device : nil
-            }, key: { SharedText.text($0)! })
+            }, key: { signIns.tables.text($0)! })
         }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
         lazyRegistryByHousehold = Lazy { RowIndex(registry) { $0.householdID.flatMap { $0.isEmpty ? nil : $0 } } }

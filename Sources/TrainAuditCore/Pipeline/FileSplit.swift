@@ -48,7 +48,7 @@ extension Loader {
     /// core while the others, done with the smaller files, wait. Then the files and parts
     /// are read on all cores, biggest first so that no big one starts last and runs alone,
     /// and each file's parts are joined in order.
-    func readAll(_ files: [(path: String, display: String)]) -> [FilePart] {
+    func readAll(_ files: [(path: String, display: String)], into tables: RunTables) -> [FilePart] {
         let splits = Parallel.map(files.count) { i in split(files[i].path) }
         let tasks = files.indices.flatMap { i in (0..<splits[i].partCount).map { (file: i, part: $0) } }
         let order = tasks.indices.sorted {
@@ -56,7 +56,7 @@ extension Loader {
         }
         var done: [FilePart?] = Parallel.map(order.count) { j in
             let (i, k) = tasks[order[j]]
-            return read(part: k, of: splits[i], path: files[i].path, display: files[i].display)
+            return read(part: k, of: splits[i], path: files[i].path, display: files[i].display, into: tables)
         }
         var position = [Int](repeating: 0, count: tasks.count)
         for (j, t) in order.enumerated() { position[t] = j }
@@ -99,8 +99,8 @@ extension Loader {
     }
 
     /// Part `k` of a file as `split` cut it (the whole file when it is not cut).
-    func read(part k: Int, of split: FileSplit, path: String, display: String) -> FilePart {
-        guard let parts = split.parts else { return readFile(path: path, display: display) }
+    func read(part k: Int, of split: FileSplit, path: String, display: String, into tables: RunTables) -> FilePart {
+        guard let parts = split.parts else { return readFile(path: path, display: display, into: tables) }
         let start = parts.starts[k]
         // The last part reads to the end of the file, wherever that is now.
         let end = k + 1 < parts.starts.count ? parts.starts[k + 1].offset : Int.max
@@ -108,7 +108,7 @@ extension Loader {
                                range: start.offset..<end, firstLine: start.line)
         let later = k == 0 ? nil : LaterPart(layout: parts.layout, head: parts.head)
         var part = FilePart()
-        var report = read(reader, file: display, into: &part.sinks[0], later: later)
+        var report = read(reader, file: display, into: &part.sinks[0], tables: tables, later: later)
         report.content = Lazy<String?> { ContentKey.of(path: path) }
         if let kind = report.layout?.kind { part.present.insert(kind) }
         part.reports = [report]

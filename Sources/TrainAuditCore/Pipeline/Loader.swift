@@ -43,9 +43,11 @@ public struct Loader: Sendable {
         // One task per file on all cores, or per part of a big CSV file, each reading into
         // its own sink; the parts are joined in input order, so records, problems and
         // reports come out exactly as reading the files one after another gives them.
-        var tables = RecordTables()
+        // The run's own intern tables: they go with its AuditData, not the process.
+        let runTables = RunTables()
+        var tables = RecordTables(tables: runTables)
         var present = Set<TableKind>()
-        for part in readAll(inputs) {
+        for part in readAll(inputs, into: runTables) {
             for sink in part.sinks { tables.append(sink) }
             present.formUnion(part.present)
             reports.append(contentsOf: part.reports)
@@ -146,14 +148,14 @@ public struct Loader: Sendable {
     }
 
     /// A whole file: its sheets, each report keyed on the file's content.
-    func readFile(path: String, display: String) -> FilePart {
-        var part = readSheets(path: path, display: display)
+    func readFile(path: String, display: String, into tables: RunTables) -> FilePart {
+        var part = readSheets(path: path, display: display, into: tables)
         let content = Lazy<String?> { ContentKey.of(path: path) }
         for k in part.reports.indices { part.reports[k].content = content }
         return part
     }
 
-    private func readSheets(path: String, display: String) -> FilePart {
+    private func readSheets(path: String, display: String, into tables: RunTables) -> FilePart {
         var part = FilePart()
         let sheets: [any SheetSource]
         do { sheets = try Workbook.open(path, limits: limits) } catch let e as IngestError {
@@ -167,7 +169,7 @@ public struct Loader: Sendable {
             return part
         }
         for sheet in sheets {
-            let r = read(sheet, file: display, into: &part.sinks[0])
+            let r = read(sheet, file: display, into: &part.sinks[0], tables: tables)
             if let k = r.layout?.kind { part.present.insert(k) }
             part.reports.append(r)
         }
@@ -176,12 +178,13 @@ public struct Loader: Sendable {
 
     /// One sheet: find the header in its first rows, then stream the rest. A later part
     /// of a big CSV file (`later`) has no header: it is all data, read with the layout the
-    /// first part found.
-    func read(_ sheet: any SheetSource, file: String, into sink: inout RecordSink, later: LaterPart? = nil) -> TableReport {
+    /// first part found. Records are coded in the run's `tables`.
+    func read(_ sheet: any SheetSource, file: String, into sink: inout RecordSink, tables: RunTables,
+              later: LaterPart? = nil) -> TableReport {
         var report = TableReport(file: file, sheet: sheet.sheetName)
         let finder = HeaderFinder(catalog: catalog)
         var head: [RawRow] = []
-        var builder: RecordBuilder?
+        var reader: (any RecordReader)?
         let fileName = (file as NSString).lastPathComponent
         let listName = ((fileName as NSString).deletingPathExtension)
 
@@ -190,11 +193,15 @@ public struct Loader: Sendable {
             if report.skippedRows[reason, default: []].count < TableReport.keptSkippedRows { report.skippedRows[reason, default: []].append(row) }
         }
 
+        func makeReader(_ layout: TableLayout) {
+            let cells = SheetReading(layout: layout, file: file, sheet: sheet.sheetName, tables: tables)
+            reader = RecordReaders.for(cells, listName: listName, failedAssessment: failedAssessment)
+        }
+
         func start() {
             guard let layout = finder.find(in: head, fileName: fileName) else { return }
             report.layout = layout
-            builder = RecordBuilder(layout: layout, file: file, sheet: sheet.sheetName, listName: listName)
-            builder?.failedAssessment = failedAssessment
+            makeReader(layout)
             reserve(for: layout.kind)
             let last = layout.headerRows.last ?? 0
             for row in head where row.number < layout.headerRows.first ?? 0 {
@@ -244,14 +251,14 @@ public struct Loader: Sendable {
 
         var lastFirst: (text: String?, total: Bool, footer: Bool) = (nil, false, false)
         /// The previous row's first cell when it was the row's first non-blank one.
-        var lastRawFirst: SharedText.Bytes?
+        var lastRawFirst: ExactText?
         func data(_ row: RawRow) {
-            guard let b = builder else { return }
+            guard let reader else { return }
             if row.truncated { report.truncatedRows += 1 }
             if row.isBlank { skip(.blank, row.number); return }
             // Consecutive rows mostly start with the same cell (a class ID): clean and
             // match it once.
-            let rawFirst = row.cells.first.map(SharedText.Bytes.init)
+            let rawFirst = row.cells.first.map(ExactText.init)
             if rawFirst == nil || rawFirst != lastRawFirst {
                 let first = row.cells.first { !TextReader.clean($0).isEmpty }.map(ColumnCatalog.cleanHeader) ?? ""
                 lastRawFirst = row.cells.first.map { TextReader.clean($0).isEmpty } == false ? rawFirst : nil
@@ -259,15 +266,14 @@ public struct Loader: Sendable {
             }
             if lastFirst.total { skip(.total, row.number); return }
             if lastFirst.footer { skip(.footer, row.number); return }
-            if HeaderFinder.repeats(row, b.layout) { skip(.repeatedHeader, row.number); return }
-            sink.add(row, b)
+            if HeaderFinder.repeats(row, reader.sheet.layout) { skip(.repeatedHeader, row.number); return }
+            sink.add(row, with: reader)
             report.records += 1
         }
 
         if let later {
             report.layout = later.layout
-            builder = RecordBuilder(layout: later.layout, file: file, sheet: sheet.sheetName, listName: listName)
-            builder?.failedAssessment = failedAssessment
+            makeReader(later.layout)
             reserve(for: later.layout.kind)
         }
         // The header is looked for once, in the first `headerSearchRows` rows. A sheet
@@ -277,7 +283,7 @@ public struct Loader: Sendable {
         do {
             try sheet.forEachRow { row in
                 report.rowsRead += 1
-                if builder != nil { data(row); return true }
+                if reader != nil { data(row); return true }
                 if searched {
                     row.isBlank ? skip(.blank, row.number) : skip(.noHeader, row.number)
                     return true
@@ -285,13 +291,13 @@ public struct Loader: Sendable {
                 head.append(row)
                 if head.count >= catalog.headerSearchRows {
                     start()
-                    if builder == nil { searched = true; unread(head); head = [] }
+                    if reader == nil { searched = true; unread(head); head = [] }
                 }
                 return true
             }
-            if builder == nil, !searched, !head.isEmpty {
+            if reader == nil, !searched, !head.isEmpty {
                 start()
-                if builder == nil { unread(head) }
+                if reader == nil { unread(head) }
             }
         } catch let e as IngestError {
             var e = e
@@ -304,7 +310,7 @@ public struct Loader: Sendable {
             failed()
             return report
         }
-        if builder == nil {
+        if reader == nil {
             let rows = report.skipped[.noHeader] ?? 0
             if rows > 0 {
                 report.error = IngestError(file: file, sheet: sheet.sheetName, Localized(

@@ -64,23 +64,29 @@ public struct RecordList<Element: Sendable>: RandomAccessCollection, Sendable {
 }
 
 /// All records of a run, kind by kind: the readers' sinks joined in input order without
-/// copying their arrays.
+/// copying their arrays, and the run's tables that the compact ones are coded in.
 struct RecordTables {
+    let tables: RunTables
     var enrollments = RecordList<Enrollment>()
-    var signIns = RecordList<SignIn>()
+    var signInRows = RecordList<SignInRow>()
     var classes = RecordList<TrainingClass>()
     var payments = RecordList<Payment>()
-    var registry = RecordList<RegistryEntry>()
+    var registryRows = RecordList<RegistryRow>()
     var targets = RecordList<TaskTarget>()
     var watchlist = RecordList<WatchEntry>()
     var problems: [CellProblem] = []
 
+    init(tables: RunTables) { self.tables = tables }
+
+    var signIns: SignInList { SignInList(signInRows, tables: tables) }
+    var registry: RegistryList { RegistryList(registryRows, tables: tables) }
+
     mutating func append(_ sink: RecordSink) {
         enrollments.append(contentsOf: sink.enrollments)
-        signIns.append(contentsOf: sink.signIns)
+        signInRows.append(contentsOf: sink.signIns)
         classes.append(contentsOf: sink.classes)
         payments.append(contentsOf: sink.payments)
-        registry.append(contentsOf: sink.registry)
+        registryRows.append(contentsOf: sink.registry)
         targets.append(contentsOf: sink.targets)
         watchlist.append(contentsOf: sink.watchlist)
         problems.append(contentsOf: sink.problems)

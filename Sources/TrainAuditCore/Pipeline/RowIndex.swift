@@ -19,7 +19,7 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
         self.init(records, code: key, key: { $0 })
     }
 
-    /// Groups `records` by a cheap code (a `SharedText` code, say) and derives each
+    /// Groups `records` by a cheap code (a text code of the run's tables, say) and derives each
     /// group's key once, not once per record. Codes whose keys are equal share a group.
     init<C: Collection, Code: Hashable>(_ records: C, code: (C.Element) -> Code?, key: (Code) -> Key) {
         precondition(records.count < Int(Int32.max), "too many records for RowIndex")

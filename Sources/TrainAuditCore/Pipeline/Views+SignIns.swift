@@ -4,15 +4,15 @@
 
 extension AuditData {
     /// Registry entries by resident ID.
-    public var registryOfPeople: Groups<ResidentID, RegistryEntry> { Groups(registryByPerson, registry) }
+    public var registryOfPeople: Groups<ResidentID, RegistryList> { Groups(registryByPerson, registry) }
     /// Roster lines (as read) by resident ID.
-    public var rosterOfPeople: Groups<ResidentID, Enrollment> { Groups(enrollmentsByPerson, enrollments) }
+    public var rosterOfPeople: Groups<ResidentID, RecordList<Enrollment>> { Groups(enrollmentsByPerson, enrollments) }
     /// Sign-ins by resident ID.
-    public var signInsOfPeople: Groups<ResidentID, SignIn> { Groups(signInsByPerson, signIns) }
+    public var signInsOfPeople: Groups<ResidentID, SignInList> { Groups(signInsByPerson, signIns) }
     /// Payments by resident ID.
-    public var paymentsOfPeople: Groups<ResidentID, Payment> { Groups(paymentsByPerson, payments) }
+    public var paymentsOfPeople: Groups<ResidentID, RecordList<Payment>> { Groups(paymentsByPerson, payments) }
     /// Watchlist entries by resident ID.
-    public var watchlistOfPeople: Groups<ResidentID, WatchEntry> { Groups(watchByPerson, watchlist) }
+    public var watchlistOfPeople: Groups<ResidentID, RecordList<WatchEntry>> { Groups(watchByPerson, watchlist) }
 
     /// Sign-ins that share a key with at least one other (a photo hash, say), by key
     /// (sorted), each key's sign-ins in source order. For keys that are mostly unique
@@ -40,16 +40,16 @@ extension AuditData {
 /// each key once, with each group's records of that key (empty where a group has none).
 /// `MergeJoin(registryOfPeople, rosterOfPeople)` yields (resident ID, registry entries,
 /// roster lines) for everyone in either table; any number of groups may be joined.
-public struct MergeJoin<Key: Hashable & Comparable & Sendable, each Record: Sendable> {
-    @usableFromInline let groups: (repeat Groups<Key, each Record>)
+public struct MergeJoin<Key: Hashable & Comparable & Sendable, each Table: RecordTable> {
+    @usableFromInline let groups: (repeat Groups<Key, each Table>)
 
-    @inlinable public init(_ groups: repeat Groups<Key, each Record>) {
+    @inlinable public init(_ groups: repeat Groups<Key, each Table>) {
         self.groups = (repeat each groups)
     }
 
     /// Calls `body` with each key (in order) and its records in each group. The groups'
     /// sorted keys are merged: no table of all keys is built.
-    @inlinable public func forEach(_ body: (Key, repeat Records<each Record>) -> Void) {
+    @inlinable public func forEach(_ body: (Key, repeat Records<each Table>) -> Void) {
         var cursors: [Int] = []
         for _ in repeat each groups { cursors.append(0) }
         while true {

@@ -7,28 +7,35 @@
 /// Views are cheap to make (a reference to the run and a position) and are not kept
 /// past a check's run.
 
+/// A table of the run as the views read it: records by position (a `RecordList`, or the
+/// sign-in and registry lists that decode their compact rows on access).
+public protocol RecordTable: RandomAccessCollection where Index == Int {}
+extension RecordList: RecordTable {}
+extension SignInList: RecordTable {}
+extension RegistryList: RecordTable {}
+
 /// Some records of one table (a trainee's, a class's, a device's), in source order.
-public struct Records<Record: Sendable>: RandomAccessCollection {
-    @usableFromInline let list: RecordList<Record>
+public struct Records<Table: RecordTable>: RandomAccessCollection {
+    @usableFromInline let table: Table
     @usableFromInline let rows: RowPositions
 
-    @inlinable init(_ list: RecordList<Record>, _ rows: RowPositions?) {
-        self.list = list
+    @inlinable init(_ table: Table, _ rows: RowPositions?) {
+        self.table = table
         self.rows = rows ?? []
     }
 
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { rows.count }
-    @inlinable public subscript(i: Int) -> Record { list[rows[i]] }
+    @inlinable public subscript(i: Int) -> Table.Element { table[rows[i]] }
 }
 
 /// Records grouped by a key (a resident ID, a class, a device): the keys sorted, each
 /// with its records in source order.
-public struct Groups<Key: Hashable & Comparable & Sendable, Record: Sendable>: Sequence {
+public struct Groups<Key: Hashable & Comparable & Sendable, Table: RecordTable>: Sequence {
     @usableFromInline let index: RowIndex<Key>
-    @usableFromInline let list: RecordList<Record>
+    @usableFromInline let list: Table
 
-    @inlinable init(_ index: RowIndex<Key>, _ list: RecordList<Record>) {
+    @inlinable init(_ index: RowIndex<Key>, _ list: Table) {
         self.index = index
         self.list = list
     }
@@ -38,7 +45,7 @@ public struct Groups<Key: Hashable & Comparable & Sendable, Record: Sendable>: S
     @inlinable public var count: Int { index.count }
 
     /// The records of `key` (empty when it has none).
-    @inlinable public subscript(key: Key) -> Records<Record> { Records(list, index[key]) }
+    @inlinable public subscript(key: Key) -> Records<Table> { Records(list, index[key]) }
 
     /// Whether any record has `key`.
     @inlinable public func contains(_ key: Key) -> Bool { index[key] != nil }
@@ -47,7 +54,7 @@ public struct Groups<Key: Hashable & Comparable & Sendable, Record: Sendable>: S
         @usableFromInline let groups: Groups
         @usableFromInline var position = 0
         @inlinable init(_ groups: Groups) { self.groups = groups }
-        @inlinable public mutating func next() -> (key: Key, records: Records<Record>)? {
+        @inlinable public mutating func next() -> (key: Key, records: Records<Table>)? {
             guard position < groups.index.keys.count else { return nil }
             let key = groups.index.keys[position]
             position += 1
@@ -57,6 +64,13 @@ public struct Groups<Key: Hashable & Comparable & Sendable, Record: Sendable>: S
 
     @inlinable public func makeIterator() -> Iterator { Iterator(self) }
 }
+
+/// The tables' records of one trainee, class or device, by kind.
+public typealias RosterRecords = Records<RecordList<Enrollment>>
+public typealias SignInRecords = Records<SignInList>
+public typealias PaymentRecords = Records<RecordList<Payment>>
+public typealias RegistryRecords = Records<RegistryList>
+public typealias WatchRecords = Records<RecordList<WatchEntry>>
 
 /// Whether a roster line was paid for: the roster's subsidy column or the payment ledger.
 public enum SubsidyState: Sendable {
@@ -175,10 +189,10 @@ public struct Trainee {
 
     /// The person's roster lines, in source order.
     public var roster: [RosterLine] { (data.enrollmentsByPerson[id] ?? []).map { RosterLine(data, $0) } }
-    @inlinable public var payments: Records<Payment> { Records(data.payments, data.paymentsByPerson[id]) }
-    @inlinable public var signIns: Records<SignIn> { Records(data.signIns, data.signInsByPerson[id]) }
-    @inlinable public var registry: Records<RegistryEntry> { Records(data.registry, data.registryByPerson[id]) }
-    @inlinable public var watchlist: Records<WatchEntry> { Records(data.watchlist, data.watchByPerson[id]) }
+    @inlinable public var payments: PaymentRecords { Records(data.payments, data.paymentsByPerson[id]) }
+    @inlinable public var signIns: SignInRecords { Records(data.signIns, data.signInsByPerson[id]) }
+    @inlinable public var registry: RegistryRecords { Records(data.registry, data.registryByPerson[id]) }
+    @inlinable public var watchlist: WatchRecords { Records(data.watchlist, data.watchByPerson[id]) }
 
     /// The first registry entry.
     public var registryEntry: RegistryEntry? { registry.first }
@@ -251,15 +265,15 @@ extension AuditData {
     public func roster(of cls: ClassView) -> [RosterLine] { cls.roster.map { RosterLine(self, $0) } }
 
     /// Sign-ins naming a class.
-    public func signIns(of classID: String) -> Records<SignIn> { Records(signIns, signInsByClass[classID]) }
+    public func signIns(of classID: String) -> SignInRecords { Records(signIns, signInsByClass[classID]) }
     /// Payments naming a class.
-    public func payments(of classID: String) -> Records<Payment> { Records(payments, paymentsByClass[classID]) }
+    public func payments(of classID: String) -> PaymentRecords { Records(payments, paymentsByClass[classID]) }
 
     /// Sign-ins grouped by class; by device (those with an ID and a check-in).
-    public var signInsOfClasses: Groups<String, SignIn> { Groups(signInsByClass, signIns) }
-    public var signInsOfDevices: Groups<String, SignIn> { Groups(signInsByDevice, signIns) }
+    public var signInsOfClasses: Groups<String, SignInList> { Groups(signInsByClass, signIns) }
+    public var signInsOfDevices: Groups<String, SignInList> { Groups(signInsByDevice, signIns) }
     /// Payments grouped by class.
-    public var paymentsOfClasses: Groups<String, Payment> { Groups(paymentsByClass, payments) }
+    public var paymentsOfClasses: Groups<String, RecordList<Payment>> { Groups(paymentsByClass, payments) }
     /// Registry entries of a household (户编号).
-    public func household(_ householdID: String) -> Records<RegistryEntry> { Records(registry, registryByHousehold[householdID]) }
+    public func household(_ householdID: String) -> RegistryRecords { Records(registry, registryByHousehold[householdID]) }
 }

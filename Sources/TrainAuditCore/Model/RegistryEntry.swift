@@ -1,0 +1,138 @@
+/// How a person of the poverty-registry extract (建档立卡) is stored: 80 bytes.
+///
+/// 4 million at a province-year, so stored compactly like `SignInRow`: the name is a text
+/// code in the run's `RunTables`, and the nine texts that describe a person's place and
+/// status (relation, county, town, village, statuses) are one code for all nine, since a
+/// village's people share a few combinations. Texts of one person stay Strings. The
+/// person number (人编号) is not kept: no check reads it, and the source row leads an
+/// auditor to it.
+struct RegistryRow: Sendable {
+    var source: SourceRef
+    var id: IDReading
+    var nameCode: UInt32
+    /// A code in `RunTables.profiles`.
+    var profileCode: UInt32
+    var statusOrdinal = Int32.min  // Int32.min: no status date
+    var householdID: String?
+    var phone: String?
+    var bankAccount: String?
+
+    init(source: SourceRef, id: IDReading, nameCode: UInt32, profileCode: UInt32) {
+        self.source = source
+        self.id = id
+        self.nameCode = nameCode
+        self.profileCode = profileCode
+    }
+
+    /// Place and status texts as text codes.
+    struct Profile: Hashable, Sendable {
+        var relation: UInt32 = 0, county: UInt32 = 0, town: UInt32 = 0, village: UInt32 = 0
+        var personStatus: UInt32 = 0, povertyStatus: UInt32 = 0, laborCapacity: UInt32 = 0
+        var studentStatus: UInt32 = 0, workStatus: UInt32 = 0
+    }
+}
+
+/// A person in the poverty-registry extract (建档立卡), as checks read it: a stored
+/// `RegistryRow` and its run's tables, decoded property by property.
+///
+/// An entry from `AuditData.registry` is valid while that `AuditData` is: the reference to
+/// the run's tables is not counted (`unowned(unsafe)`).
+public struct RegistryEntry: Sendable {
+    var stored: RegistryRow
+    unowned(unsafe) let tables: RunTables
+
+    @inline(__always)
+    init(_ stored: RegistryRow, in tables: RunTables) {
+        self.stored = stored
+        self.tables = tables
+    }
+
+    /// An entry of its own, outside any run (tests): its texts are kept in
+    /// `RunTables.detached`.
+    public init(source: SourceRef, id: IDReading, name: String) {
+        let tables = RunTables.detached
+        self.tables = tables
+        self.stored = RegistryRow(source: source, id: id, nameCode: tables.code(name), profileCode: tables.blankProfile)
+    }
+
+    public var source: SourceRef {
+        get { stored.source }
+        set { stored.source = newValue }
+    }
+    public var id: IDReading {
+        get { stored.id }
+        set { stored.id = newValue }
+    }
+    public var householdID: String? {
+        get { stored.householdID }
+        set { stored.householdID = newValue }
+    }
+    public var phone: String? {
+        get { stored.phone }
+        set { stored.phone = newValue }
+    }
+    public var bankAccount: String? {
+        get { stored.bankAccount }
+        set { stored.bankAccount = newValue }
+    }
+
+    var profile: RegistryRow.Profile {
+        @inline(__always) get { tables.profiles.value(of: stored.profileCode) }
+        set { stored.profileCode = tables.profiles.intern(newValue) }
+    }
+
+    public var name: String {
+        get { tables.text(stored.nameCode) ?? "" }
+        set { stored.nameCode = tables.code(newValue) }
+    }
+    public var relation: String? {
+        get { tables.text(profile.relation) }
+        set { profile.relation = tables.code(newValue) }
+    }
+    public var county: String? {
+        get { tables.text(profile.county) }
+        set { profile.county = tables.code(newValue) }
+    }
+    public var town: String? {
+        get { tables.text(profile.town) }
+        set { profile.town = tables.code(newValue) }
+    }
+    public var village: String? {
+        get { tables.text(profile.village) }
+        set { profile.village = tables.code(newValue) }
+    }
+    public var personStatus: String? {
+        get { tables.text(profile.personStatus) }
+        set { profile.personStatus = tables.code(newValue) }
+    }
+    public var povertyStatus: String? {
+        get { tables.text(profile.povertyStatus) }
+        set { profile.povertyStatus = tables.code(newValue) }
+    }
+    public var laborCapacity: String? {
+        get { tables.text(profile.laborCapacity) }
+        set { profile.laborCapacity = tables.code(newValue) }
+    }
+    public var studentStatus: String? {
+        get { tables.text(profile.studentStatus) }
+        set { profile.studentStatus = tables.code(newValue) }
+    }
+    public var workStatus: String? {
+        get { tables.text(profile.workStatus) }
+        set { profile.workStatus = tables.code(newValue) }
+    }
+    public var statusDate: Day? {
+        get { stored.statusOrdinal == Int32.min ? nil : Day(ordinal: stored.statusOrdinal) }
+        set { stored.statusOrdinal = newValue?.ordinal ?? Int32.min }
+    }
+}
+
+extension RegistryEntry: CustomStringConvertible {
+    /// Every field, decoded (the stored codes mean nothing outside their run).
+    public var description: String {
+        let texts = [relation, county, town, village, personStatus, povertyStatus, laborCapacity, studentStatus,
+                     workStatus, householdID, phone, bankAccount].map { String(describing: $0) }
+        return "RegistryEntry(source: \(source.label), id: \(id), name: \(name), statusDate: \(String(describing: statusDate)), "
+            + "texts: \(texts.joined(separator: ", ")))"
+    }
+}

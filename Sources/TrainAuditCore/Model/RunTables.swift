@@ -1,0 +1,42 @@
+/// The intern tables of one run (one load, one `AuditData`): the texts of compact records
+/// and the combinations of codes they share. Stored sign-ins and registry entries hold
+/// codes into these; `SignIn` and `RegistryEntry` decode them on access.
+///
+/// Why per run and not per process: a long-lived process (the tests, a server) would
+/// otherwise grow them with every run, and two runs would share codes. The `AuditData`
+/// keeps its run's tables alive (through its record lists), and they are freed with it.
+///
+/// Thread-safe as `InternTable` is: the readers of a run's files and file parts intern
+/// into them concurrently (each through small per-reader caches, `RecentTable`).
+final class RunTables: Sendable {
+    /// Texts: 0 is nil.
+    let texts = InternTable<ExactText>()
+    /// What repeats from sign-in to sign-in (place, class, session, method, device, location).
+    let signInContexts = InternTable<SignInRow.Context>()
+    /// A registry entry's place and status texts.
+    let profiles = InternTable<RegistryRow.Profile>()
+    /// Check-in and check-out moments too far from their day to be an offset (`SignInRow.Times`).
+    let farMoments = InternTable<Moment>()
+    /// The code of the profile with no texts.
+    let blankProfile: UInt32
+
+    init() {
+        blankProfile = profiles.intern(RegistryRow.Profile())
+    }
+
+    /// Records made one by one outside any run (`SignIn(source:id:name:)`, in tests) keep
+    /// their texts here. A run's records never do.
+    static let detached = RunTables()
+
+    func code(_ s: String?) -> UInt32 { s.map { texts.intern(ExactText(text: $0)) } ?? 0 }
+
+    @inline(__always)
+    func text(_ code: UInt32) -> String? { code == 0 ? nil : texts.value(of: code).text }
+
+    /// One copy of each repeated text kept as a String in a record (class IDs,
+    /// institutions, places), so a million rows of one training site hold one string.
+    /// Texts of 15 bytes or fewer are stored inline by Swift and are returned as they are.
+    func shared(_ s: String) -> String {
+        s.utf8.count > 15 ? texts.value(of: texts.intern(ExactText(text: s))).text : s
+    }
+}

@@ -1,0 +1,48 @@
+/// Reads sign-in lines (考勤表/签到表) into compact sign-ins coded in the run's tables.
+/// 24 million rows at a province-year: the columns are looked up once, and what repeats
+/// from row to row is coded once.
+final class AttendanceReader: RecordReader {
+    let sheet: SheetReading
+    let id, classID, date, session, checkIn, checkOut, method, device, location, photo, signature: Column
+    /// The last context and its code: rows repeat their context, so it is interned (a
+    /// lock) only when it changes.
+    private var lastContext: (context: SignInRow.Context, code: UInt32)?
+
+    init(_ sheet: SheetReading) {
+        self.sheet = sheet
+        let l = sheet.layout
+        id = Column("id_number", l); classID = Column("class_id", l); date = Column("date", l)
+        session = Column("session", l); checkIn = Column("check_in", l); checkOut = Column("check_out", l)
+        method = Column("method", l); device = Column("device", l); location = Column("location", l)
+        photo = Column("photo_hash", l); signature = Column("signature_hash", l)
+    }
+
+    func read(_ c: inout RowCells, into sink: inout RecordSink) {
+        let tables = sheet.tables
+        let context = SignInRow.Context(place: sheet.origin.placeCode, classID: c.code(classID), session: c.code(session),
+                                        method: c.code(method), device: c.code(device), location: c.code(location))
+        let contextCode: UInt32
+        if let last = lastContext, last.context == context {
+            contextCode = last.code
+        } else {
+            contextCode = tables.signInContexts.intern(context)
+            lastContext = (context, contextCode)
+        }
+        var s = SignIn(SignInRow(id: c.id(), row: c.row.number, nameCode: c.nameCode(), contextCode: contextCode), in: tables)
+        if c.raw(id).map(TextReader.clean)?.isEmpty ?? true, id.index != nil { c.problem(.missingValue, id.name) }
+        if let r = c.raw(date) {
+            switch DateReader.day(r) {
+            case .value(let d): s.day = d
+            case .blank: break
+            case .invalid: c.problem(.badDate, date.name)
+            }
+        }
+        s.checkIn = c.moment(checkIn, on: s.day)
+        s.checkOut = c.moment(checkOut, on: s.day)
+        if s.day == nil { s.day = s.checkIn?.day }
+        if s.day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
+        s.photoCode = c.code(photo)
+        if s.photoCode == 0 { s.photoCode = c.code(signature) }
+        sink.signIns.append(s.stored)
+    }
+}

@@ -1,0 +1,175 @@
+/// One data row's cells with the problems found reading them: the cell readers every
+/// record reader shares (texts, codes, dates, numbers, money, phones, IDs, names), each
+/// turning what it cannot read into a `CellProblem`.
+struct RowCells {
+    let sheet: SheetReading
+    let row: RawRow
+    var problems: [CellProblem] = []
+
+    init(_ sheet: SheetReading, _ row: RawRow) {
+        self.sheet = sheet
+        self.row = row
+    }
+
+    var source: SourceRef { sheet.origin.at(row: row.number) }
+
+    func raw(_ column: String) -> String? {
+        guard let j = sheet.layout.index(column), j < row.cells.count else { return nil }
+        return row.cells[j]
+    }
+
+    func raw(_ column: Column) -> String? {
+        guard let j = column.index, j < row.cells.count else { return nil }
+        return row.cells[j]
+    }
+
+    /// The run's code of `text(column)`, reusing the code when the cell is the same as the
+    /// column's previous one.
+    func code(_ column: Column) -> UInt32 {
+        guard let j = column.index, j < row.cells.count else { return 0 }
+        let r = row.cells[j]
+        if let last = sheet.lastCodes[j], last.raw == r { return last.code }
+        let t = TextReader.clean(r)
+        let code = t.isEmpty ? 0 : sheet.tables.code(t)
+        sheet.lastCodes[j] = (r, code)
+        return code
+    }
+
+    mutating func problem(_ kind: CellProblem.Kind, _ column: String) {
+        let j = sheet.layout.index(column)
+        problems.append(CellProblem(kind: kind, source: source, table: sheet.layout.kind, column: column,
+                                    header: j.map { sheet.layout.headers[$0] } ?? column,
+                                    value: raw(column) ?? ""))
+    }
+
+    /// Cleaned text, nil when blank or absent.
+    func text(_ column: String) -> String? { text(Column(column, sheet.layout)) }
+
+    func text(_ column: Column) -> String? {
+        guard let r = raw(column) else { return nil }
+        let t = TextReader.clean(r)
+        return t.isEmpty ? nil : sheet.tables.shared(t)
+    }
+
+    /// Cleaned text, nil when blank or absent, not pooled: for texts of one row only
+    /// (a person number, a bank account), which a pool would only grow by.
+    func ownText(_ column: String) -> String? { ownText(Column(column, sheet.layout)) }
+
+    func ownText(_ column: Column) -> String? {
+        guard let r = raw(column) else { return nil }
+        let t = TextReader.clean(r)
+        return t.isEmpty ? nil : t
+    }
+
+    /// Cleaned text of a required column; a blank cell is reported.
+    mutating func required(_ column: String) -> String? {
+        let t = text(column)
+        if t == nil, sheet.layout.index(column) != nil { problem(.missingValue, column) }
+        return t
+    }
+
+    /// Whether a required column has a value; a blank cell is reported. For cells read
+    /// by their own reader (ID, name): their text is not kept, so it is not pooled
+    /// (pooling 4 million registry IDs was a third of the registry's load time).
+    @discardableResult
+    mutating func requirePresent(_ column: Column) -> Bool {
+        let present = !(raw(column).map(TextReader.clean)?.isEmpty ?? true)
+        if !present, column.index != nil { problem(.missingValue, column.name) }
+        return present
+    }
+
+    mutating func day(_ column: String) -> Day? { day(Column(column, sheet.layout)) }
+
+    mutating func day(_ column: Column) -> Day? {
+        guard let r = raw(column) else { return nil }
+        switch DateReader.day(r) {
+        case .value(let d): return d
+        case .blank: return nil
+        case .invalid: problem(.badDate, column.name); return nil
+        }
+    }
+
+    /// A check-in or check-out time on `day`; unreadable is reported.
+    mutating func moment(_ column: Column, on day: Day?) -> Moment? {
+        guard let r = raw(column) else { return nil }
+        switch DateReader.moment(r, on: day) {
+        case .value(let m): return m
+        case .blank: return nil
+        case .invalid: problem(.badDate, column.name); return nil
+        }
+    }
+
+    mutating func number(_ column: String) -> Double? {
+        guard let r = raw(column) else { return nil }
+        switch NumberReader.number(r) {
+        case .value(let v): return v
+        case .blank: return nil
+        case .invalid: problem(.badNumber, column); return nil
+        }
+    }
+
+    mutating func integer(_ column: String) -> Int? {
+        guard let r = raw(column) else { return nil }
+        switch NumberReader.integer(r) {
+        case .value(let v): return v
+        case .blank: return nil
+        case .invalid: problem(.badNumber, column); return nil
+        }
+    }
+
+    mutating func money(_ column: String) -> Int64? {
+        guard let r = raw(column) else { return nil }
+        switch NumberReader.money(r) {
+        case .value(let v): return v
+        case .blank: return nil
+        case .invalid: problem(.badNumber, column); return nil
+        }
+    }
+
+    func phone(_ column: String) -> String? { phone(Column(column, sheet.layout)) }
+
+    func phone(_ column: Column) -> String? {
+        raw(column).flatMap { PhoneReader.normalize($0).value }
+    }
+
+    func id() -> IDReading { IDReader.read(raw(sheet.idColumn) ?? "") }
+
+    func name() -> String { NameReader.normalize(raw(sheet.nameColumn) ?? "") }
+
+    /// The run's code of `name()`, through the sheet's table of recent names.
+    func nameCode() -> UInt32 {
+        var r = raw(sheet.nameColumn) ?? ""
+        var hash = RecentTable<ExactText>.Hash()
+        r.withUTF8 { for b in $0 { hash.add(UInt32(b)) } }
+        let tables = sheet.tables
+        return sheet.names.code(for: ExactText(text: r), hash: hash) {
+            tables.code(NameReader.normalize($0.text))
+        }
+    }
+
+    /// Start and end from a period cell or from start/end columns; end before start is
+    /// reported (DQ005) and both kept.
+    mutating func period() -> (Day?, Day?) {
+        var start = day("start_date"), end = day("end_date")
+        if start == nil || end == nil, let r = raw("period") {
+            switch DateReader.periodBounds(r) {
+            case .value(let p): start = start ?? p.start; end = end ?? p.end
+            case .blank: break
+            case .invalid: problem(.badDate, "period")
+            }
+        }
+        if let s = start, let e = end, e < s {
+            problem(.endBeforeStart, sheet.layout.index("period") != nil ? "period" : "end_date")
+        }
+        return (start, end)
+    }
+
+    /// Unknown columns with a value, for evidence.
+    func extra() -> [(String, String)] {
+        sheet.layout.unknown.compactMap { j in
+            guard j < row.cells.count else { return nil }
+            let v = TextReader.clean(row.cells[j])
+            return v.isEmpty ? nil : (sheet.layout.headers[j], v)
+        }
+    }
+}
