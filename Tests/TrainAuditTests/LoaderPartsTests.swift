@@ -51,7 +51,7 @@ struct LoaderPartsTests {
     static func digest(_ run: LoadedRun) -> [String] {
         let d = run.data
         var out: [String] = []
-        out += d.enrollments.map { "\($0)" } + d.signIns.map { "\($0)" } + d.classes.map { "\($0)" }
+        out += d.enrollments.map { "\($0)" } + d.signIns.map { "\($0)" } + d.registrations.map { "\($0)" }
         out += d.payments.map { "\($0)" } + d.registry.map { "\($0)" } + d.targets.map { "\($0)" }
         out += d.watchlist.map { "\($0)" } + d.problems.map { "\($0)" }
         out.append("\(d.present.map(\.rawValue).sorted())")

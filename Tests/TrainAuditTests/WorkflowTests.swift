@@ -121,7 +121,7 @@ struct WorkflowTests {
         let data = Self.demo.data
         let rollup = Rollup(data: data, by: .town)
         let dead = try #require(Self.demo.findings.first { $0.code == "REG002" && $0.person?.id == "640422197702218786" })
-        let town = try #require(data.registryEntry(ResidentID("640422197702218786")!)?.town)
+        let town = try #require(data.trainee(ResidentID("640422197702218786")!).registryEntry?.town)
         #expect(rollup.unit(of: dead) == town)
         let row = try #require(rollup.rows(Self.demo.findings).first { $0.unit == town })
         #expect(row.fingerprints.contains(dead.fingerprint))

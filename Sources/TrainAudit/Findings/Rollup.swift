@@ -100,15 +100,13 @@ public struct Rollup {
     }
 
     /// The unit of a roster line.
-    public func unit(ofEnrollment i: Int) -> String? {
-        let e = data.enrollments[i]
-        let view = data.classView(ofEnrollment: i)
+    public func unit(of line: RosterLine) -> String? {
         switch by {
-        case .institution: return blankless(e.institution ?? view?.institution)
-        case .class: return blankless(data.enrollmentClass[i])
-        case .county: return blankless(e.county ?? view?.county)
-        case .town: return e.id.id.flatMap { blankless(data.registryEntry($0)?.town) }
-        case .department: return blankless(e.department)
+        case .institution: return blankless(line.institution)
+        case .class: return blankless(line.classID)
+        case .county: return blankless(line.county)
+        case .town: return line.id.id.flatMap { blankless(data.trainee($0).registryEntry?.town) }
+        case .department: return blankless(line.record.department)
         }
     }
 
@@ -120,33 +118,32 @@ public struct Rollup {
         case .county: return blankless(f.county)
         case .town:
             if let id = f.person.flatMap({ ResidentID($0.id) }) {
-                return blankless(data.registryEntry(id)?.town)
+                return blankless(data.trainee(id).registryEntry?.town)
             }
-            guard f.person == nil, let location = data.classView(f.classID)?.location else { return nil }
+            guard f.person == nil, let location = data.trainingClass(f.classID)?.location else { return nil }
             return towns.first { location.contains($0) }
         case .department:
             if let id = f.person.flatMap({ ResidentID($0.id) }) {
-                let lines = (data.enrollmentsByPerson[id].map(Array.init) ?? []).filter { f.classID == nil || data.enrollmentClass[$0] == f.classID }
-                return lines.lazy.compactMap { blankless(data.enrollments[$0].department) }.first
+                let lines = data.trainee(id).roster.filter { f.classID == nil || $0.classID == f.classID }
+                return lines.lazy.compactMap { self.blankless($0.record.department) }.first
             }
-            guard f.person == nil, let view = data.classView(f.classID) else { return nil }
-            let departments = Set(view.roster.compactMap { blankless(data.enrollments[$0].department) })
+            guard f.person == nil, let view = data.trainingClass(f.classID) else { return nil }
+            let departments = Set(data.roster(of: view).compactMap { blankless($0.record.department) })
             return departments.count == 1 ? departments.first : nil
         }
     }
 
     /// The unit of a payment: through its class (or the person's only class), for town the
     /// person's registry town.
-    func unit(ofPayment i: Int) -> String? {
-        let p = data.payments[i]
+    func unit(of p: Payment) -> String? {
         let person = p.id.id
-        if by == .town { return person.flatMap { blankless(data.registryEntry($0)?.town) } }
-        var lines: [Int] = person.flatMap { data.enrollmentsByPerson[$0].map(Array.init) } ?? []
-        if let c = p.classID { lines = lines.filter { data.enrollmentClass[$0] == c } }
-        if let first = lines.first, lines.allSatisfy({ unit(ofEnrollment: $0) == unit(ofEnrollment: first) }) {
-            return unit(ofEnrollment: first)
+        if by == .town { return person.flatMap { blankless(data.trainee($0).registryEntry?.town) } }
+        var lines: [RosterLine] = person.map { data.trainee($0).roster } ?? []
+        if let c = p.classID { lines = lines.filter { $0.classID == c } }
+        if let first = lines.first, lines.allSatisfy({ unit(of: $0) == unit(of: first) }) {
+            return unit(of: first)
         }
-        guard let c = p.classID, let view = data.classView(c) else { return nil }
+        guard let c = p.classID, let view = data.trainingClass(c) else { return nil }
         switch by {
         case .institution: return blankless(view.institution)
         case .class: return blankless(c)
@@ -164,13 +161,12 @@ public struct Rollup {
             var paid: Int64 = 0
         }
         var acc: [String?: Acc] = [:]
-        for i in 0..<data.enrollments.count {
-            let e = data.enrollments[i]
-            let key = e.id.id?.description ?? "row \(e.source.label)"
-            acc[unit(ofEnrollment: i), default: Acc()].trainees.insert(key)
+        for line in data.rosterLines {
+            let key = line.id.id?.description ?? "row \(line.source.label)"
+            acc[unit(of: line), default: Acc()].trainees.insert(key)
         }
-        for i in 0..<data.payments.count {
-            if let a = data.payments[i].amount { acc[unit(ofPayment: i), default: Acc()].paid += a }
+        for p in data.payments {
+            if let a = p.amount { acc[unit(of: p), default: Acc()].paid += a }
         }
         for f in findings { acc[unit(of: f), default: Acc()].findings.append(f) }
         let paid = RunSummary.paidAmounts(data)

@@ -66,29 +66,28 @@ public struct SpotCheck {
         self.lang = lang
     }
 
-    private struct Trainee {
+    private struct Candidate {
         var key: String
         var name: String
-        var lines: [Int]
+        var lines: [RosterLine]
         var stratum: String
     }
 
     public func draw(findings: [Finding], rate: Double, seed: UInt64, everyClass: Bool) -> Result {
         // Trainees, by resident ID (the ID cell as written when it is no ID).
-        var trainees: [String: Trainee] = [:]
-        for i in 0..<data.enrollments.count {
-            let e = data.enrollments[i]
-            let key = e.id.id?.description ?? e.id.raw
+        var trainees: [String: Candidate] = [:]
+        for line in data.rosterLines {
+            let key = line.id.id?.description ?? line.id.raw
             guard !key.isEmpty else { continue }
-            trainees[key, default: Trainee(key: key, name: e.name, lines: [], stratum: "")].lines.append(i)
+            trainees[key, default: Candidate(key: key, name: line.name, lines: [], stratum: "")].lines.append(line)
         }
         for (k, t) in trainees {
             let first = t.lines.min { a, b in
-                let (sa, sb) = (data.period(ofEnrollment: a)?.start, data.period(ofEnrollment: b)?.start)
+                let (sa, sb) = (a.dates?.start, b.dates?.start)
                 if sa != sb { return (sa?.ordinal ?? .max) < (sb?.ordinal ?? .max) }
-                return data.enrollmentClass[a] < data.enrollmentClass[b]
-            }!
-            trainees[k]!.stratum = data.enrollmentClass[first]
+                return a.classID < b.classID
+            }
+            trainees[k]?.stratum = first?.classID ?? ""
         }
         var byPerson: [String: [Finding]] = [:]
         for f in findings { if let id = f.person?.id { byPerson[id, default: []].append(f) } }
@@ -101,7 +100,7 @@ public struct SpotCheck {
         for (id, fs) in byPerson where fs.contains(where: { $0.severity >= .high }) { chosen[id] = .forced }
         // Classes each person is on the roster of.
         var classMembers: [String: [String]] = [:]
-        for t in trainees.values { for i in t.lines { classMembers[data.enrollmentClass[i], default: []].append(t.key) } }
+        for t in trainees.values { for line in t.lines { classMembers[line.classID, default: []].append(t.key) } }
         for k in classMembers.keys { classMembers[k] = Array(Set(classMembers[k]!)).sorted() }
         func drawn(_ candidates: [String], _ n: Int, stratum: String, salt: String) -> [String] {
             guard n > 0, !candidates.isEmpty else { return [] }
@@ -151,25 +150,25 @@ public struct SpotCheck {
         return Result(rows: rows, population: population, target: target, rate: rate, seed: seed, everyClass: everyClass, count: count)
     }
 
-    private func row(key: String, trainee: Trainee?, findings: [Finding], reason: Reason) -> Row {
+    private func row(key: String, trainee: Candidate?, findings: [Finding], reason: Reason) -> Row {
         let fs = findings.sorted { $0.score != $1.score ? $0.score > $1.score : $0.fingerprint < $1.fingerprint }
         let id = ResidentID(key)
-        let lines: [Int] = trainee?.lines ?? id.flatMap { data.enrollmentsByPerson[$0].map(Array.init) } ?? []
+        let lines: [RosterLine] = trainee?.lines ?? id.map { data.trainee($0).roster } ?? []
         // The line the call is about: the class of the most urgent finding, else the stratum's.
         let focusClass = fs.lazy.compactMap(\.classID).first ?? trainee?.stratum
-        let line = lines.first { data.enrollmentClass[$0] == focusClass } ?? lines.first
-        let e = line.map { data.enrollments[$0] }
-        let view = line.flatMap { data.classView(ofEnrollment: $0) } ?? data.classView(focusClass)
-        let registry = id.flatMap { data.registryEntry($0) }
+        let line = lines.first { $0.classID == focusClass } ?? lines.first
+        let e = line?.record
+        let view = line?.trainingClass ?? data.trainingClass(focusClass)
+        let registry = id.flatMap { data.trainee($0).registryEntry }
         let name = e?.name ?? fs.first?.person?.name ?? registry?.name ?? ""
-        let phone = lines.lazy.compactMap { self.data.enrollments[$0].phone }.first { !$0.isEmpty } ?? registry?.phone
+        let phone = lines.lazy.compactMap { $0.record.phone }.first { !$0.isEmpty } ?? registry?.phone
         var period: String?
-        if let p = line.flatMap({ data.period(ofEnrollment: $0) }) ?? view.flatMap({ v in v.start.flatMap { s in v.end.map { (s, $0) } } }) {
+        if let p = line?.dates ?? view.flatMap({ v in v.start.flatMap { s in v.end.map { (s, $0) } } }) {
             period = p.0.description + (lang == .zh ? "至" : " to ") + p.1.description
         }
         let occupation = e?.occupation ?? view?.occupation
-        let classID = line.map { data.enrollmentClass[$0] } ?? focusClass
-        let start = line.flatMap { data.period(ofEnrollment: $0)?.start } ?? view?.start
+        let classID = line?.classID ?? focusClass
+        let start = line?.dates?.start ?? view?.start
         let questions = CallQuestions.questions(for: fs, start: start, occupation: occupation, classID: classID,
                                                 institution: e?.institution ?? view?.institution, phone: phone, name: name, lang: lang)
         return Row(personID: key, name: name, phone: phone, classID: classID, institution: e?.institution ?? view?.institution ?? fs.first?.institution,

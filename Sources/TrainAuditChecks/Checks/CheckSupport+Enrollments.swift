@@ -55,7 +55,7 @@ enum ExampleIDs {
 extension Check {
     /// A finding about a class as registered (its length, hours, practical share): the
     /// class's register line (or first ledger line) is the evidence.
-    func classFinding(_ message: Localized, _ view: ClassView) -> Finding {
+    func classFinding(_ message: Localized, _ view: TrainingClass) -> Finding {
         finding(message, subject: view.classID, evidence: [view.source],
                 classID: view.classID, institution: view.institution, county: view.county)
     }

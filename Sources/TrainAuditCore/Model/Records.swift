@@ -39,7 +39,7 @@ public struct Enrollment: Sendable {
 }
 
 /// A class as registered (开班申请/备案).
-public struct TrainingClass: Sendable {
+public struct ClassRegistration: Sendable {
     public var source: SourceRef
     public var classID: String
     public var institution: String?

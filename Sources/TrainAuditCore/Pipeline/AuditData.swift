@@ -1,12 +1,16 @@
-/// A class as the checks see it: the register's line merged with what its roster says.
-/// A run over a roster alone still has classes (from the roster's class column, or from
-/// institution + occupation + period when there is none).
-public struct ClassView: Sendable {
+/// A class: the class register's line (when the register has it) merged with what its
+/// roster says. A run over a roster alone still has classes (from the roster's class
+/// column, or from institution + occupation + period when there is none). Its roster
+/// lines, sign-ins and payments come from the run: `data.roster(of:)`,
+/// `data.signIns(of:)`, `data.payments(of:)`.
+public struct TrainingClass: Sendable {
     public var classID: String
-    /// Index into `AuditData.classes` when the class register has it.
-    public var register: Int?
-    /// Indexes into `AuditData.enrollments`, in source order.
-    public var roster: [Int]
+    /// The class register's line, when the register has the class.
+    public var registration: ClassRegistration?
+    /// Positions of its roster lines in the run (for the core only).
+    @usableFromInline var rosterRows: [Int]
+    /// How many roster lines name it.
+    public var rosterCount: Int { rosterRows.count }
     public var institution: String?
     public var occupation: String?
     public var level: String?
@@ -36,7 +40,8 @@ public struct ClassView: Sendable {
 public final class AuditData: Sendable {
     public let enrollments: RecordList<Enrollment>
     public let signIns: SignInList
-    public let classes: RecordList<TrainingClass>
+    /// The class register's lines (each class's is its `registration`).
+    let registrations: RecordList<ClassRegistration>
     public let payments: RecordList<Payment>
     public let registry: RegistryList
     public let targets: RecordList<TaskTarget>
@@ -49,10 +54,10 @@ public final class AuditData: Sendable {
     /// What happened to each file and sheet (DQ006, DQ007, `inspect`).
     public let reports: [TableReport]
 
-    public let enrollmentsByPerson: RowIndex<ResidentID>
-    public let paymentsByPerson: RowIndex<ResidentID>
-    public let paymentsByClass: RowIndex<String>
-    public let watchByPerson: RowIndex<ResidentID>
+    @usableFromInline let enrollmentsByPerson: RowIndex<ResidentID>
+    @usableFromInline let paymentsByPerson: RowIndex<ResidentID>
+    @usableFromInline let paymentsByClass: RowIndex<String>
+    @usableFromInline let watchByPerson: RowIndex<ResidentID>
     // The big indexes (24 million sign-ins, 4 million registry entries at a province-year)
     // are built when a check first asks, so a run of a few checks pays only for theirs.
     private let lazySignInsByPerson: Lazy<RowIndex<ResidentID>>
@@ -60,18 +65,18 @@ public final class AuditData: Sendable {
     private let lazySignInsByDevice: Lazy<RowIndex<String>>
     private let lazyRegistryByPerson: Lazy<RowIndex<ResidentID>>
     private let lazyRegistryByHousehold: Lazy<RowIndex<String>>
-    public var signInsByPerson: RowIndex<ResidentID> { lazySignInsByPerson.value }
-    public var signInsByClass: RowIndex<String> { lazySignInsByClass.value }
+    @usableFromInline var signInsByPerson: RowIndex<ResidentID> { lazySignInsByPerson.value }
+    @usableFromInline var signInsByClass: RowIndex<String> { lazySignInsByClass.value }
     /// Sign-ins with a device, an ID and a check-in moment, by device (PRX001).
-    public var signInsByDevice: RowIndex<String> { lazySignInsByDevice.value }
-    public var registryByPerson: RowIndex<ResidentID> { lazyRegistryByPerson.value }
+    @usableFromInline var signInsByDevice: RowIndex<String> { lazySignInsByDevice.value }
+    @usableFromInline var registryByPerson: RowIndex<ResidentID> { lazyRegistryByPerson.value }
     /// Registry entries by 户编号 (PAY008: whose account a subsidy may go into).
-    public var registryByHousehold: RowIndex<String> { lazyRegistryByHousehold.value }
+    @usableFromInline var registryByHousehold: RowIndex<String> { lazyRegistryByHousehold.value }
     /// Classes sorted by class ID, and where each is.
-    public let classViews: [ClassView]
-    public let classIndex: [String: Int]
+    public let trainingClasses: [TrainingClass]
+    let classIndex: [String: Int]
     /// The class key of each enrollment (parallel to `enrollments`).
-    public let enrollmentClass: [String]
+    @usableFromInline let enrollmentClass: [String]
 
     init(_ tables: RecordTables, present: Set<TableKind>, reports: [TableReport]) {
         self.problems = tables.problems
@@ -82,7 +87,7 @@ public final class AuditData: Sendable {
         let (payments, registry) = (tables.payments, tables.registry)
         self.enrollments = enrollments
         self.signIns = signIns
-        self.classes = classes
+        self.registrations = classes
         self.payments = payments
         self.registry = registry
         self.targets = tables.targets
@@ -107,10 +112,10 @@ public final class AuditData: Sendable {
         paymentsByClass = RowIndex(payments) { $0.classID }
 
         // Classes: the register first, then what rosters add.
-        var views: [String: ClassView] = [:]
+        var views: [String: TrainingClass] = [:]
         for (i, c) in classes.enumerated() where views[c.classID] == nil {
-            views[c.classID] = ClassView(
-                classID: c.classID, register: i, roster: [], institution: c.institution,
+            views[c.classID] = TrainingClass(
+                classID: c.classID, registration: c, rosterRows: [], institution: c.institution,
                 occupation: c.occupation, level: c.level, program: c.program, start: c.start, end: c.end,
                 hoursTotal: c.hoursTotal, hoursTheory: c.hoursTheory, hoursPractical: c.hoursPractical,
                 teachers: c.teachers, location: c.location, county: c.county, capacity: c.capacity,
@@ -122,13 +127,13 @@ public final class AuditData: Sendable {
             let key = AuditData.classKey(of: e)
             keys.append(key)
             if views[key] == nil {
-                views[key] = ClassView(
-                    classID: key, register: nil, roster: [], institution: e.institution,
+                views[key] = TrainingClass(
+                    classID: key, registration: nil, rosterRows: [], institution: e.institution,
                     occupation: e.occupation, level: e.level, program: e.program, start: e.start, end: e.end,
                     hoursTotal: e.hours, hoursTheory: nil, hoursPractical: nil, teachers: [],
                     location: nil, county: e.county, capacity: nil, certificate: nil, source: e.source)
             }
-            views[key]!.roster.append(i)
+            views[key]!.rosterRows.append(i)
             // Fill what the register left blank from the roster.
             if views[key]!.institution == nil { views[key]!.institution = e.institution }
             if views[key]!.occupation == nil { views[key]!.occupation = e.occupation }
@@ -139,9 +144,9 @@ public final class AuditData: Sendable {
             if views[key]!.program == nil { views[key]!.program = e.program }
         }
         enrollmentClass = keys
-        classViews = views.values.sorted { $0.classID < $1.classID }
+        trainingClasses = views.values.sorted { $0.classID < $1.classID }
         var index: [String: Int] = [:]
-        for (i, v) in classViews.enumerated() { index[v.classID] = i }
+        for (i, v) in trainingClasses.enumerated() { index[v.classID] = i }
         classIndex = index
     }
 
@@ -152,25 +157,9 @@ public final class AuditData: Sendable {
         return [e.institution ?? "?", e.occupation ?? "?", e.start.map { $0.description } ?? "?"].joined(separator: "·")
     }
 
-    public func classView(_ id: String?) -> ClassView? {
+    public func trainingClass(_ id: String?) -> TrainingClass? {
         guard let id, let i = classIndex[id] else { return nil }
-        return classViews[i]
-    }
-
-    /// The class view of an enrollment.
-    public func classView(ofEnrollment i: Int) -> ClassView? { classView(enrollmentClass[i]) }
-
-    /// An enrollment's period: its own, or its class's.
-    public func period(ofEnrollment i: Int) -> (start: Day, end: Day)? {
-        let e = enrollments[i]
-        let v = classView(ofEnrollment: i)
-        guard let s = e.start ?? v?.start, let t = e.end ?? v?.end else { return nil }
-        return (s, t)
-    }
-
-    /// The first registry entry for a person.
-    public func registryEntry(_ id: ResidentID) -> RegistryEntry? {
-        registryByPerson[id]?.first.map { registry[$0] }
+        return trainingClasses[i]
     }
 
     public func has(_ kind: TableKind) -> Bool { present.contains(kind) }

@@ -69,7 +69,7 @@ struct RecordTables {
     let tables: RunTables
     var enrollments = RecordList<Enrollment>()
     var signInRows = RecordList<SignInRow>()
-    var classes = RecordList<TrainingClass>()
+    var classes = RecordList<ClassRegistration>()
     var payments = RecordList<Payment>()
     var registryRows = RecordList<RegistryRow>()
     var targets = RecordList<TaskTarget>()

@@ -127,7 +127,7 @@ public struct RosterLine {
     /// when the roster has no class column.
     @inlinable public var classID: String { data.enrollmentClass[row] }
     /// Its class as the run knows it (register line merged with the roster).
-    public var trainingClass: ClassView? { data.classView(classID) }
+    public var trainingClass: TrainingClass? { data.trainingClass(classID) }
 
     /// Each of these is the line's own value, else its class's.
     public var start: Day? { record.start ?? trainingClass?.start }
@@ -262,7 +262,7 @@ extension AuditData {
     public var rosterLines: LazyMapSequence<Range<Int>, RosterLine> { enrollments.indices.lazy.map { RosterLine(self, $0) } }
 
     /// A class's roster lines, in source order.
-    public func roster(of cls: ClassView) -> [RosterLine] { cls.roster.map { RosterLine(self, $0) } }
+    public func roster(of cls: TrainingClass) -> [RosterLine] { cls.rosterRows.map { RosterLine(self, $0) } }
 
     /// Sign-ins naming a class.
     public func signIns(of classID: String) -> SignInRecords { Records(signIns, signInsByClass[classID]) }

@@ -34,7 +34,7 @@ struct ClassTooLarge: Check {
         guard let maxSize = audit.settings[.maxClassSize]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for view in data.classViews {
+        for view in data.trainingClasses {
             let roster = data.roster(of: view)
             guard roster.count > maxSize else { continue }
             // Distinct people, in roster order; the ones past the limit are the excess.

@@ -48,7 +48,7 @@ struct SessionLargerThanRoster: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for view in data.classViews {
+        for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
             let roster = data.roster(of: view)

@@ -42,7 +42,7 @@ struct RosterInflated: Check {
         guard let ratio = audit.settings[.rosterToAttendanceRatio]?.value, ratio > 0 else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        for view in data.classViews {
+        for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
             let roster = data.roster(of: view)

@@ -73,8 +73,8 @@ struct DuplicatePaymentRows: Check {
                 confidence: sure ? 0.95 : 0.6,
                 person: PersonRef(id: key.id.description, name: group.name),
                 classID: key.classID.isEmpty ? nil : key.classID,
-                institution: key.classID.isEmpty ? nil : data.classView(key.classID)?.institution,
-                county: key.classID.isEmpty ? nil : data.classView(key.classID)?.county,
+                institution: key.classID.isEmpty ? nil : data.trainingClass(key.classID)?.institution,
+                county: key.classID.isEmpty ? nil : data.trainingClass(key.classID)?.county,
                 amount: key.amount * Int64(extra.count),
                 paymentRefs: extra))
         }

@@ -14,7 +14,7 @@ extension Audit {
     /// The most the pack allows as training subsidy for a class, from the certificate its
     /// register line names (seed 001 四(三): 培训合格证书 800 yuan); nil when the class names
     /// no certificate or the pack sets no standard for it.
-    func standard(for view: ClassView) -> SubsidyStandard? {
+    func standard(for view: TrainingClass) -> SubsidyStandard? {
         guard let certificate = view.certificate else { return nil }
         return settings[.subsidyStandards]?.value.first { $0.certificate.matches(certificate) }
     }
@@ -45,7 +45,7 @@ extension Check {
     func paymentFinding(_ message: Localized, subject: String, id: ResidentID, name: String, classID: String?,
                         payments refs: [SourceRef], amount: Int64?, in data: AuditData, more: [SourceRef] = [],
                         confidence: Double = 0.9, severity: Severity? = nil) -> Finding {
-        let view = data.classView(classID)
+        let view = data.trainingClass(classID)
         return finding(message, subject: subject, evidence: refs + more, confidence: confidence,
                        person: PersonRef(id: id.description, name: name), classID: classID,
                        institution: view?.institution, county: view?.county, amount: amount,

@@ -41,7 +41,7 @@ struct SubsidyAboveStandard: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for view in data.classViews {
+        for view in data.trainingClasses {
             guard let standard = audit.standard(for: view) else { continue }
             // Training subsidy per person of the class, in ledger order.
             var order: [ResidentID] = []

@@ -57,7 +57,7 @@ struct PaidWithLowAttendance: Check {
             sessionNames[raw] = k
             return k
         }
-        for view in data.classViews {
+        for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
             var sessions = Set<Session>()

@@ -54,7 +54,7 @@ struct PaidOffRoster: Check {
             let name = NameReader.normalize(p.name)
             let who = data.payee(p, id)
             if let cls = p.classID {
-                guard data.classView(cls) != nil, !trainee.isOnRoster(of: cls) else { continue }
+                guard data.trainingClass(cls) != nil, !trainee.isOnRoster(of: cls) else { continue }
                 if unreadable[cls]?.contains(name) == true { continue }
                 guard seen.insert("\(id)|\(cls)").inserted else { continue }
                 let paid = trainee.payments(naming: cls)

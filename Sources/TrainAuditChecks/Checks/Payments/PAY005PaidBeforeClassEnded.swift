@@ -37,7 +37,7 @@ struct PaidBeforeClassEnded: Check {
         var seen = Set<String>()
         for p in data.payments {
             guard let id = p.id.id, let paid = p.paidOn, (p.amount ?? 0) > 0, audit.isTrainingSubsidy(p),
-                  let cls = p.classID, let end = data.classView(cls)?.end, paid < end else { continue }
+                  let cls = p.classID, let end = data.trainingClass(cls)?.end, paid < end else { continue }
             guard seen.insert("\(id)|\(cls)").inserted else { continue }
             let early = data.trainee(id).payments(naming: cls).filter {
                 audit.isTrainingSubsidy($0) && ($0.paidOn.map { $0 < end } ?? false)
@@ -47,7 +47,7 @@ struct PaidBeforeClassEnded: Check {
                 Localized(zh: "\(data.payee(p, id)) 的 \(cls) 培训补贴 \(Money.yuan(total)) 元于 \(paid) 发放，早于结业日期 \(end)",
                           en: "\(data.payee(p, id)) was paid \(Money.yuan(total)) yuan of training subsidy for \(cls) on \(paid), before the class ended on \(end)"),
                 subject: "\(id)|\(cls)", id: id, name: p.name, classID: cls, payments: early.map(\.source), amount: total,
-                in: data, more: data.classView(cls).map { [$0.source] } ?? [], confidence: 0.9))
+                in: data, more: data.trainingClass(cls).map { [$0.source] } ?? [], confidence: 0.9))
         }
         return out
     }

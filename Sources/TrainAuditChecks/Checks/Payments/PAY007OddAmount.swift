@@ -48,7 +48,7 @@ struct OddAmount: Check {
             // The class's usual amount: most of at least three payments.
             let usual = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
             guard paid.count >= 3, let usual, usual.value * 5 >= paid.count * 3 else { continue }
-            let standard = data.classView(cls).flatMap { audit.standard(for: $0) }?.maxAmount
+            let standard = data.trainingClass(cls).flatMap { audit.standard(for: $0) }?.maxAmount
             for p in paid {
                 guard let id = p.id.id, let amount = p.amount, amount != usual.key, amount != standard else { continue }
                 if let standard, amount > standard { continue }  // PAY001

@@ -116,7 +116,7 @@ struct SignInBurst: Check {
                 }
                 let classes = Set(members.compactMap(\.classID))
                 let classID = classes.count == 1 ? classes.first : nil
-                let view = data.classView(classID)
+                let view = data.trainingClass(classID)
                 let seconds = last.absolute - first.absolute
                 let refs = members.map(\.source)
                 let evidence = EvidenceCap.first(refs)

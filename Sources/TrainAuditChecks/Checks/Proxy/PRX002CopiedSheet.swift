@@ -282,7 +282,7 @@ struct CopiedSheet: Check {
             let refs = flagged.flatMap(\.evidence)
             let evidence = EvidenceCap.first(refs)
             let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
-            let view = data.classView(classID)
+            let view = data.trainingClass(classID)
             out.append(finding(
                 Localized(
                     zh: "班级\(classID)有\(flagged.count)对日期的考勤雷同：\(pairs.zh)；例如\(label(top))两天都签到的\(top.common)人中\(top.same)人签到时间到分钟完全相同\(cap.zh)",

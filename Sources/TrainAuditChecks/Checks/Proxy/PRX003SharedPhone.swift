@@ -68,7 +68,7 @@ struct SharedPhone: Check {
             let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
             let classes = Set(people.compactMap { firstLine[$0]?.classID })
             let classID = classes.count == 1 ? classes.first : nil
-            let view = data.classView(classID)
+            let view = data.trainingClass(classID)
             out.append(finding(
                 Localized(
                     zh: "手机号\(phone)登记给\(households.count)户的\(people.count)名学员：\(EvidenceCap.list(names, limit: 10).zh)\(cap.zh)",

@@ -61,7 +61,7 @@ struct SharedPhotoHash: Check {
             let cap = EvidenceCap.note(total: signIns.count, shown: evidence.count)
             let classes = Set(signIns.compactMap(\.classID))
             let classID = classes.count == 1 ? classes.first : nil
-            let view = data.classView(classID)
+            let view = data.trainingClass(classID)
             out.append(finding(
                 Localized(
                     zh: "\(people.count)个不同人员的\(signIns.count)条签到使用同一照片/签名（哈希\(hash.prefix(12))…）：\(EvidenceCap.list(names, limit: 10).zh)\(cap.zh)",

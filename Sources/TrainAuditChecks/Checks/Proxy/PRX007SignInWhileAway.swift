@@ -55,7 +55,7 @@ struct SignInWhileAway: Check {
                 let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
                 let list = EvidenceCap.list(days)
                 let cls = classID.isEmpty ? nil : classID
-                let view = data.classView(cls)
+                let view = data.trainingClass(cls)
                 out.append(finding(
                     Localized(
                         zh: "\(s.name)（\(person)）在建档立卡名册中为“\(status)”，却在班级\(classID.isEmpty ? "（未填）" : classID)有\(inClass.count)条签到：\(list.zh)\(cap.zh)",

@@ -113,7 +113,7 @@ struct OverlappingSignIns: Check {
                 let money = trainee.money(in: [ca, cb])
                 let dayList = EvidenceCap.list(days)
                 let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
-                let view = data.classView(ca)
+                let view = data.trainingClass(ca)
                 out.append(finding(
                     Localized(
                         zh: "\(a.name)（\(person)）在\(seenDays.count)天同时在班级\(ca)和\(cb)签到：\(dayList.zh)；例如\(ca) \(times(a))，\(cb) \(times(b))\(cap.zh)",

@@ -29,8 +29,8 @@ struct TeacherInTwoPlaces: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         // Teacher → classes with a period and a place (in class ID order).
-        var byTeacher: [String: [ClassView]] = [:]
-        for v in data.classViews {
+        var byTeacher: [String: [TrainingClass]] = [:]
+        for v in data.trainingClasses {
             guard let s = v.start, let e = v.end, s <= e, PlaceText.key(v.location) != nil else { continue }
             for t in TeacherNames.split(v.teachers) { byTeacher[t, default: []].append(v) }
         }

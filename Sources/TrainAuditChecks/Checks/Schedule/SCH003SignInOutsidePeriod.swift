@@ -36,7 +36,7 @@ struct SignInOutsidePeriod: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        for view in data.classViews {
+        for view in data.trainingClasses {
             guard let start = view.start, let end = view.end, start <= end else { continue }
             var outside: [SignIn] = []
             var days = Set<Day>()

@@ -105,7 +105,7 @@ struct SignInImpossibleDay: Check {
                 let evidence = EvidenceCap.first(refs)
                 let cap = EvidenceCap.note(total: refs.count, shown: evidence.count)
                 let cls = g.classID.isEmpty ? nil : g.classID
-                let view = data.classView(cls)
+                let view = data.trainingClass(cls)
                 let money = trainee.money(in: cls)
                 out.append(finding(
                     Localized(

@@ -40,7 +40,7 @@ struct CourseLength: Check {
         let rules = setting.value
         let num = ScheduleFormat.num
         var out: [Finding] = []
-        for view in audit.data.classViews {
+        for view in audit.data.trainingClasses {
             // The program names the rule; without one, the occupation (专项职业能力 names
             // often sit there), else "" so that only a catch-all rule applies.
             let text = view.program ?? view.occupation ?? ""

@@ -27,7 +27,7 @@ struct LowDailyHours: Check {
         guard let setting = audit.settings[.minDailyHours] else { return [] }
         let minimum = setting.value
         var out: [Finding] = []
-        for view in audit.data.classViews {
+        for view in audit.data.trainingClasses {
             guard let hours = view.hoursTotal, hours > 0, let days = view.days, days > 0 else { continue }
             let perDay = hours / Double(days)
             guard perDay < minimum - 1e-9 else { continue }

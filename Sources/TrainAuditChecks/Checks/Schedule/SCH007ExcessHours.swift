@@ -27,7 +27,7 @@ struct ExcessHours: Check {
         guard let setting = audit.settings[.maxDailyHours] else { return [] }
         let maximum = setting.value
         var out: [Finding] = []
-        for view in audit.data.classViews {
+        for view in audit.data.trainingClasses {
             guard let hours = view.hoursTotal, let days = view.days, days > 0 else { continue }
             let cap = Double(days) * maximum
             guard hours > cap + 1e-9 else { continue }

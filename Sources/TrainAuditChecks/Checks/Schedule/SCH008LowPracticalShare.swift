@@ -36,7 +36,7 @@ struct LowPracticalShare: Check {
         guard let setting = audit.settings[.minPracticalShare] else { return [] }
         let minimum = setting.value
         var out: [Finding] = []
-        for view in audit.data.classViews {
+        for view in audit.data.trainingClasses {
             guard let practical = view.hoursPractical else { continue }
             let total: Double
             if let t = view.hoursTotal { total = t }

@@ -6,7 +6,7 @@ final class ClassRegisterReader: RecordReader {
 
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
         guard let id = c.required("class_id") else { return }
-        var k = TrainingClass(source: c.source, classID: id)
+        var k = ClassRegistration(source: c.source, classID: id)
         k.institution = c.text("institution")
         k.occupation = c.text("occupation")
         k.level = c.text("level")

@@ -3,7 +3,7 @@
 struct RecordSink {
     var enrollments: [Enrollment] = []
     var signIns: [SignInRow] = []
-    var classes: [TrainingClass] = []
+    var classes: [ClassRegistration] = []
     var payments: [Payment] = []
     var registry: [RegistryRow] = []
     var targets: [TaskTarget] = []
