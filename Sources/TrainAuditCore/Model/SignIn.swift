@@ -113,6 +113,12 @@ public struct SignIn: Sendable {
         get { tables.text(stored.nameCode) ?? "" }
         set { stored.nameCode = tables.code(newValue) }
     }
+    /// Whether two sign-ins carry the same name as written; within a run, compared without
+    /// making the texts (a person's thousands of sign-ins mostly repeat one name).
+    public func sameName(as other: SignIn) -> Bool {
+        tables === other.tables ? stored.nameCode == other.stored.nameCode : name == other.name
+    }
+
     public var classID: String? {
         get { tables.text(context.classID) }
         set { context.classID = tables.code(newValue) }

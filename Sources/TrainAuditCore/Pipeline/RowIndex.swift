@@ -115,6 +115,9 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
         return Rows(positions[Int(starts[lo])..<Int(starts[lo + 1])])
     }
 
+    /// The positions of the records of `keys[k]`.
+    @inlinable func rows(at k: Int) -> Rows { Rows(positions[Int(starts[k])..<Int(starts[k + 1])]) }
+
     /// Number of keys.
     @inlinable public var count: Int { keys.count }
 

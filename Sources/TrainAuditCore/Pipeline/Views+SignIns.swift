@@ -1,5 +1,5 @@
 /// Additions to the checks' view (Views.swift) for the SCH, PRX and ID families: each
-/// table's records by person, a merge join over groups with the same key, sign-ins that
+/// table's records by person, a merge join over the tables by person, sign-ins that
 /// share a key, and a pair of days.
 
 extension AuditData {
@@ -36,44 +36,39 @@ extension AuditData {
     }
 }
 
-/// Groups with the same key walked together in key order (a merge join, full outer):
-/// each key once, with each group's records of that key (empty where a group has none).
-/// `MergeJoin(registryOfPeople, rosterOfPeople)` yields (resident ID, registry entries,
-/// roster lines) for everyone in either table; any number of groups may be joined.
-public struct MergeJoin<Key: Hashable & Comparable & Sendable, each Table: RecordTable> {
-    @usableFromInline let groups: (repeat Groups<Key, each Table>)
+/// What each table holds on one resident ID, for a walk over everyone in any table.
+public struct PersonRecords {
+    public let registry: RegistryRecords
+    public let roster: RosterRecords
+    public let signIns: SignInRecords
+    public let payments: PaymentRecords
+    public let watchlist: WatchRecords
+}
 
-    @inlinable public init(_ groups: repeat Groups<Key, each Table>) {
-        self.groups = (repeat each groups)
-    }
-
-    /// Calls `body` with each key (in order) and its records in each group. The groups'
-    /// sorted keys are merged: no table of all keys is built.
-    @inlinable public func forEach(_ body: (Key, repeat Records<each Table>) -> Void) {
-        var cursors: [Int] = []
-        for _ in repeat each groups { cursors.append(0) }
-        while true {
-            var next: Key? = nil
-            var k = 0
-            for g in repeat each groups {
-                if cursors[k] < g.index.keys.count {
-                    let key = g.index.keys[cursors[k]]
-                    if next.map({ key < $0 }) ?? true { next = key }
-                }
-                k += 1
-            }
-            guard let key = next else { return }
-            k = 0
-            body(key, repeat Self.take(each groups, key, &cursors, &k))
+extension AuditData {
+    /// Everyone in any table, in ID order, with their records in each (a merge join, full
+    /// outer, over the five tables' person indexes: each ID once, no table of all IDs
+    /// built, no lookup per ID).
+    public func forEachPerson(_ body: (ResidentID, PersonRecords) -> Void) {
+        let indexes = [registryByPerson, enrollmentsByPerson, signInsByPerson, paymentsByPerson, watchByPerson]
+        var cursors = [Int](repeating: 0, count: indexes.count)
+        func take(_ k: Int, _ id: ResidentID) -> RowPositions? {
+            let index = indexes[k]
+            guard cursors[k] < index.keys.count, index.keys[cursors[k]] == id else { return nil }
+            defer { cursors[k] += 1 }
+            return index.rows(at: cursors[k])
         }
-    }
-
-    /// Group `k`'s records of `key` (moving its cursor past it), or none.
-    @inlinable static func take<R>(_ g: Groups<Key, R>, _ key: Key, _ cursors: inout [Int], _ k: inout Int) -> Records<R> {
-        defer { k += 1 }
-        guard cursors[k] < g.index.keys.count, g.index.keys[cursors[k]] == key else { return Records(g.list, nil) }
-        cursors[k] += 1
-        return g[key]
+        while true {
+            var next: ResidentID? = nil
+            for k in indexes.indices where cursors[k] < indexes[k].keys.count {
+                let key = indexes[k].keys[cursors[k]]
+                if next.map({ key < $0 }) ?? true { next = key }
+            }
+            guard let id = next else { return }
+            body(id, PersonRecords(registry: Records(registry, take(0, id)), roster: Records(enrollments, take(1, id)),
+                                   signIns: Records(signIns, take(2, id)), payments: Records(payments, take(3, id)),
+                                   watchlist: Records(watchlist, take(4, id))))
+        }
     }
 }
 

@@ -14,18 +14,24 @@ struct NamesDifferAcrossTables: Check {
         // lists the tables: the tables' IDs are merged, so no table of all 4 million IDs
         // and their names is built.
         var out: [Finding] = []
-        MergeJoin(d.registryOfPeople, d.rosterOfPeople, d.signInsOfPeople, d.paymentsOfPeople, d.watchlistOfPeople)
-            .forEach { id, registry, roster, signIns, payments, watchlist in
+        d.forEachPerson { id, records in
                 var list: [(name: String, source: SourceRef, table: TableKind)] = []
                 func add(_ name: String, _ source: SourceRef, _ table: TableKind) {
                     if name.isEmpty || list.contains(where: { $0.name == name && $0.table == table }) { return }
                     list.append((name, source, table))
                 }
-                for r in registry { add(r.name, r.source, .registry) }
-                for e in roster { add(e.name, e.source, .roster) }
-                for s in signIns { add(s.name, s.source, .attendance) }
-                for p in payments { add(p.name, p.source, .payments) }
-                for w in watchlist { add(w.name, w.source, .watchlist) }
+                for r in records.registry { add(r.name, r.source, .registry) }
+                for e in records.roster { add(e.name, e.source, .roster) }
+                // A person's sign-ins mostly repeat one name: a name is read again only
+                // where it changes (add() keeps each name's first sign-in either way).
+                var last: SignIn?
+                for s in records.signIns {
+                    if let last, s.sameName(as: last) { continue }
+                    last = s
+                    add(s.name, s.source, .attendance)
+                }
+                for p in records.payments { add(p.name, p.source, .payments) }
+                for w in records.watchlist { add(w.name, w.source, .watchlist) }
                 if let f = differing(id, list, audit) { out.append(f) }
             }
         return out
