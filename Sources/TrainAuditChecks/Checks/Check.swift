@@ -73,8 +73,18 @@ public struct CheckExample: Sendable {
     }
 }
 
-/// Everything a check sees: typed records and their indexes, the pack's settings, the
-/// region table and the day the audit is run "as of". Never raw cells.
+/// Everything a check sees: the run's records through the core's views, the pack's
+/// settings, the region table and the day the audit is run "as of". Never raw cells,
+/// never row numbers or storage.
+///
+/// Writing a check: walk `data.trainees` (people on a roster; `attendees`, `payees` for
+/// sign-ins and payments), `data.trainingClasses`, `data.rosterLines` or a table
+/// (`data.payments`); a `Trainee` has its `roster` lines, `payments`, `signIns`,
+/// `registry` and `money(in:)`; a `RosterLine` its class, `period`, `subsidy`, `age(on:)`;
+/// a class its `data.roster(of:)`, `data.signIns(of:)`, `data.payments(of:)`. Read
+/// thresholds as `audit.settings[.key]?.value` and list the keys in `CheckInfo.settings`
+/// (SettingsDeclarationTests checks it); add the type to its family's list (a test fails
+/// otherwise); give it triggering and passing examples, which are its tests.
 public struct Audit: Sendable {
     public let data: AuditData
     public let settings: Settings
