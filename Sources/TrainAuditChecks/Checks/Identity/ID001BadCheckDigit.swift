@@ -8,7 +8,7 @@ struct BadCheckDigit: IDIssueCheck {
                            en: "The 18th character does not match the ISO 7064 MOD 11-2 check of the first 17: a typo or an invented number, which cannot be joined reliably."),
         source: "GB 11643-1999 公民身份号码 §8 校验码 (DATA.md, Identity)", needs: [])
 
-    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool { o.reading.issues.contains(.badCheckDigit) }
+    func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.badCheckDigit) }
 
     func message(_ o: IDOccurrence, rows: Int) -> Localized {
         let expected = o.reading.id.map { ResidentID.checkValue(forBody: $0.body) }.map { $0 == 10 ? "X" : String($0) } ?? "?"

@@ -8,7 +8,7 @@ struct BadBirthDate: IDIssueCheck {
                            en: "Digits 7–14 are not a real day (such as 30 February): no such number can have been issued."),
         source: "GB 11643-1999 公民身份号码 §6.2 出生日期码", needs: [])
 
-    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool { o.reading.issues.contains(.badBirthDate) }
+    func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.badBirthDate) }
 
     func message(_ o: IDOccurrence, rows: Int) -> Localized {
         let digits = String(o.reading.cleaned.dropFirst(6).prefix(8))

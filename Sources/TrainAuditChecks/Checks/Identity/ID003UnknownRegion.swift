@@ -8,8 +8,8 @@ struct UnknownRegion: IDIssueCheck {
                            en: "The first 6 digits are in no GB/T 2260 list of any year (abolished codes count as valid: people keep the code they were registered under)."),
         source: "GB 11643-1999 §6.1 地址码; code table rules/regions.tsv from python-stdnum loc.dat (DATA.md, Identity)", needs: [])
 
-    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool {
-        guard let id = o.reading.id else { return false }
+    func applies(_ reading: IDReading, _ audit: Audit) -> Bool {
+        guard let id = reading.id else { return false }
         return !audit.regions.contains(id.region)
     }
 

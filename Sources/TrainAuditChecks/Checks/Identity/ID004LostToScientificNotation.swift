@@ -8,7 +8,7 @@ struct LostToScientificNotation: IDIssueCheck {
                            en: "The ID was stored as a number and shows as 5.10502E+17: spreadsheets keep 15 significant digits, so the last digits are gone, cannot be recovered and are never guessed; the row cannot be joined and the paper must be pulled."),
         source: "DATA.md (IDs that Excel mangled: precision lost, report, never guess)", needs: [])
 
-    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool { o.reading.issues.contains(.scientificNotation) }
+    func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.scientificNotation) }
 
     func message(_ o: IDOccurrence, rows: Int) -> Localized {
         let note = rowsNote(rows)

@@ -8,7 +8,7 @@ struct ConvertedLegacyID: IDIssueCheck {
                            en: "A 15-digit legacy ID was converted (19 inserted, check digit computed) to be joined; the original stays in the evidence."),
         source: "GB 11643-1999 (18-digit number replaces the 15-digit one of GB 11643-1989)", needs: [])
 
-    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool { o.reading.issues.contains(.converted15) }
+    func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.converted15) }
 
     func message(_ o: IDOccurrence, rows: Int) -> Localized {
         let note = rowsNote(rows)

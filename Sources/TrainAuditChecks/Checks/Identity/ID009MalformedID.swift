@@ -8,8 +8,8 @@ struct MalformedID: IDIssueCheck {
                            en: "The ID cell is not a 15- or 18-character number (wrong length, other characters, or a placeholder such as 无 or 测试): the row cannot be joined."),
         source: "GB 11643-1999 §4 号码结构", needs: [])
 
-    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool {
-        !o.reading.isBlank && (o.reading.issues.contains(.wrongLength) || o.reading.issues.contains(.badCharacters))
+    func applies(_ reading: IDReading, _ audit: Audit) -> Bool {
+        !reading.isBlank && (reading.issues.contains(.wrongLength) || reading.issues.contains(.badCharacters))
     }
 
     func message(_ o: IDOccurrence, rows: Int) -> Localized {

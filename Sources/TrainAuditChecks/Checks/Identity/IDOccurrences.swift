@@ -8,22 +8,23 @@ struct IDOccurrence {
 }
 
 extension AuditData {
-    /// Every ID cell, in table order then source order, one at a time: a province-year
-    /// has 28 million, too many to hold as a list.
-    func forEachIDOccurrence(_ body: (IDOccurrence) -> Void) {
-        for r in registry { body(IDOccurrence(reading: r.id, name: r.name, source: r.source, table: .registry)) }
-        for e in enrollments { body(IDOccurrence(reading: e.id, name: e.name, source: e.source, table: .roster)) }
-        for s in signIns { body(IDOccurrence(reading: s.id, name: s.name, source: s.source, table: .attendance)) }
-        for p in payments { body(IDOccurrence(reading: p.id, name: p.name, source: p.source, table: .payments)) }
-        for w in watchlist { body(IDOccurrence(reading: w.id, name: w.name, source: w.source, table: .watchlist)) }
+    /// Every ID cell whose reading passes `filter`, in table order then source order, one
+    /// at a time: a province-year has 28 million, too many to hold as a list, and the
+    /// name and row are read only for the few the filter keeps.
+    func forEachIDOccurrence(where filter: (IDReading) -> Bool, _ body: (IDOccurrence) -> Void) {
+        for r in registry where filter(r.id) { body(IDOccurrence(reading: r.id, name: r.name, source: r.source, table: .registry)) }
+        for e in enrollments where filter(e.id) { body(IDOccurrence(reading: e.id, name: e.name, source: e.source, table: .roster)) }
+        for s in signIns where filter(s.id) { body(IDOccurrence(reading: s.id, name: s.name, source: s.source, table: .attendance)) }
+        for p in payments where filter(p.id) { body(IDOccurrence(reading: p.id, name: p.name, source: p.source, table: .payments)) }
+        for w in watchlist where filter(w.id) { body(IDOccurrence(reading: w.id, name: w.name, source: w.source, table: .watchlist)) }
     }
 }
 
 /// The shared shape of the ID checks that report one finding per distinct ID text with
 /// an issue: the rows where it occurs are the evidence (the first 10; the message counts all).
 protocol IDIssueCheck: Check {
-    /// Whether this occurrence has the check's issue.
-    func applies(_ o: IDOccurrence, _ audit: Audit) -> Bool
+    /// Whether an ID cell read this way has the check's issue.
+    func applies(_ reading: IDReading, _ audit: Audit) -> Bool
     func message(_ o: IDOccurrence, rows: Int) -> Localized
 }
 
@@ -33,8 +34,7 @@ extension IDIssueCheck {
     func run(_ audit: Audit) -> [Finding] {
         var groups: [String: [IDOccurrence]] = [:]
         var order: [String] = []
-        audit.data.forEachIDOccurrence { o in
-            guard applies(o, audit) else { return }
+        audit.data.forEachIDOccurrence(where: { applies($0, audit) }) { o in
             let key = o.reading.cleaned
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(o)
