@@ -113,7 +113,7 @@ public final class AuditData: Sendable {
 
         // Classes: the register first, then what rosters add.
         var views: [String: TrainingClass] = [:]
-        for (i, c) in classes.enumerated() where views[c.classID] == nil {
+        for c in classes where views[c.classID] == nil {
             views[c.classID] = TrainingClass(
                 classID: c.classID, registration: c, rosterRows: [], institution: c.institution,
                 occupation: c.occupation, level: c.level, program: c.program, start: c.start, end: c.end,
