@@ -61,7 +61,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainAuditTests",
-            dependencies: ["TrainAudit", "TrainAuditCore", "TrainAuditChecks"]
+            dependencies: ["TrainAudit", "TrainAuditCore", "TrainAuditChecks",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

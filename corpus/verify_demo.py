@@ -210,6 +210,45 @@ for p in PAY:
 for i, s in names.items():
     if len(s) > 1:
         F("ID008", i)
+# ---- IDs the files still hold: a ledger or payment ID lost to a number cell (its surviving
+# leading digits) or with a bad check digit (one digit off, or two neighbours swapped) is the
+# one registry/attendance/payment person of the same name whose ID agrees (issue 9 §4).
+def agrees(cand, raw, typed):
+    if not re.fullmatch(r"\d{18}", cand):
+        return False
+    if typed:
+        diff = [k for k in range(17) if cand[k] != typed[k]]
+        return len(diff) <= 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and cand[diff[0]] == typed[diff[1]] and cand[diff[1]] == typed[diff[0]])
+    if isinstance(raw, float):
+        lead = ("%.14e" % raw).split("e")[0].replace(".", "").rstrip("0")  # 15 significant digits
+    else:
+        m = re.fullmatch(r"(\d)\.(\d+)E\+17", str(raw), re.I)
+        if not m:
+            return False
+        lead = (m.group(1) + m.group(2)).rstrip("0")
+    k = len(lead)
+    v = int(cand)
+    return k >= 6 and (v // 10 ** (18 - k) == int(lead) or (v + 5 * 10 ** (17 - k)) // 10 ** (18 - k) == int(lead))
+
+
+people = defaultdict(set)   # name -> clean IDs elsewhere
+for i, d in REG.items():
+    if i and ck(i[:17]) == i[17]:
+        people[norm_name(d["姓名"])].add(i)
+for a in ATT:
+    if a["id"] and ck(a["id"][:17]) == a["id"][17]:
+        people[norm_name(a["name"])].add(a["id"])
+for row, raw, name, key in [(r, r["raw"], r["name"], "id") for r in ROSTER] + [(p, p["身份证号码"], p["姓名"], "id") for p in PAY]:
+    typed = row[key] if row[key] and ck(row[key][:17]) != row[key][17] else None
+    if row[key] and not typed:
+        continue
+    if not typed and not (isinstance(raw, float) or "E+" in str(raw)):
+        continue
+    c = [i for i in people[norm_name(name)] if agrees(i, raw, typed)]
+    if len(c) == 1:
+        row[key] = c[0]
+
 # ---- REG
 for r in ROSTER:
     i, c = r["id"], CL[r["cls"]]
@@ -376,6 +415,17 @@ for r in ROSTER:
 for r in ROSTER:
     if r["id"] and att_ids[r["cls"]] and r["id"] not in att_ids[r["cls"]]:
         F("PRX005", r["id"], r["cls"])
+# PAY003: subsidised, signed in, but to under 80% of the class's sessions (guyuan: national default)
+class_sessions = defaultdict(set)
+person_sessions = defaultdict(set)
+for a in ATT:
+    class_sessions[a["cls"]].add((a["date"], a["sess"]))
+    person_sessions[(a["cls"], a["id"])].add((a["date"], a["sess"]))
+for r in ROSTER:
+    mine = person_sessions.get((r["cls"], r["id"]))
+    total = len(class_sessions[r["cls"]])
+    if r["id"] and mine and total >= 3 and r["passed"] and r["sub"] > 0 and len(mine) / total < 0.8:
+        F("PAY003", r["id"], r["cls"])
 for p in PAY:
     if p["id"] and att_ids[p["班级编号"]] and p["id"] not in att_ids[p["班级编号"]]:
         F("PRX005", p["id"], p["班级编号"])

@@ -320,7 +320,9 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// The demo county's ledger (openpyxl .xlsx) and the same workbook saved by LibreOffice
-/// Calc as .xls give the same records, problems, reports and findings.
+/// Calc as .xls give the same records, problems, reports and findings, but for the one ID
+/// the .xlsx holds whole in a number cell (ID010's plant): Calc saved it as a double, so
+/// the .xls keeps 15 significant digits (ID004), as Excel would have.
 @Test func demoLedgerSavedAsXLSGivesTheSameRecordsAndFindings() throws {
     let xlsx = Repo.path("corpus/demo/西吉县2019年精准脱贫技能培训台账.xlsx")
     let xls = XLSReaderTests.path("calc_demo_ledger.xls")
@@ -331,8 +333,9 @@ struct SeededGenerator: RandomNumberGenerator {
     // Records print their source as an interned (file, sheet) code: compare the sheets
     // and rows by label, the rest as printed.
     func neutral(_ s: String) -> String { s.replacingOccurrences(of: #"place: \d+"#, with: "place: _", options: .regularExpression) }
-    let a = LoaderPartsTests.digest(fromXLSX).map(neutral)
-    let b = LoaderPartsTests.digest(fromXLS).map { neutral($0.replacingOccurrences(of: xls, with: xlsx)) }
+    let whole = "单娟燕"
+    let a = LoaderPartsTests.digest(fromXLSX).map(neutral).filter { !$0.contains(whole) }
+    let b = LoaderPartsTests.digest(fromXLS).map { neutral($0.replacingOccurrences(of: xls, with: xlsx)) }.filter { !$0.contains(whole) }
     #expect(fromXLSX.data.enrollments.count > 400)
     #expect(fromXLSX.data.enrollments.map { "\($0.source.sheet ?? "") \($0.source.row)" }
         == fromXLS.data.enrollments.map { "\($0.source.sheet ?? "") \($0.source.row)" })
@@ -345,8 +348,12 @@ struct SeededGenerator: RandomNumberGenerator {
     func noFingerprint(_ s: String) -> String {
         s.replacingOccurrences(of: #""fingerprint":"[0-9a-f]*""#, with: "", options: .regularExpression)
     }
-    let fa = try LoaderPartsTests.jsonl(fromXLSX).map(noFingerprint)
-    let fb = try LoaderPartsTests.jsonl(fromXLS).map { noFingerprint($0.replacingOccurrences(of: xls, with: xlsx)) }
+    let ja = try LoaderPartsTests.jsonl(fromXLSX), jb = try LoaderPartsTests.jsonl(fromXLS)
+    #expect(ja.contains { $0.contains("\"ID010\"") && $0.contains(whole) })
+    #expect(!jb.contains { $0.contains("\"ID010\"") })
+    #expect(jb.contains { $0.contains("\"ID004\"") && $0.contains(whole) && $0.contains("6.40422198305253E+17") })
+    let fa = ja.map(noFingerprint).filter { !$0.contains(whole) }
+    let fb = jb.map { noFingerprint($0.replacingOccurrences(of: xls, with: xlsx)) }.filter { !$0.contains(whole) }
     #expect(fa.count > 40)
     #expect(fa.count == fb.count)
     #expect(fa == fb)

@@ -60,3 +60,22 @@ extension Check {
                 classID: view.classID, institution: view.institution, county: view.county)
     }
 }
+
+extension AuditData {
+    /// Each class's roster names whose ID could not be used: lost, unreadable, or with a
+    /// bad check digit nothing could mend (`IDIssue.inferred` mends the others). Someone of
+    /// that name signing in or paid for the class is most likely that line's person: an ID
+    /// problem (the ID family), not a stranger (PRX006, PAY004) nor a ghost (PRX005).
+    func namesWithUnusableIDs() -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for line in rosterLines where line.id.hasUnusableID {
+            out[line.classID, default: []].insert(NameReader.normalize(line.name))
+        }
+        return out
+    }
+}
+
+extension IDReading {
+    /// No ID, or one with a bad check digit that was not mended by inference.
+    var hasUnusableID: Bool { id == nil || (issues.contains(.badCheckDigit) && !isInferred) }
+}

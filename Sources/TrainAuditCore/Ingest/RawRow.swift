@@ -82,12 +82,17 @@ public struct RawRow: Sendable {
     /// file's encoding (shown as U+FFFD), or a reference to a shared string that is not
     /// there (shown blank).
     public var undecodable: Bool
+    /// Columns whose cell is a number cell holding all 18 digits of a valid resident ID
+    /// (`XLSXValueText.wholeID`): shown as those digits, and said (ID010). Usually empty.
+    public var idsStoredAsNumbers: [Int]
 
-    public init(number: Int, cells: [String], truncated: Bool = false, undecodable: Bool = false) {
+    public init(number: Int, cells: [String], truncated: Bool = false, undecodable: Bool = false,
+                idsStoredAsNumbers: [Int] = []) {
         self.number = number
         self.cells = cells
         self.truncated = truncated
         self.undecodable = undecodable
+        self.idsStoredAsNumbers = idsStoredAsNumbers
     }
 
     /// Every cell empty or white space (ASCII, NBSP, ideographic space), and nothing in

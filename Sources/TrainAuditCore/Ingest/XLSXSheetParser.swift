@@ -100,6 +100,8 @@ final class XLSXSheetHandler: XMLHandler {
     private var cells: [String] = []
     private var rowTruncated = false
     private var rowUndecodable = false
+    /// Columns of this row whose number cell held a whole 18-digit ID.
+    private var rowIDsAsNumbers: [Int] = []
 
     private var inCell = false
     private var column = 0
@@ -167,6 +169,7 @@ final class XLSXSheetHandler: XMLHandler {
             cells = []
             rowTruncated = false
             rowUndecodable = false
+            rowIDsAsNumbers = []
             lastColumn = -1
         } else if XMLNames.equal(name, "sheetData") {
             inSheetData = true
@@ -191,7 +194,8 @@ final class XLSXSheetHandler: XMLHandler {
         if XMLNames.equal(name, "row") {
             guard inRow else { return }
             inRow = false
-            fill.emit(number: rowNumber, cells: cells, truncated: rowTruncated, undecodable: rowUndecodable, into: &ready)
+            fill.emit(number: rowNumber, cells: cells, truncated: rowTruncated, undecodable: rowUndecodable,
+                      idsStoredAsNumbers: rowIDsAsNumbers, into: &ready)
             lastRowNumber = max(lastRowNumber, rowNumber)
         } else if XMLNames.equal(name, "sheetData") {
             // Merged ranges reaching below the last row written in the XML are not
@@ -248,8 +252,13 @@ final class XLSXSheetHandler: XMLHandler {
             text = XLSXValueText.isoDate(raw)
         case .number:
             let kind = context.styles.kind(ofStyle: style)
-            text = kind == .number ? XLSXValueText.number(raw)
-                : XLSXValueText.date(raw, kind: kind, date1904: context.date1904)
+            if kind == .number, let id = XLSXValueText.wholeID(raw) {
+                text = id
+                if column >= 0, column < maxColumns { rowIDsAsNumbers.append(column) }
+            } else {
+                text = kind == .number ? XLSXValueText.number(raw)
+                    : XLSXValueText.date(raw, kind: kind, date1904: context.date1904)
+            }
         }
         if text.utf8.count > maxCell {
             text = UTF8Bytes.cut(text, limit: maxCell)
@@ -309,7 +318,8 @@ struct MergedCellFill {
         }
     }
 
-    mutating func emit(number: Int, cells: [String], truncated: Bool, undecodable: Bool = false, into ready: inout [RawRow]) {
+    mutating func emit(number: Int, cells: [String], truncated: Bool, undecodable: Bool = false,
+                       idsStoredAsNumbers: [Int] = [], into ready: inout [RawRow]) {
         var cells = cells
         updateActive(for: number)
         if !active.isEmpty {
@@ -327,7 +337,8 @@ struct MergedCellFill {
                 for c in range.firstColumn...last { cells[c] = text }
             }
         }
-        ready.append(RawRow(number: number, cells: cells, truncated: truncated, undecodable: undecodable))
+        ready.append(RawRow(number: number, cells: cells, truncated: truncated, undecodable: undecodable,
+                            idsStoredAsNumbers: idsStoredAsNumbers))
     }
 
     /// Rows absent from the XML between two written rows but inside a merged range with

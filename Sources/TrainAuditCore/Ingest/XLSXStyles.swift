@@ -219,6 +219,20 @@ enum XLSXValueText {
         return number(v)
     }
 
+    /// A number cell's stored text when it is a whole resident ID: exactly 18 digits,
+    /// a valid check digit and birth date, and not ending in 000. Writers that keep an
+    /// integer (openpyxl, pandas' int64 columns) store all 18 digits, and the file still
+    /// holds the ID; Excel and Calc store at most 15-17 significant digits (in E notation,
+    /// or padded with zeros to 15 significant ones), which this never takes for an ID.
+    /// The residual doubt: an ID padded to 16 or 17 significant digits whose last digits
+    /// happen to make a valid check digit (1 in 11 of such cells) is taken as read.
+    static func wholeID(_ raw: String) -> String? {
+        let t = raw.utf8
+        guard t.count == 18, t.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !raw.hasSuffix("000"),
+              let id = ResidentID(raw), id.hasValidCheckDigit, id.birthDate != nil else { return nil }
+        return raw
+    }
+
     /// A stored double (an .xls cell) as `number(_: String)` shows the same value.
     static func number(_ v: Double) -> String {
         guard v.isFinite else { return v.isNaN ? "#NUM!" : (v < 0 ? "-INF" : "INF") }

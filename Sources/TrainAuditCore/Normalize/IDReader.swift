@@ -13,6 +13,13 @@ public enum IDIssue: String, Sendable, CaseIterable {
     case badCheckDigit
     /// The 8 birth-date digits do not name a real day.
     case badBirthDate
+    /// A number cell (not text) that still holds all 18 digits with a valid check digit:
+    /// read, but the next save in Excel keeps 15 significant digits and loses the ID.
+    case storedAsNumber
+    /// The cell's ID was lost or mistyped, and the ID is the one person elsewhere in the
+    /// run with the same name and an ID that agrees with what the cell still holds
+    /// (`IDRepair`): used for the joins, at lowered confidence, and always said.
+    case inferred
 
     /// A short description for evidence and reports.
     public var note: Localized {
@@ -31,6 +38,11 @@ public enum IDIssue: String, Sendable, CaseIterable {
             return Localized(zh: "证件号码校验码错误", en: "ID check digit is wrong (ISO 7064 MOD 11-2)")
         case .badBirthDate:
             return Localized(zh: "证件号码中的出生日期不存在", en: "ID birth date is not a real day")
+        case .storedAsNumber:
+            return Localized(zh: "证件号码以数字格式保存（18位尚在），在 Excel 中再次保存将只剩15位有效数字",
+                             en: "ID stored as a number (all 18 digits still there); saved again in Excel it keeps only 15 significant digits")
+        case .inferred:
+            return Localized(zh: "证件号码系据同名人员在其他表中的号码推定", en: "ID inferred from the same-named person's ID in another table")
         }
     }
 }
@@ -127,8 +139,12 @@ public struct IDReading: Sendable {
 
     public var isBlank: Bool { id == nil && (cleanedText ?? "").isEmpty }
 
-    /// An ID was read and nothing is wrong with it (a converted 15-digit ID counts as clean).
-    public var isClean: Bool { id != nil && issues.allSatisfy { $0 == .converted15 } }
+    /// An ID was read and nothing is wrong with it (a converted 15-digit ID, or one still
+    /// whole in a number cell, counts as clean).
+    public var isClean: Bool { id != nil && issues.allSatisfy { $0 == .converted15 || $0 == .storedAsNumber } }
+
+    /// The ID was not read from the cell but inferred (`IDIssue.inferred`).
+    public var isInferred: Bool { issues.contains(.inferred) }
 
     /// All issues, one per line, in the given language.
     public func note(lang: Lang) -> String { issues.map { $0.note.text(lang) }.joined(separator: "\n") }

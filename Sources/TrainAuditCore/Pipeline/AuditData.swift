@@ -53,6 +53,10 @@ public final class AuditData: Sendable {
     public let problems: [CellProblem]
     /// What happened to each file and sheet (DQ006, DQ007, `inspect`).
     public let reports: [TableReport]
+    /// Ledger rows that repeat another file's row, merged into it (DQ012).
+    public let repeatedRows: [RepeatedRow]
+    /// Roster lines and payments whose lost or mistyped ID was inferred (`IDRepair`), by row.
+    public let inferredIDs: [SourceRef: InferredID]
 
     @usableFromInline let enrollmentsByPerson: RowIndex<ResidentID>
     @usableFromInline let paymentsByPerson: RowIndex<ResidentID>
@@ -78,9 +82,12 @@ public final class AuditData: Sendable {
     /// The class key of each enrollment (parallel to `enrollments`).
     @usableFromInline let enrollmentClass: [String]
 
-    init(_ tables: RecordTables, present: Set<TableKind>, reports: [TableReport]) {
+    init(_ tables: RecordTables, present: Set<TableKind>, reports: [TableReport],
+         repeatedRows: [RepeatedRow] = [], inferredIDs: [SourceRef: InferredID] = [:]) {
         self.problems = tables.problems
         self.reports = reports
+        self.repeatedRows = repeatedRows
+        self.inferredIDs = inferredIDs
         self.present = present
         // Locals, for the lazy indexes' closures (they cannot capture self here).
         let (enrollments, signIns, classes) = (tables.enrollments, tables.signIns, tables.classes)

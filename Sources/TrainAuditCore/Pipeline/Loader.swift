@@ -52,7 +52,11 @@ public struct Loader: Sendable {
             present.formUnion(part.present)
             reports.append(contentsOf: part.reports)
         }
-        let data = AuditData(tables, present: present, reports: reports)
+        // Rows another file repeats are one record; then IDs lost or mistyped are inferred
+        // where the run holds exactly one agreeing person (both said in findings).
+        let repeats = RepeatedRows.merge(&tables)
+        let inferred = IDRepair.repair(&tables)
+        let data = AuditData(tables, present: present, reports: reports, repeatedRows: repeats, inferredIDs: inferred)
         return LoadedRun(data: data, reports: reports)
     }
 

@@ -40,6 +40,14 @@ public struct RecordList<Element: Sendable>: RandomAccessCollection, Sendable {
         offsets.append(endIndex + records.count)
     }
 
+    /// Changes the record at `i` in place (its chunk is copied first if shared).
+    mutating func update(_ i: Int, _ body: (inout Element) -> Void) {
+        precondition(i >= 0 && i < endIndex, "RecordList index out of range")
+        var c = 0
+        while offsets[c + 1] <= i { c += 1 }
+        body(&chunks[c][i - offsets[c]])
+    }
+
     /// Walks the chunks in turn instead of locating each index.
     public struct Iterator: IteratorProtocol {
         @usableFromInline let chunks: [[Element]]

@@ -11,7 +11,7 @@ struct BadCheckDigit: IDIssueCheck {
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.badCheckDigit) }
 
     func message(_ o: IDOccurrence, rows: Int) -> Localized {
-        let expected = o.reading.id.map { ResidentID.checkValue(forBody: $0.body) }.map { $0 == 10 ? "X" : String($0) } ?? "?"
+        let expected = ResidentID(o.reading.cleaned).map { ResidentID.checkValue(forBody: $0.body) }.map { $0 == 10 ? "X" : String($0) } ?? "?"
         let note = rowsNote(rows)
         return Localized(zh: "\(o.name) 的身份证号 \(o.reading.cleaned) 校验码应为 \(expected)\(note.zh)",
                          en: "\(o.name)'s ID \(o.reading.cleaned) should end in \(expected)\(note.en)")

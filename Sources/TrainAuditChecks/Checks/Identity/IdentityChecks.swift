@@ -3,6 +3,6 @@ import TrainAuditCore
 public enum IdentityChecks {
     public static let all: [any Check] = [
         BadCheckDigit(), BadBirthDate(), UnknownRegion(), LostToScientificNotation(), ConvertedLegacyID(),
-        GenderContradictsID(), AgeContradictsID(), NamesDifferAcrossTables(), MalformedID(),
+        GenderContradictsID(), AgeContradictsID(), NamesDifferAcrossTables(), MalformedID(), StoredAsNumber(),
     ]
 }

@@ -38,14 +38,9 @@ struct PaidOffRoster: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        // Names on each class's roster whose ID could not be used: a payment to someone of
-        // that name is most likely that line's person.
-        var unreadable: [String: Set<String>] = [:]
-        for line in data.rosterLines {
-            let e = line.record
-            guard e.id.id == nil || e.id.issues.contains(.badCheckDigit) else { continue }
-            unreadable[line.classID, default: []].insert(NameReader.normalize(e.name))
-        }
+        // A payment to someone of the name of a roster line with an unusable ID is most
+        // likely to that line's person.
+        let unreadable = data.namesWithUnusableIDs()
         var out: [Finding] = []
         var seen = Set<String>()
         for p in data.payments {

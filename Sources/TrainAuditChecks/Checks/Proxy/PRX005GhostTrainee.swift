@@ -35,6 +35,15 @@ struct GhostTrainee: Check {
             640422198503120016,马小军,800,2019-04-10,培训补贴,XJ-2019-01
             64042219920215003X,张海燕,800,2019-04-10,培训补贴,XJ-2019-01
             """)),
+            .passes("the roster's ID has two digits swapped and they signed in under the right one (ID001's)", ("roster.csv", """
+            姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,班级编号
+            马小军,640422198503120019,中式烹调师,2019-03-01,2019-03-25,XJ-2019-01
+            田志刚,640422199304180506,中式烹调师,2019-03-01,2019-03-25,XJ-2019-01
+            """), ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422198503120019,马小军,2019-03-04,上午,2019-03-04 07:52:01,FACE-07
+            XJ-2019-01,640422199304180056,田志刚,2019-03-04,上午,2019-03-04 07:55:11,FACE-07
+            """)),
             .passes("absent on some days is not a ghost", ("roster.csv", """
             姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,班级编号
             马小军,640422198503120016,中式烹调师,2019-03-01,2019-03-25,XJ-2019-01
@@ -64,10 +73,17 @@ struct GhostTrainee: Check {
             guard !signIns.isEmpty else { continue }
             var attended = Set<ResidentID>()
             for s in signIns { if let id = s.id.id { attended.insert(id) } }
+            // Names that signed in under an ID the class does not list: a roster line of
+            // that name with a mistyped ID is an ID problem, not a ghost.
+            var listed = Set<ResidentID>()
+            for line in data.roster(of: view) { if let id = line.id.id { listed.insert(id) } }
+            var strangerNames = Set<String>()
+            for s in signIns { if let id = s.id.id, !listed.contains(id) { strangerNames.insert(NameReader.normalize(s.name)) } }
             // Who the class claims: roster lines, then payment lines for the class.
             var claimed: [ResidentID: (name: String, ref: SourceRef, onRoster: Bool)] = [:]
             for line in data.roster(of: view) {
                 let e = line.record
+                if e.id.hasUnusableID, strangerNames.contains(NameReader.normalize(e.name)) { continue }
                 if let id = e.id.id, claimed[id] == nil { claimed[id] = (e.name, e.source, true) }
             }
             for p in data.payments(of: view.classID) {

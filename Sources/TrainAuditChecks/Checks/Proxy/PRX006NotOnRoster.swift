@@ -30,12 +30,31 @@ struct SignInNotOnRoster: Check {
             XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,2019-03-04 07:52:01,FACE-07
             XJ-2019-09,640422199304180053,田志刚,2019-03-04,上午,2019-03-04 07:55:11,FACE-09
             """)),
+            .passes("the roster's ID has two digits swapped and they signed in under the right one (ID001's)", ("roster.csv", """
+            姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,班级编号
+            田志刚,640422199304180506,中式烹调师,2019-03-01,2019-03-25,XJ-2019-01
+            """), ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422199304180056,田志刚,2019-03-04,上午,2019-03-04 07:55:11,FACE-07
+            """)),
+            .passes("the roster's ID was lost and two people of that name agree with what is left: the name is enough (ID004's)", ("roster.csv", """
+            姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期,班级编号
+            田志刚,6.40422199304E+17,中式烹调师,2019-03-01,2019-03-25,XJ-2019-01
+            """), ("attendance.csv", """
+            班级编号,身份证号码,姓名,考勤日期,时段,签到时间,设备编号
+            XJ-2019-01,640422199304180056,田志刚,2019-03-04,上午,2019-03-04 07:55:11,FACE-07
+            """), ("registry.csv", """
+            姓名,证件号码,户编号,人员状态
+            田志刚,640422199304180056,6404220001,正常
+            田志刚,640422199304270019,6404220002,正常
+            """)),
         ]
     }
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
+        let unusable = data.namesWithUnusableIDs()
         for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
@@ -50,6 +69,8 @@ struct SignInNotOnRoster: Check {
             }
             for id in strangers.keys.sorted() {
                 guard let theirs = strangers[id], let s = theirs.first else { continue }
+                // The roster has this name with an ID lost or mistyped: an ID problem.
+                if unusable[view.classID]?.contains(NameReader.normalize(s.name)) == true { continue }
                 let days = Set(theirs.compactMap(\.day)).sorted().map { $0.description }
                 let refs = theirs.map(\.source)
                 let evidence = EvidenceCap.first(refs)

@@ -4,6 +4,6 @@ import TrainAuditCore
 public enum TableQualityChecks {
     public static let all: [any Check] = [
         MissingColumn(), MissingValue(), UnreadableDate(), UnreadableNumber(), EndBeforeStart(),
-        SkippedRows(), UnreadableTable(), OversizedCell(), UndecodableCell(), EmptyTable(), CopiedFile(),
+        SkippedRows(), UnreadableTable(), OversizedCell(), UndecodableCell(), EmptyTable(), CopiedFile(), RepeatedRows(),
     ]
 }

@@ -132,7 +132,13 @@ struct RowCells {
         raw(column).flatMap { PhoneReader.normalize($0).value }
     }
 
-    func id() -> IDReading { IDReader.read(raw(sheet.idColumn) ?? "") }
+    func id() -> IDReading {
+        var reading = IDReader.read(raw(sheet.idColumn) ?? "")
+        if !row.idsStoredAsNumbers.isEmpty, let j = sheet.idColumn.index, row.idsStoredAsNumbers.contains(j) {
+            reading.issues.append(.storedAsNumber)
+        }
+        return reading
+    }
 
     func name() -> String { NameReader.normalize(raw(sheet.nameColumn) ?? "") }
 

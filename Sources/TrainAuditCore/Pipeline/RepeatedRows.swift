@@ -1,0 +1,94 @@
+/// A ledger row that repeats, field for field, a row of another file or sheet (a re-export,
+/// a 汇总 sheet that copies the town sheets, a monthly ledger carried into the next): one
+/// record with both sources, so it is neither a duplicate subsidy nor money counted twice.
+public struct RepeatedRow: Sendable, Equatable {
+    public var table: TableKind
+    /// The repeating row, which is not kept as a record of its own.
+    public var row: SourceRef
+    /// The row it repeats, kept.
+    public var of: SourceRef
+}
+
+/// Finds the rows of roster and payment ledgers that repeat a row of another file or
+/// sheet and keeps the first of each (input order). Identical rows within one sheet stay
+/// two records: they are what DUP004 and DUP001 report.
+///
+/// Attendance is not merged: a province's sign-ins are tens of millions of rows, and
+/// overlapping attendance exports do not double money (left for later, noted).
+enum RepeatedRows {
+    static func merge(_ t: inout RecordTables) -> [RepeatedRow] {
+        var out: [RepeatedRow] = []
+        // A row with a cell cut or undecodable is not known to be the same as another.
+        let unsure = Set(t.problems.filter { $0.kind == .badText || $0.kind == .undecodable }.map(\.source))
+        let (enrollments, a) = merge(t.enrollments, .roster, unsure: unsure, source: \.source,
+                                        hash: { e, h in hash(e, into: &h) }, same: { same($0, $1) })
+        let (payments, b) = merge(t.payments, .payments, unsure: unsure, source: \.source,
+                                  hash: { p, h in hash(p, into: &h) }, same: { same($0, $1) })
+        t.enrollments = enrollments
+        t.payments = payments
+        out += a
+        out += b
+        // A repeated row's unreadable cells are the kept row's: reported there once.
+        if !out.isEmpty {
+            let merged = Set(out.map(\.row))
+            t.problems.removeAll { merged.contains($0.source) }
+        }
+        return out
+    }
+
+    static func merge<E>(_ list: RecordList<E>, _ table: TableKind, unsure: Set<SourceRef>, source: (E) -> SourceRef,
+                         hash: (E, inout Hasher) -> Void, same: (E, E) -> Bool) -> (RecordList<E>, [RepeatedRow]) {
+        guard let first = list.first, list.contains(where: { source($0).placeCode != source(first).placeCode }) else { return (list, []) }
+        // The first row of each content, by hash; equal hashes are compared field by field.
+        var firsts: [Int: [Int]] = [:]
+        var repeats: [RepeatedRow] = []
+        var dropped = Set<Int>()
+        for (i, e) in list.enumerated() where !unsure.contains(source(e)) {
+            var h = Hasher()
+            hash(e, &h)
+            let key = h.finalize()
+            if let match = firsts[key]?.first(where: { same(list[$0], e) }) {
+                if source(list[match]).placeCode != source(e).placeCode {
+                    repeats.append(RepeatedRow(table: table, row: source(e), of: source(list[match])))
+                    dropped.insert(i)
+                }
+                continue
+            }
+            firsts[key, default: []].append(i)
+        }
+        guard !dropped.isEmpty else { return (list, []) }
+        var kept: [E] = []
+        kept.reserveCapacity(list.count - dropped.count)
+        for (i, e) in list.enumerated() where !dropped.contains(i) { kept.append(e) }
+        return (RecordList(kept), repeats)
+    }
+
+    static func hash(_ e: Enrollment, into h: inout Hasher) {
+        h.combine(e.id.raw); h.combine(e.name); h.combine(e.gender); h.combine(e.age)
+        h.combine(e.occupation); h.combine(e.level); h.combine(e.start); h.combine(e.end)
+        h.combine(e.hours); h.combine(e.certPassed); h.combine(e.assessment); h.combine(e.subsidy)
+        h.combine(e.phone); h.combine(e.employment); h.combine(e.classID); h.combine(e.institution)
+        h.combine(e.program); h.combine(e.department); h.combine(e.county)
+        for (header, value) in e.extra { h.combine(header); h.combine(value) }
+    }
+
+    static func same(_ a: Enrollment, _ b: Enrollment) -> Bool {
+        a.id.raw == b.id.raw && a.name == b.name && a.gender == b.gender && a.age == b.age
+            && a.occupation == b.occupation && a.level == b.level && a.start == b.start && a.end == b.end
+            && a.hours == b.hours && a.certPassed == b.certPassed && a.assessment == b.assessment
+            && a.subsidy == b.subsidy && a.phone == b.phone && a.employment == b.employment
+            && a.classID == b.classID && a.institution == b.institution && a.program == b.program
+            && a.department == b.department && a.county == b.county
+            && a.extra.count == b.extra.count && zip(a.extra, b.extra).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    }
+
+    static func hash(_ p: Payment, into h: inout Hasher) {
+        h.combine(p.id.raw); h.combine(p.name); h.combine(p.amount); h.combine(p.paidOn); h.combine(p.item)
+        h.combine(p.account); h.combine(p.fund); h.combine(p.payer); h.combine(p.classID); h.combine(p.holder)
+    }
+
+    static func same(_ a: Payment, _ b: Payment) -> Bool {
+        a.id.raw == b.id.raw && a.name == b.name && a.amount == b.amount && a.paidOn == b.paidOn && a.item == b.item
+            && a.account == b.account && a.fund == b.fund && a.payer == b.payer && a.classID == b.classID && a.holder == b.holder
+    }
+}
