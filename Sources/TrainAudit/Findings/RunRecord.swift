@@ -74,7 +74,10 @@ public struct RunRecord {
     public static func settingsHash(_ s: Settings) -> String {
         var text = ""
         for k in AnySettingKey.all.sorted(by: { $0.name < $1.name }) {
-            if let d = s.describe(k) { text += "\(k)\t\(d.value)\t\(d.source)\n" }
+            for d in s.describe(k) {
+                let days = d.from == nil && d.until == nil ? "" : "\t\(d.from?.description ?? "")..\(d.until?.description ?? "")"
+                text += "\(k)\t\(d.value)\t\(d.source.canonical)\(days)\n"
+            }
         }
         var h = SHA256()
         h.update(Array(text.utf8))

@@ -25,8 +25,9 @@ public struct CheckInfo: Sendable {
     public let title: Localized
     /// What it catches and why, for `trainaudit rules CODE`.
     public let summary: Localized
-    /// The policy source: seed file and clause, or "default: <why>".
-    public let source: String
+    /// The policy source: clauses of documents declared in rules/documents.yaml, or a
+    /// default or other basis with why, in both languages.
+    public let source: [PolicySource]
     /// Tables the check needs; without them it is skipped and the summary says so.
     public let needs: [TableKind]
     /// The settings (rule-pack thresholds and patterns) it needs; a pack missing one
@@ -39,7 +40,7 @@ public struct CheckInfo: Sendable {
 
     /// `settings: .minAge, .maxAge` and `optional: .trainingItem` list keys of SettingKeys.swift.
     public init<each Needed, each Extra>(code: String, severity: Severity, title: Localized, summary: Localized,
-                source: String, needs: [TableKind], settings: repeat SettingKey<each Needed>,
+                source: [PolicySource], needs: [TableKind], settings: repeat SettingKey<each Needed>,
                 optional: repeat SettingKey<each Extra>) {
         self.code = code
         self.severity = severity

@@ -7,7 +7,7 @@ struct DrivingCourseOverAge: Check {
         summary: Localized(
             zh: "机动车驾驶员培训只面向规定年龄以下的贫困劳动力（固原：50周岁以下）；开班当日已达到该年龄的学员享受驾驶培训补贴即为违规。",
             en: "Driver training is only for poor workers under the pack's age limit (Guyuan: under 50); a trainee who had reached it on the class start day should not have been subsidised."),
-        source: "001_d8d3e9ef7cd7fd28.txt 三(三)：对50周岁以下贫困劳动力开展机动车驾驶员培训；四(二)：对有需求的50周岁以下贫困劳动力开展机动车驾驶员培训",
+        source: [.cite("guyuan-2018", "三(三)", "对50周岁以下贫困劳动力开展机动车驾驶员培训"), .cite("guyuan-2018", "四(二)", "对有需求的50周岁以下贫困劳动力开展机动车驾驶员培训")],
         needs: [.roster],
         settings: .drivingAgeLimit, .drivingCourse)
 
