@@ -31,10 +31,12 @@ struct ClassTooLarge: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let maxSize = audit.settings[.maxClassSize]?.value else { return [] }
+        let limits = audit.settings.inForce(.maxClassSize)
         let data = audit.data
         var out: [Finding] = []
         for view in data.trainingClasses {
+            // The limit in force when the class started.
+            guard let maxSize = limits.forClass(startingOn: view.start)?.value else { continue }
             let roster = data.roster(of: view)
             guard roster.count > maxSize else { continue }
             // Distinct people, in roster order; the ones past the limit are the excess.

@@ -31,14 +31,17 @@ struct AgeOutsideRange: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let minAge = audit.settings[.minAge]?.value, let maxAge = audit.settings[.maxAge]?.value else { return [] }
+        let minAges = audit.settings.inForce(.minAge), maxAges = audit.settings.inForce(.maxAge)
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
         for trainee in data.trainees {
             let id = trainee.id
             for line in trainee.roster {
+                // The range in force when the class started.
                 guard let start = line.start,
+                      let minAge = minAges.forClass(startingOn: start)?.value,
+                      let maxAge = maxAges.forClass(startingOn: start)?.value,
                       let (age, fromID) = line.age(on: start),
                       age < minAge || age > maxAge else { continue }
                 let cls = line.classID

@@ -30,8 +30,8 @@ struct DrivingCourseOverAge: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let limit = audit.settings[.drivingAgeLimit]?.value,
-              let driving = audit.settings[.drivingCourse]?.value else { return [] }
+        let limits = audit.settings.inForce(.drivingAgeLimit)
+        guard let driving = audit.settings[.drivingCourse]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
@@ -50,8 +50,10 @@ struct DrivingCourseOverAge: Check {
                     drivingCourse = texts.contains { $0.map { driving.matches($0) } ?? false }
                     if e.occupation == nil, e.program == nil { isDriving[cls] = drivingCourse }
                 }
+                // The limit in force when the class started.
                 guard drivingCourse,
                       let start = line.start,
+                      let limit = limits.forClass(startingOn: start)?.value,
                       let (age, fromID) = line.age(on: start),
                       age >= limit else { continue }
                 let subject = "\(id)|\(cls)"

@@ -36,11 +36,13 @@ struct CourseLength: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let setting = audit.settings[.courseLength] else { return [] }
-        let rules = setting.value
+        let inForce = audit.settings.inForce(.courseLength)
         let num = ScheduleFormat.num
         var out: [Finding] = []
         for view in audit.data.trainingClasses {
+            // The rules in force when the class started.
+            guard let setting = inForce.forClass(startingOn: view.start) else { continue }
+            let rules = setting.value
             // The program names the rule; without one, the occupation (专项职业能力 names
             // often sit there), else "" so that only a catch-all rule applies.
             let text = view.program ?? view.occupation ?? ""

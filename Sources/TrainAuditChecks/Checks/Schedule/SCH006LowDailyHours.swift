@@ -24,10 +24,11 @@ struct LowDailyHours: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let setting = audit.settings[.minDailyHours] else { return [] }
-        let minimum = setting.value
+        let minimums = audit.settings.inForce(.minDailyHours)
         var out: [Finding] = []
         for view in audit.data.trainingClasses {
+            // The minimum in force when the class started.
+            guard let minimum = minimums.forClass(startingOn: view.start)?.value else { continue }
             guard let hours = view.hoursTotal, hours > 0, let days = view.days, days > 0 else { continue }
             let perDay = hours / Double(days)
             guard perDay < minimum - 1e-9 else { continue }

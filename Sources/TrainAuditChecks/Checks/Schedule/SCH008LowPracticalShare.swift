@@ -33,10 +33,11 @@ struct LowPracticalShare: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let setting = audit.settings[.minPracticalShare] else { return [] }
-        let minimum = setting.value
+        let minimums = audit.settings.inForce(.minPracticalShare)
         var out: [Finding] = []
         for view in audit.data.trainingClasses {
+            // The share in force when the class started.
+            guard let minimum = minimums.forClass(startingOn: view.start)?.value else { continue }
             guard let practical = view.hoursPractical else { continue }
             let total: Double
             if let t = view.hoursTotal { total = t }
