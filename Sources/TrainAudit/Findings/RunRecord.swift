@@ -30,8 +30,9 @@ public struct RunRecord {
     public var packChain: [String]
     /// Each pack file of the chain (base first) with its SHA-256.
     public var packFiles: [(name: String, path: String, sha256: String?)]
-    /// SHA-256 over every setting in force, one "key<TAB>value<TAB>source" line each, keys
-    /// sorted: equal when two runs applied the same thresholds, whatever the files look like.
+    /// SHA-256 over every setting in force, one "key<TAB>value<TAB>source" line each (and
+    /// the class-start days of a dated value), keys sorted: equal when two runs applied the
+    /// same thresholds, whatever the files look like.
     public var settingsSHA256: String
     public var asOf: Day
     public var inputs: [Input]

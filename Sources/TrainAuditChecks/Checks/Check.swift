@@ -83,7 +83,9 @@ public struct CheckExample: Sendable {
 /// (`data.payments`); a `Trainee` has its `roster` lines, `payments`, `signIns`,
 /// `registry` and `money(in:)`; a `RosterLine` its class, `period`, `subsidy`, `age(on:)`;
 /// a class its `data.roster(of:)`, `data.signIns(of:)`, `data.payments(of:)`. Read
-/// thresholds as `audit.settings[.key]?.value` and list the keys in `CheckInfo.settings`
+/// thresholds as `audit.settings[.key]?.value`; a threshold a class is judged by (a key
+/// declared `byClassStart`) as `audit.settings.inForce(.key).forClass(startingOn: start)`,
+/// the rule in force when the class started. List the keys in `CheckInfo.settings`
 /// (SettingsDeclarationTests checks it); add the type to its family's list (a test fails
 /// otherwise); give it triggering and passing examples, which are its tests.
 public struct Audit: Sendable {
