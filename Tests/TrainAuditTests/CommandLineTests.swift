@@ -110,6 +110,29 @@ struct CommandLineTests {
         #expect(list.stdout.contains("PRX001") && list.stdout.contains("DQ007"))
     }
 
+    /// A source is shown by its document's title (and 文号, date, a note when it is marked
+    /// 失效), never by the file a copy came in, in the user's language.
+    @Test func rulesShowsTheDocumentsTitleNotAFileName() throws {
+        let title = "固原市人民政府办公室关于打赢脱贫攻坚战三年行动职业技能培训工作的实施意见"
+        let zh = try run(["rules", "CLS001", "--pack", "guyuan"])
+        #expect(zh.stdout.contains("依据：《\(title)》（2018-12-17，该文件已标注“宣布失效”）四(三)：“每个培训班不得超过50人”"))
+        #expect(zh.stdout.contains("max_class_size = 50   [guyuan] 《\(title)》"))
+        let en = try run(["rules", "CLS001", "--pack", "guyuan", "--lang", "en"])
+        #expect(en.stdout.contains("source: Guyuan Municipal Government Office: implementing opinions"))
+        #expect(en.stdout.contains("(2018-12-17; marked: declared no longer in force) clause 四(三): “每个培训班不得超过50人”"))
+        #expect(!en.stdout.contains(title))
+        let dongxiang = try run(["rules", "SCH008", "--pack", "dongxiang"])
+        #expect(dongxiang.stdout.contains("min_practical_share = 0.7   [dongxiang] 《东乡族自治县人民政府办公室关于印发东乡县劳动力培训三年行动实施方案(2020—2022年)的通知》（东县府办发〔2020〕57号，2020-06-15）三(四)"))
+        let national = try run(["rules", "SCH007", "--pack", "national"])
+        #expect(national.stdout.contains("max_daily_hours = 8   [national] 默认值：每天超过8学时"))
+        let nationalEn = try run(["rules", "SCH007", "--pack", "national", "--lang", "en"])
+        #expect(nationalEn.stdout.contains("max_daily_hours = 8   [national] default: more than 8 class hours a day"))
+        let list = try run(["rules", "--pack", "luzhou"])
+        #expect(list.stdout.contains("《泸州市人力资源和社会保障局关于对2016年技能培训扶贫实施情况进行目标考核的通知》"))
+        #expect(list.stdout.contains("文号：泸市人社函〔2016〕26号；日期：未载明"))
+        for r in [zh, en, dongxiang, national, nationalEn, list] { #expect(!r.stdout.contains(".txt"), "\(r.stdout)") }
+    }
+
     @Test func inspectShowsKindsAndHeaderRows() throws {
         let r = try run(["inspect", "--lang", "en", "corpus/demo"])
         #expect(r.status == 0)

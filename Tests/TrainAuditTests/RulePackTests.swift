@@ -42,8 +42,8 @@ struct RulePackTests {
         let dir = try packs(["p": """
         name: p
         settings:
-          max_class_size: {value: 50, source: "x"}
-          max_clas_size: {value: 40, source: "typo"}
+          max_class_size: {value: 50, source: {default: {zh: 理由, en: why}}}
+          max_clas_size: {value: 40, source: {default: {zh: 理由, en: why}}}
         """])
         #expect {
             try RulePack.load("p", directory: dir)
@@ -59,7 +59,7 @@ struct RulePackTests {
         settings:
           max_class_size:
             value: fifty
-            source: "x"
+            source: {default: {zh: 理由, en: why}}
         """])
         #expect {
             try RulePack.load("p", directory: dir)
@@ -84,7 +84,7 @@ struct RulePackTests {
     }
 
     @Test func badPatternIsRefused() throws {
-        let dir = try packs(["p": "name: p\nsettings:\n  patterns.driving_course: {value: '机动车(驾驶', source: x}\n"])
+        let dir = try packs(["p": "name: p\nsettings:\n  patterns.driving_course: {value: '机动车(驾驶', source: {default: {zh: 理由, en: why}}}\n"])
         #expect {
             try RulePack.load("p", directory: dir)
         } throws: { e in
@@ -93,7 +93,7 @@ struct RulePackTests {
     }
 
     @Test func aMissingThresholdSkipsTheCheckWithAReason() throws {
-        let dir = try packs(["bare": "name: bare\nsettings:\n  eligible_age.min: {value: 16, source: x}\n"])
+        let dir = try packs(["bare": "name: bare\nsettings:\n  eligible_age.min: {value: 16, source: {default: {zh: 理由, en: why}}}\n"])
         for f in ["columns.yaml", "regions.tsv"] {
             try FileManager.default.copyItem(atPath: Repo.rules + "/" + f, toPath: dir + "/" + f)
         }

@@ -164,7 +164,7 @@ struct WorkflowTests {
         try #require(!forced.isEmpty)
         #expect(forced.isSubset(of: people))
         #expect(rows.count == people.count)  // one line per person
-        // guyuan inherits national's phone_spot_check_rate 0.3 (seed 000 附件5 注1).
+        // guyuan inherits national's default phone_spot_check_rate 0.3.
         let trainees = Set(Self.demo.data.enrollments.compactMap { $0.id.id?.description ?? $0.id.raw }).count
         #expect(rows.count >= Int((0.3 * Double(trainees)).rounded(.up)))
         #expect(rows.count < trainees)

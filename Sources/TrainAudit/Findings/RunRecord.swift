@@ -30,8 +30,9 @@ public struct RunRecord {
     public var packChain: [String]
     /// Each pack file of the chain (base first) with its SHA-256.
     public var packFiles: [(name: String, path: String, sha256: String?)]
-    /// SHA-256 over every setting in force, one "key<TAB>value<TAB>source" line each, keys
-    /// sorted: equal when two runs applied the same thresholds, whatever the files look like.
+    /// SHA-256 over every setting in force, one "key<TAB>value<TAB>source" line each (and
+    /// the class-start days of a dated value), keys sorted: equal when two runs applied the
+    /// same thresholds, whatever the files look like.
     public var settingsSHA256: String
     public var asOf: Day
     public var inputs: [Input]
@@ -74,7 +75,10 @@ public struct RunRecord {
     public static func settingsHash(_ s: Settings) -> String {
         var text = ""
         for k in AnySettingKey.all.sorted(by: { $0.name < $1.name }) {
-            if let d = s.describe(k) { text += "\(k)\t\(d.value)\t\(d.source)\n" }
+            for d in s.describe(k) {
+                let days = d.from == nil && d.until == nil ? "" : "\t\(d.from?.description ?? "")..\(d.until?.description ?? "")"
+                text += "\(k)\t\(d.value)\t\(d.source.canonical)\(days)\n"
+            }
         }
         var h = SHA256()
         h.update(Array(text.utf8))

@@ -187,7 +187,7 @@ public struct HTMLWriter {
                 h += "</ul>"
                 if f.evidence.count > 1 { h += "<p class=\"src\">\(t("共 \(f.evidence.count) 行证据", "\(f.evidence.count) evidence rows"))</p>" }
             }
-            if let source = FindingsReport.source(of: f.code) { h += "<p class=\"src\">\(t("依据", "source"))：\(e(source))</p>" }
+            if let source = report.source(of: f.code) { h += "<p class=\"src\">\(t("依据", "source"))：\(e(source))</p>" }
             h += "<p class=\"fp\">\(e(f.fingerprint))</p></td></tr>\n"
         }
         h += "</tbody></table>\n</section>\n"

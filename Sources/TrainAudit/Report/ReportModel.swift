@@ -31,8 +31,10 @@ public struct FindingsReport {
     public var inputs: [Input]
     public var pack: String
     public var packChain: [String]
-    /// The policy documents the pack's settings cite (the first word of each source).
+    /// The policy documents the pack's settings cite, by title (and 文号, date).
     public var documents: [String]
+    /// The declared documents, to show the checks' sources by.
+    public var policyDocuments: PolicyDocuments
     public var asOf: Day
     public var version: String
     /// SHA-256 of the settings in force (RunRecord.settingsHash).
@@ -57,13 +59,8 @@ public struct FindingsReport {
         pack = settings.packName
         packChain = settings.chain
         settingsSHA256 = RunRecord.settingsHash(settings)
-        var docs: [String] = []
-        for key in AnySettingKey.all {
-            guard let d = settings.describe(key), let doc = d.source.split(separator: " ").first.map(String.init),
-                  !doc.hasPrefix("default"), !docs.contains(doc) else { continue }
-            docs.append(doc)
-        }
-        documents = docs.sorted()
+        policyDocuments = settings.documents
+        documents = settings.citedDocuments.map { PolicySource.cited($0, presentation.lang) }
         let files = digests ? FindingsReport.inputFiles(paths) : [:]
         var digestOf: [String: String] = [:]
         inputs = result.reports.map { r in
@@ -127,8 +124,8 @@ public struct FindingsReport {
         }
     }
 
-    /// The policy source of a finding's check.
-    public static func source(of code: String) -> String? { AllChecks.check(code)?.info.source }
+    /// The policy source of a finding's check, in the report's language.
+    public func source(of code: String) -> String? { AllChecks.check(code).map { $0.info.source.text(lang, policyDocuments) } }
 }
 
 extension Family {

@@ -163,7 +163,7 @@ public struct XLSXWriter {
         var widths = columns.map { Double(TableWriter.displayWidth($0.head)) + 2 }
         for f in report.findings.prefix(2000) {
             let values = [p.title(f), p.personID(f) ?? "", p.personName(f) ?? "", f.classID ?? "", f.institution ?? "",
-                          f.county ?? "", p.message(f), FindingsReport.source(of: f.code) ?? ""]
+                          f.county ?? "", p.message(f), report.source(of: f.code) ?? ""]
             for (c, v) in zip([5, 6, 7, 8, 9, 10, 12, 14], values) { widths[c] = max(widths[c], Double(TableWriter.displayWidth(v)) + 2) }
         }
         widths[4] = max(widths[4], 14)
@@ -202,7 +202,7 @@ public struct XLSXWriter {
                     s.text(r, 13, label, b.text)
                 }
             }
-            s.text(r, 14, FindingsReport.source(of: f.code) ?? "", b.text)
+            s.text(r, 14, report.source(of: f.code) ?? "", b.text)
             s.text(r, 15, f.fingerprint, b.text)
             evidenceRow += f.evidence.count
         }

@@ -25,8 +25,9 @@ public struct CheckInfo: Sendable {
     public let title: Localized
     /// What it catches and why, for `trainaudit rules CODE`.
     public let summary: Localized
-    /// The policy source: seed file and clause, or "default: <why>".
-    public let source: String
+    /// The policy source: clauses of documents declared in rules/documents.yaml, or a
+    /// default or other basis with why, in both languages.
+    public let source: [PolicySource]
     /// Tables the check needs; without them it is skipped and the summary says so.
     public let needs: [TableKind]
     /// The settings (rule-pack thresholds and patterns) it needs; a pack missing one
@@ -39,7 +40,7 @@ public struct CheckInfo: Sendable {
 
     /// `settings: .minAge, .maxAge` and `optional: .trainingItem` list keys of SettingKeys.swift.
     public init<each Needed, each Extra>(code: String, severity: Severity, title: Localized, summary: Localized,
-                source: String, needs: [TableKind], settings: repeat SettingKey<each Needed>,
+                source: [PolicySource], needs: [TableKind], settings: repeat SettingKey<each Needed>,
                 optional: repeat SettingKey<each Extra>) {
         self.code = code
         self.severity = severity
@@ -82,7 +83,9 @@ public struct CheckExample: Sendable {
 /// (`data.payments`); a `Trainee` has its `roster` lines, `payments`, `signIns`,
 /// `registry` and `money(in:)`; a `RosterLine` its class, `period`, `subsidy`, `age(on:)`;
 /// a class its `data.roster(of:)`, `data.signIns(of:)`, `data.payments(of:)`. Read
-/// thresholds as `audit.settings[.key]?.value` and list the keys in `CheckInfo.settings`
+/// thresholds as `audit.settings[.key]?.value`; a threshold a class is judged by (a key
+/// declared `byClassStart`) as `audit.settings.inForce(.key).forClass(startingOn: start)`,
+/// the rule in force when the class started. List the keys in `CheckInfo.settings`
 /// (SettingsDeclarationTests checks it); add the type to its family's list (a test fails
 /// otherwise); give it triggering and passing examples, which are its tests.
 public struct Audit: Sendable {

@@ -9,13 +9,17 @@ public struct SettingKey<Value: Sendable>: Sendable {
     public let name: String
     /// What the setting is, in one line.
     public let summary: String
+    /// Whether a class is judged by it as it stood when the class started: only such a
+    /// setting may carry dates in a pack (`from`, `until`, `periods`), and its checks read
+    /// it with `Settings.inForce`.
+    public let byClassStart: Bool
     let read: @Sendable (Node, SettingReader) throws -> Value
     let show: @Sendable (Value) -> String
 }
 
 extension SettingKey where Value: SettingValue {
-    init(_ name: String, _ summary: String) {
-        self.init(name: name, summary: summary, read: Value.read, show: { $0.shown })
+    init(_ name: String, _ summary: String, byClassStart: Bool = false) {
+        self.init(name: name, summary: summary, byClassStart: byClassStart, read: Value.read, show: { $0.shown })
     }
 }
 
@@ -24,12 +28,14 @@ extension SettingKey where Value: SettingValue {
 public struct AnySettingKey: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     public let summary: String
+    public let byClassStart: Bool
     let read: @Sendable (Node, SettingReader) throws -> any Sendable
     let show: @Sendable (any Sendable) -> String?
 
     public init<Value>(_ key: SettingKey<Value>) {
         name = key.name
         summary = key.summary
+        byClassStart = key.byClassStart
         read = { try key.read($0, $1) }
         show = { ($0 as? Value).map(key.show) }
     }

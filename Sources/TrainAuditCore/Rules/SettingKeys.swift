@@ -5,9 +5,9 @@
 
 // REG: eligibility
 extension SettingKey<Int> {
-    public static var minAge: Self { .init("eligible_age.min", "youngest eligible age on the class start date") }
-    public static var maxAge: Self { .init("eligible_age.max", "oldest eligible age on the class start date") }
-    public static var drivingAgeLimit: Self { .init("driving_age_limit", "age at or over which a driving-course trainee is flagged") }
+    public static var minAge: Self { .init("eligible_age.min", "youngest eligible age on the class start date", byClassStart: true) }
+    public static var maxAge: Self { .init("eligible_age.max", "oldest eligible age on the class start date", byClassStart: true) }
+    public static var drivingAgeLimit: Self { .init("driving_age_limit", "age at or over which a driving-course trainee is flagged", byClassStart: true) }
 }
 
 extension SettingKey<Pattern> {
@@ -32,13 +32,13 @@ extension SettingKey<Pattern> {
 
 // SCH: schedules
 extension SettingKey<[LengthRule]> {
-    public static var courseLength: Self { .init("course_length", "course-length bounds by program (first match wins)") }
+    public static var courseLength: Self { .init("course_length", "course-length bounds by program (first match wins)", byClassStart: true) }
 }
 
 extension SettingKey<Double> {
-    public static var minDailyHours: Self { .init("min_daily_hours", "fewest 学时 a class day may have") }
+    public static var minDailyHours: Self { .init("min_daily_hours", "fewest 学时 a class day may have", byClassStart: true) }
     public static var maxDailyHours: Self { .init("max_daily_hours", "most 学时 a class day may have") }
-    public static var minPracticalShare: Self { .init("min_practical_share", "least share of the hours that must be practical") }
+    public static var minPracticalShare: Self { .init("min_practical_share", "least share of the hours that must be practical", byClassStart: true) }
 }
 
 // PRX: proxy sign-ins
@@ -58,7 +58,7 @@ extension SettingKey<Pattern> {
 
 // CLS: class size
 extension SettingKey<Int> {
-    public static var maxClassSize: Self { .init("max_class_size", "most trainees a class may have") }
+    public static var maxClassSize: Self { .init("max_class_size", "most trainees a class may have", byClassStart: true) }
 }
 
 extension SettingKey<Double> {
@@ -67,7 +67,7 @@ extension SettingKey<Double> {
 
 // PAY: payments
 extension SettingKey<[SubsidyStandard]> {
-    public static var subsidyStandards: Self { .init("subsidy_standard", "most training subsidy a certificate type allows") }
+    public static var subsidyStandards: Self { .init("subsidy_standard", "most training subsidy a certificate type allows", byClassStart: true) }
 }
 
 extension SettingKey<Double> {

@@ -1,15 +1,43 @@
-/// A threshold or pattern from a rule pack, with where it came from.
+/// A threshold or pattern from a rule pack, with where it came from and, when the pack
+/// dates it, the class-start days it is for.
 public struct Setting<T: Sendable>: Sendable {
     public var value: T
-    /// The policy source the pack cites for it (seed file and clause, or "default: …").
-    public var source: String
+    /// The policy source the pack cites for it (a document's clause, or a default with why).
+    public var source: PolicySource
     /// The pack that set it (a pack can inherit it through `extends`).
     public var pack: String
+    /// The first class-start day it is in force for; nil: from the beginning.
+    public var from: Day?
+    /// The last class-start day it is in force for; nil: still in force.
+    public var until: Day?
 
-    public init(_ value: T, source: String, pack: String) {
+    public init(_ value: T, source: PolicySource, pack: String, from: Day? = nil, until: Day? = nil) {
         self.value = value
         self.source = source
         self.pack = pack
+        self.from = from
+        self.until = until
+    }
+
+    /// Whether it is the rule for a class that started on `day`.
+    public func isInForce(on day: Day) -> Bool {
+        (from.map { $0 <= day } ?? true) && (until.map { day <= $0 } ?? true)
+    }
+
+    var isDated: Bool { from != nil || until != nil }
+}
+
+/// A setting's values by the day a class started: a class is judged by the rule in force
+/// when it started (`audit.settings.inForce(.maxClassSize)`, then `forClass(startingOn:)`).
+public struct SettingInForce<T: Sendable>: Sendable {
+    /// The pack's values, earliest first; one undated value for most settings.
+    public let periods: [Setting<T>]
+
+    /// The value for a class that started on `start`; nil when none is in force then.
+    /// A class without a start day is judged only by a value that has no dates.
+    public func forClass(startingOn start: Day?) -> Setting<T>? {
+        guard let start else { return periods.first { !$0.isDated } }
+        return periods.first { $0.isInForce(on: start) }
     }
 }
 
@@ -46,45 +74,69 @@ public struct SubsidyStandard: Sendable {
 }
 
 /// The thresholds and patterns in force: a rule pack with its `extends` chain resolved,
-/// read by key (`settings[.maxClassSize]`, keys in SettingKeys.swift). Every setting is
-/// optional: a pack may leave a number out, and the checks that need it are then skipped
-/// with a diagnostic (RULES.md, "Bad input").
+/// read by key (`settings[.maxClassSize]`, keys in SettingKeys.swift), with the policy
+/// documents the pack's sources cite. Every setting is optional: a pack may leave a number
+/// out, and the checks that need it are then skipped with a diagnostic (RULES.md, "Bad
+/// input"). A setting a class is judged by may change by date: read it with `inForce`.
 public struct Settings: Sendable {
     public var packName: String = ""
     /// The chain of packs applied, base first (national, ningxia, guyuan).
     public var chain: [String] = []
+    /// The documents declared beside the packs (documents.yaml), which sources cite by id.
+    public var documents = PolicyDocuments()
     /// When set, every read through a key is noted in it (SettingsDeclarationTests).
     public var readLog: SettingReadLog?
 
     private struct Stored: Sendable {
         var value: any Sendable
-        var source: String
+        var source: PolicySource
         var pack: String
+        var from: Day?
+        var until: Day?
     }
-    private var values: [String: Stored] = [:]
+    /// Per key, the periods of the pack that set it last, earliest first.
+    private var values: [String: [Stored]] = [:]
 
     public init() {}
 
+    /// The setting for readers that judge no class by its start day: its only value, or
+    /// when the pack dates it, the latest.
     public subscript<Value>(key: SettingKey<Value>) -> Setting<Value>? {
-        get {
-            readLog?.note(key.name)
-            guard let s = values[key.name], let v = s.value as? Value else { return nil }
-            return Setting(v, source: s.source, pack: s.pack)
-        }
-        set { values[key.name] = newValue.map { Stored(value: $0.value, source: $0.source, pack: $0.pack) } }
+        get { inForce(key).periods.last }
+        set { values[key.name] = newValue.map { [Stored(value: $0.value, source: $0.source, pack: $0.pack, from: $0.from, until: $0.until)] } }
     }
 
-    mutating func set(_ key: AnySettingKey, _ value: any Sendable, source: String, pack: String) {
-        values[key.name] = Stored(value: value, source: source, pack: pack)
+    /// The setting's values by class-start day (empty when the pack does not set it).
+    public func inForce<Value>(_ key: SettingKey<Value>) -> SettingInForce<Value> {
+        readLog?.note(key.name)
+        let periods = (values[key.name] ?? []).compactMap { s in
+            (s.value as? Value).map { Setting($0, source: s.source, pack: s.pack, from: s.from, until: s.until) }
+        }
+        return SettingInForce(periods: periods)
+    }
+
+    /// Sets all the periods of `key` (a pack that sets a key replaces what it inherits).
+    mutating func set(_ key: AnySettingKey, _ periods: [(value: any Sendable, source: PolicySource, from: Day?, until: Day?)], pack: String) {
+        values[key.name] = periods.map { Stored(value: $0.value, source: $0.source, pack: pack, from: $0.from, until: $0.until) }
     }
 
     /// Whether the pack sets `key`.
     public func has(_ key: AnySettingKey) -> Bool { values[key.name] != nil }
 
-    /// The value of `key` as text with its source, for `trainaudit rules CODE`.
-    public func describe(_ key: AnySettingKey) -> (value: String, source: String, pack: String)? {
-        guard let s = values[key.name], let shown = key.show(s.value) else { return nil }
-        return (shown, s.source, s.pack)
+    /// One period of a setting as text, for `trainaudit rules CODE` and the run record.
+    public struct Described: Sendable {
+        public var value: String
+        public var source: PolicySource
+        public var pack: String
+        public var from: Day?
+        public var until: Day?
+    }
+
+    /// The values of `key` as text with their sources, earliest first (empty when unset).
+    public func describe(_ key: AnySettingKey) -> [Described] {
+        (values[key.name] ?? []).compactMap { s in
+            key.show(s.value).map { Described(value: $0, source: s.source, pack: s.pack, from: s.from, until: s.until) }
+        }
     }
 }
 

@@ -7,7 +7,7 @@ struct ClassTooLarge: Check {
         summary: Localized(
             zh: "一个培训班台账上的学员人数超过规则包规定的班额上限（固原：每班不得超过50人）。超大班额保证不了实操教学，也常是虚增人数的迹象。",
             en: "A class roster lists more trainees than the pack's maximum class size (Guyuan: at most 50). Oversized classes cannot have had the practical teaching paid for and often hide padded rosters."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：每个培训班不得超过50人",
+        source: [.cite("guyuan-2018", "四(三)", "每个培训班不得超过50人")],
         needs: [.roster],
         settings: .maxClassSize)
 
@@ -31,10 +31,12 @@ struct ClassTooLarge: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let maxSize = audit.settings[.maxClassSize]?.value else { return [] }
+        let limits = audit.settings.inForce(.maxClassSize)
         let data = audit.data
         var out: [Finding] = []
         for view in data.trainingClasses {
+            // The limit in force when the class started.
+            guard let maxSize = limits.forClass(startingOn: view.start)?.value else { continue }
             let roster = data.roster(of: view)
             guard roster.count > maxSize else { continue }
             // Distinct people, in roster order; the ones past the limit are the excess.

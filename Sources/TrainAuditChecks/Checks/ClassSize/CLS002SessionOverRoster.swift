@@ -7,7 +7,7 @@ struct SessionLargerThanRoster: Check {
         summary: Localized(
             zh: "同一班级同一天同一时段签到的不同人数多于该班台账上的学员人数。考勤与台账对不上，说明有人替不在册的人签到或台账与考勤是分别编造的。",
             en: "More distinct people signed in to one session (class, day, session) than the class roster lists. Attendance that does not match the roster means sign-ins for people not enrolled, or a roster and sheets made up separately."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：督促培训机构落实…考勤“六个到位”；每个培训班不得超过50人",
+        source: [.cite("guyuan-2018", "四(三)", "督促培训机构落实…考勤“六个到位”……每个培训班不得超过50人")],
         needs: [.roster, .attendance])
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct RosterInflated: Check {
         summary: Localized(
             zh: "班级台账人数达到曾经签到过的不同人数的规则包倍数（默认1.5倍）以上。从未到课的人列在台账上领取补贴，是虚增班额的典型做法。",
             en: "The class roster is at least the pack's multiple (default 1.5×) of the distinct people who ever signed in. Listing people who never came to claim their subsidy is the usual way to inflate a class."),
-        source: "default: roster_attendance_ratio 1.5 (001_d8d3e9ef7cd7fd28.txt 四(三)：落实…考勤“六个到位”)",
+        source: [.byDefault(zh: "花名册人数与签到人数之比以规则包的 roster_attendance_ratio 为限", en: "the ratio of roster size to people who signed in is bounded by the pack's roster_attendance_ratio"), .cite("guyuan-2018", "四(三)", "落实…考勤“六个到位”")],
         needs: [.roster, .attendance],
         settings: .rosterToAttendanceRatio)
 

@@ -7,7 +7,7 @@ struct SameOccupationTwice: Check {
         summary: Localized(
             zh: "同一身份证号在同一职业（工种）同一等级上享受了两次及以上培训补贴。同一职业同一等级的补贴只能享受一次；鉴定未通过后重新参加培训的（规则包允许时）不算重复。",
             en: "One ID subsidised two or more times for the same occupation at the same level. That subsidy is allowed once; a re-take after a failed assessment does not count when the pack allows it."),
-        source: "default: 同一职业同一等级只能享受一次补贴 (2019–2021 national skills-upgrading action as local offices apply it, e.g. Jiangsu, Shenzhen)",
+        source: [.byDefault(zh: "同一职业同一等级只能享受一次补贴（2019–2021年全国职业技能提升行动中江苏、深圳等地的执行口径）", en: "the same occupation and level is subsidised once (the 2019–2021 national skills-upgrading action as local offices such as Jiangsu and Shenzhen apply it)")],
         needs: [.roster],
         settings: .retakeAfterFailAllowed)
 

@@ -7,7 +7,7 @@ struct TooManyTrainingsPerYear: Check {
         summary: Localized(
             zh: "同一人在一个自然年内（按开班日期）享受的补贴性培训次数超过规则包的上限（全国默认每年不超过3次）。频繁参训多为挂名凑人数。",
             en: "One person had more subsidised trainings in a calendar year (by class start) than the pack allows (national default: 3 a year). Serial trainees are usually names lent to fill classes."),
-        source: "default: 每人每年享受培训补贴不超过3次 (2019–2021 national skills-upgrading action as local offices apply it, e.g. Jiangsu, Shenzhen)",
+        source: [.byDefault(zh: "每人每年享受培训补贴不超过规则包的次数（2019–2021年全国职业技能提升行动中江苏、深圳等地为3次）", en: "no more subsidised trainings a person a year than the pack allows (3 in the 2019–2021 national skills-upgrading action as Jiangsu and Shenzhen apply it)")],
         needs: [.roster],
         settings: .maxTrainingsPerYear)
 

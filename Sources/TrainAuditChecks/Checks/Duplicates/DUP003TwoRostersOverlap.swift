@@ -8,7 +8,7 @@ struct OverlappingRosters: Check {
         summary: Localized(
             zh: "同一人出现在不同培训机构或不同实施部门的台账上，培训期间重叠，且两边都享受了补贴。资金整合允许“各计其功”，但不允许同一人同一时间由两个渠道重复支付。",
             en: "One person is on rosters of different institutions or departments for overlapping periods, and both paid a subsidy. Integrated funding lets each department count the person, but not pay twice for the same time."),
-        source: "004_7f4ac2d205e22cbf.txt 四(三)：按照“用途不变、渠道不乱、各负其责、各计其功”的原则有效整合",
+        source: [.cite("dongxiang-2020-57", "四(三)", "按照“用途不变、渠道不乱、各负其责、各计其功”的原则有效整合")],
         needs: [.roster])
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct DuplicatePaymentRows: Check {
         summary: Localized(
             zh: "补贴发放明细中两行及以上的身份证号、金额、发放日期、补贴项目和班级完全相同，同一笔补贴被重复发放或重复报账。",
             en: "Two or more rows of the payment ledger with the same ID, amount, paid date, item and class: one subsidy paid or claimed twice."),
-        source: "default: a payment is made once (001_d8d3e9ef7cd7fd28.txt 四(五)：培训结束后培训机构根据培训人数、培训质量申请培训补贴)",
+        source: [.byDefault(zh: "一笔补贴只发放一次", en: "a payment is made once"), .cite("guyuan-2018", "四(五)", "培训结束后培训机构根据培训人数、培训质量申请培训补贴")],
         needs: [.payments])
 
     var examples: [CheckExample] {

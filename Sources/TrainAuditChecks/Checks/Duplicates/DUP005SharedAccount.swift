@@ -7,7 +7,7 @@ struct SharedAccountAcrossHouseholds: Check {
         summary: Localized(
             zh: "同一银行账号（社保卡、一卡通）收到了不同户（按建档立卡户编号；名册外的人各算一户）人员的培训补贴。补贴应发到本人账户，同户家庭成员共用一卡通属正常，跨户集中到一个账户多为机构或中间人冒领。",
             en: "One bank (social-security, one-card) account received training subsidies for people of different households (registry 户编号; people not in the registry count as their own household). Members of one household sharing an account is normal; several households paid into one account usually means an institution or middleman collecting the money."),
-        source: "default: subsidies are paid to the trainee's own account (one-card 一卡通 payment; RULES.md DUP)",
+        source: [.byDefault(zh: "补贴发放到学员本人账户（社保卡、一卡通）", en: "subsidies are paid into the trainee's own account (social security card or one-card account)")],
         needs: [.payments])
 
     var examples: [CheckExample] {

@@ -6,7 +6,7 @@ struct BadCheckDigit: IDIssueCheck {
         title: Localized(zh: "身份证号校验码错误", en: "ID check digit is wrong"),
         summary: Localized(zh: "第18位校验码与前17位按 ISO 7064 MOD 11-2 计算的结果不符：号码抄错或编造，无法可靠比对。",
                            en: "The 18th character does not match the ISO 7064 MOD 11-2 check of the first 17: a typo or an invented number, which cannot be joined reliably."),
-        source: "GB 11643-1999 公民身份号码 §8 校验码 (DATA.md, Identity)", needs: [])
+        source: [.cite("gb-11643-1999", "§8", "校验码")], needs: [])
 
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.badCheckDigit) }
 

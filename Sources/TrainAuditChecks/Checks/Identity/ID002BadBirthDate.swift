@@ -6,7 +6,7 @@ struct BadBirthDate: IDIssueCheck {
         title: Localized(zh: "身份证号出生日期不存在", en: "ID birth date does not exist"),
         summary: Localized(zh: "第7–14位不是真实存在的日期（如2月30日），号码不可能由公安机关签发。",
                            en: "Digits 7–14 are not a real day (such as 30 February): no such number can have been issued."),
-        source: "GB 11643-1999 公民身份号码 §6.2 出生日期码", needs: [])
+        source: [.cite("gb-11643-1999", "§6.2", "出生日期码")], needs: [])
 
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.badBirthDate) }
 

@@ -6,7 +6,7 @@ struct UnknownRegion: IDIssueCheck {
         title: Localized(zh: "身份证号地区码不存在", en: "ID region code unknown"),
         summary: Localized(zh: "前6位不在任何年份的 GB/T 2260 行政区划代码中（已撤销的旧代码视为有效：人们保留登记时的代码）。",
                            en: "The first 6 digits are in no GB/T 2260 list of any year (abolished codes count as valid: people keep the code they were registered under)."),
-        source: "GB 11643-1999 §6.1 地址码; code table rules/regions.tsv from python-stdnum loc.dat (DATA.md, Identity)", needs: [])
+        source: [.cite("gb-11643-1999", "§6.1", "地址码", note: Localized(zh: "代码表为 rules/regions.tsv，取自 python-stdnum 的 loc.dat", en: "the code table is rules/regions.tsv, from python-stdnum's loc.dat"))], needs: [])
 
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool {
         guard let id = reading.id else { return false }

@@ -6,7 +6,7 @@ struct ConvertedLegacyID: IDIssueCheck {
         title: Localized(zh: "15位旧身份证号已转换为18位", en: "15-digit ID converted to 18 digits"),
         summary: Localized(zh: "15位旧号码按国家标准补“19”并计算校验码后用于比对；证据中保留原号码。",
                            en: "A 15-digit legacy ID was converted (19 inserted, check digit computed) to be joined; the original stays in the evidence."),
-        source: "GB 11643-1999 (18-digit number replaces the 15-digit one of GB 11643-1989)", needs: [])
+        source: [.because(zh: "GB 11643-1999 的18位号码取代了 GB 11643-1989 的15位号码", en: "the 18-digit number of GB 11643-1999 replaces the 15-digit one of GB 11643-1989")], needs: [])
 
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.converted15) }
 

@@ -6,7 +6,7 @@ struct GenderContradictsID: Check {
         title: Localized(zh: "性别与身份证号不符", en: "gender contradicts the ID"),
         summary: Localized(zh: "台账性别栏与身份证号第17位（奇数为男，偶数为女）不一致：号码或人员可能张冠李戴。",
                            en: "The ledger's gender column disagrees with the ID's 17th digit (odd for men, even for women): the number may belong to someone else."),
-        source: "GB 11643-1999 §6.3 顺序码（奇数分配给男性，偶数分配给女性）", needs: [.roster])
+        source: [.cite("gb-11643-1999", "§6.3", "顺序码（奇数分配给男性，偶数分配给女性）")], needs: [.roster])
 
     func run(_ audit: Audit) -> [Finding] {
         audit.data.rosterLines.compactMap { line in

@@ -6,7 +6,7 @@ struct AgeContradictsID: Check {
         title: Localized(zh: "年龄与身份证号不符", en: "age contradicts the ID"),
         summary: Localized(zh: "台账年龄栏与按身份证号出生日期计算的开班时年龄相差超过1岁（填报时点不同最多差1岁）。",
                            en: "The ledger's age differs by more than one year from the age the ID gives on the class start (a different reporting date explains at most one)."),
-        source: "GB 11643-1999 §6.2 出生日期码; seed 000_e5579bc6a72fec59.txt 附件5 年龄栏", needs: [.roster])
+        source: [.cite("gb-11643-1999", "§6.2", "出生日期码"), .cite("luzhou-2016-26", "附件5", "年龄", note: Localized(zh: "台账有年龄栏", en: "the ledger has an age column"))], needs: [.roster])
 
     func run(_ audit: Audit) -> [Finding] {
         audit.data.rosterLines.compactMap { line in

@@ -6,7 +6,7 @@ struct NamesDifferAcrossTables: Check {
         title: Localized(zh: "同一身份证号姓名不一致（冒名顶替）", en: "one ID, different names (impersonation)"),
         summary: Localized(zh: "同一身份证号在不同表（名册、台账、考勤、发放）中对应不同姓名（已去除空格、统一间隔号），可能冒名顶替或借用他人身份证。",
                            en: "One ID carries different names across tables (registry, ledger, attendance, payments), after removing spaces and unifying middle dots: someone may be using another person's ID."),
-        source: "DATA.md, Identity: one ID with two different names across tables is a finding (冒名顶替)", needs: [])
+        source: [.because(zh: "同一身份证号在不同表格中对应不同姓名，可能是冒名顶替", en: "one ID with different names across tables may be someone trained under another's name")], needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
         let d = audit.data

@@ -6,7 +6,7 @@ struct MalformedID: IDIssueCheck {
         title: Localized(zh: "身份证号格式错误", en: "malformed ID"),
         summary: Localized(zh: "身份证号栏不是15位或18位号码（位数不对、含其他字符或为“无”“测试”等占位内容），该行无法比对。",
                            en: "The ID cell is not a 15- or 18-character number (wrong length, other characters, or a placeholder such as 无 or 测试): the row cannot be joined."),
-        source: "GB 11643-1999 §4 号码结构", needs: [])
+        source: [.cite("gb-11643-1999", "§4", "号码的结构")], needs: [])
 
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool {
         !reading.isBlank && (reading.issues.contains(.wrongLength) || reading.issues.contains(.badCharacters))

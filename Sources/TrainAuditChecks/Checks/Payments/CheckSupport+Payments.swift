@@ -12,11 +12,12 @@ extension Audit {
     }
 
     /// The most the pack allows as training subsidy for a class, from the certificate its
-    /// register line names (seed 001 四(三): 培训合格证书 800 yuan); nil when the class names
-    /// no certificate or the pack sets no standard for it.
+    /// register line names (guyuan-2018 四(三): 培训合格证书 800 yuan), by the standard in
+    /// force when the class started; nil when the class names no certificate or the pack
+    /// sets no standard for it then.
     func standard(for view: TrainingClass) -> SubsidyStandard? {
         guard let certificate = view.certificate else { return nil }
-        return settings[.subsidyStandards]?.value.first { $0.certificate.matches(certificate) }
+        return settings.inForce(.subsidyStandards).forClass(startingOn: view.start)?.value.first { $0.certificate.matches(certificate) }
     }
 
     /// Whether an enrollment's 鉴定或考核通过情况 says failed, by the pack's

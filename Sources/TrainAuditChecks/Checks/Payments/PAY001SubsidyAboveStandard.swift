@@ -7,7 +7,7 @@ struct SubsidyAboveStandard: Check {
         summary: Localized(
             zh: "按开班备案的证书类型，规则包规定了培训补贴标准（如固原：取得培训合格证书的给予800元）；发给一名学员的培训补贴（只计补贴项目为培训补贴的发放，不含鉴定、生活费、交通补贴）超过标准。全班都超标时报一条班级问题，个别学员超标时逐人报告。",
             en: "The pack sets a training-subsidy standard by the certificate a class leads to (Guyuan: 800 yuan for a 培训合格证书); a trainee's training subsidy (payments of the training item only, never assessment, living or travel allowances) is above it. A class paid above it throughout is one class finding; a few people above it are person findings."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：未列入的，一律不得许可和认定职业资格，培训后取得培训合格证书的，给予800元的培训补贴",
+        source: [.cite("guyuan-2018", "四(三)", "未列入的，一律不得许可和认定职业资格，培训后取得培训合格证书的，给予800元的培训补贴")],
         needs: [.payments, .classes], settings: .subsidyStandards, optional: .trainingItem)
 
     var examples: [CheckExample] {

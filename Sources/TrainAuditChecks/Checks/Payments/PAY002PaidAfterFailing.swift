@@ -7,7 +7,7 @@ struct PaidAfterFailing: Check {
         summary: Localized(
             zh: "台账“鉴定或考核通过情况”为不合格（0、不合格、未通过……，按规则包的模式），却领取了培训补贴（发放明细中该班的培训补贴，或台账补贴金额栏）。培训补贴以取得证书为条件；生活费补贴按规定可以照发，不计在内。",
             en: "The ledger's 鉴定或考核通过情况 says failed (0, 不合格, 未通过 …, by the pack's patterns), yet a training subsidy was paid (the payment ledger's training item for that class, or the ledger's subsidy column). The training subsidy depends on passing; a living allowance may still be paid and is not counted."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：培训后取得培训合格证书的，给予800元的培训补贴; 000_e5579bc6a72fec59.txt 附件5 注2：“1”表示“合格”，“0”表示“不合格”",
+        source: [.cite("guyuan-2018", "四(三)", "培训后取得培训合格证书的，给予800元的培训补贴"), .cite("luzhou-2016-26", "附件5 注2", "“鉴定或考核通过情况”栏选项“1”表示“合格”，“0”表示“不合格”")],
         needs: [.roster], settings: .failedAssessment, optional: .trainingItem)
 
     var examples: [CheckExample] {

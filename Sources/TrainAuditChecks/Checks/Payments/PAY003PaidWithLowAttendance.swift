@@ -7,7 +7,7 @@ struct PaidWithLowAttendance: Check {
         summary: Localized(
             zh: "学员签到的课次（日期+时段）占该班全部课次的比例低于规则包的最低出勤比例，却领取了补贴。从未签到的学员由 PRX005（空挂学员）报告，这里不重复。",
             en: "The trainee signed in to a smaller share of the class's sessions (day + session) than the pack's minimum, yet was subsidised. Trainees who never signed in are PRX005's (ghost trainees), not repeated here."),
-        source: "default: min_attendance_share (national 0.8); 001_d8d3e9ef7cd7fd28.txt 四(三) 督促培训机构落实……考勤“六个到位”; 四(五) 培训结束后培训机构根据培训人数、培训质量申请培训补贴",
+        source: [.byDefault(zh: "出勤率下限以规则包的 min_attendance_share 为准", en: "the least attendance share is the pack's min_attendance_share"), .cite("guyuan-2018", "四(三)", "督促培训机构落实……考勤“六个到位”"), .cite("guyuan-2018", "四(五)", "培训结束后培训机构根据培训人数、培训质量申请培训补贴")],
         needs: [.roster, .attendance], settings: .minAttendanceShare)
 
     var examples: [CheckExample] {

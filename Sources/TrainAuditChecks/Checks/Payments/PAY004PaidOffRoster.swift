@@ -7,7 +7,7 @@ struct PaidOffRoster: Check {
         summary: Localized(
             zh: "发放明细中的领取人不在所注明班级的花名册上（未注明班级的，不在任何班级的花名册上）。花名册上同名者身份证号无法读取或校验码错误的，是号码问题（ID 类），不在此重复报告。",
             en: "A payee is on no roster line of the class the payment names (or, when it names none, of any class). Where the roster has the same name with an unreadable ID or a bad check digit, it is an ID problem (the ID family), not repeated here."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(五)：培训结束后培训机构根据培训人数、培训质量申请培训补贴",
+        source: [.cite("guyuan-2018", "四(五)", "培训结束后培训机构根据培训人数、培训质量申请培训补贴")],
         needs: [.payments, .roster])
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct PaidBeforeClassEnded: Check {
         summary: Localized(
             zh: "培训补贴的发放日期早于所注明班级的结业日期：补贴应在培训结束、考核验收之后申请和发放。",
             en: "A training subsidy's payment date is before the end of the class it names: the subsidy is claimed and paid after the training ends and is checked."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(五)：培训结束后培训机构根据培训人数、培训质量申请培训补贴……对培训质量进行审核验收",
+        source: [.cite("guyuan-2018", "四(五)", "培训结束后培训机构根据培训人数、培训质量申请培训补贴……对培训质量进行审核验收")],
         needs: [.payments], optional: .trainingItem)
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct PaidTwiceForOneClass: Check {
         summary: Localized(
             zh: "同一人同一班级的培训补贴发放了两笔及以上（日期或金额不同）；完全相同的重复行由 DUP004 报告。",
             en: "One person got two or more training-subsidy payments for one class (on different days or of different amounts); rows identical in every field are DUP004's."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(五)：培训结束后培训机构根据培训人数、培训质量申请培训补贴 (once per trainee and class)",
+        source: [.cite("guyuan-2018", "四(五)", "培训结束后培训机构根据培训人数、培训质量申请培训补贴", note: Localized(zh: "每名学员每个班一次", en: "once per trainee and class"))],
         needs: [.payments], optional: .trainingItem)
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct OddAmount: Check {
         summary: Localized(
             zh: "培训补贴按固定标准发放，同一班级的学员领取相同金额：金额既不是规则包为该班证书规定的标准，也不是该班多数学员领取的金额，值得核对（代替对金额做本福特分析）。高于标准的由 PAY001 报告。",
             en: "Training subsidies are fixed amounts, the same for a class: an amount that is neither the pack's standard for the class's certificate nor what most of its trainees got is worth a look (in place of a Benford test on amounts). Amounts above the standard are PAY001's."),
-        source: "001_d8d3e9ef7cd7fd28.txt 一：做到培训内容、培训时间、补贴标准……“五统一”; 四(三) 培训合格证书 800元",
+        source: [.cite("guyuan-2018", "四", "做到培训内容、培训时间、补贴标准、档案资料、考核验收“五统一”"), .cite("guyuan-2018", "四(三)", "培训后取得培训合格证书的，给予800元的培训补贴")],
         needs: [.payments], optional: .trainingItem, .subsidyStandards)
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct AccountHolderNotTrainee: Check {
         summary: Localized(
             zh: "发放明细写明了账户户名（户名、开户人、收款人），户名既不是学员本人，也不是建档立卡库中学员同户的家庭成员：补贴可能被截留或冒领。无建档立卡库可核对家庭成员时，把握度降低。",
             en: "The ledger names the account holder (户名, 开户人, 收款人), who is neither the trainee nor a member of the trainee's household in the registry: the subsidy may have been diverted. Without a registry to check the household, the confidence is lower."),
-        source: "default: subsidies are paid into the trainee's own account (社保卡/一卡通); 004_7f4ac2d205e22cbf.txt 用途不变、渠道不乱",
+        source: [.byDefault(zh: "补贴发放到学员本人账户（社保卡、一卡通）", en: "subsidies are paid into the trainee's own account (social security card or one-card account)"), .cite("dongxiang-2020-57", "四(三)", "用途不变、渠道不乱")],
         needs: [.payments])
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct SignInBurst: Check {
         summary: Localized(
             zh: "同一签到设备在几秒内记录了多个不同人员的签到。人脸或指纹终端一次只能识别一人、每人要几秒，这样的密集签到说明有人拿着多人的照片或证件代签。",
             en: "One sign-in device recorded several different people within a few seconds. A face or fingerprint terminal takes one person at a time, several seconds each: such a burst means someone signed in for others with their photos or cards."),
-        source: "004_7f4ac2d205e22cbf.txt 三(六)：防止考勤代签现象的发生; default window: a terminal takes one face at a time",
+        source: [.cite("dongxiang-2020-57", "三(六)", "防止考勤代签现象的发生"), .byDefault(zh: "时间窗：考勤机一次只能识别一人", en: "the window: a terminal takes one person at a time")],
         needs: [.attendance], settings: .burstWindowSeconds, .burstMinPeople)
 
     var examples: [CheckExample] {

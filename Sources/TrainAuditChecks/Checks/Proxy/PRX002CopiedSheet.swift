@@ -7,7 +7,7 @@ struct CopiedSheet: Check {
         summary: Localized(
             zh: "同一班级两个不同日期的同一时段，两天都签到的人中绝大多数签到时间精确到分钟完全相同。真实签到每天早晚不一，逐人逐分钟相同说明考勤表是照前一天抄的或事后补造的。",
             en: "In one class, on two different days and the same session, nearly everyone who signed in on both days has the same sign-in time to the minute. Real arrival times vary from day to day: identical minutes person by person mean a sheet copied from another day or made up afterwards."),
-        source: "004_7f4ac2d205e22cbf.txt 三(六)：及时填写报到册和考勤表，防止考勤代签现象的发生; default thresholds: copied_sheet.min_share, copied_sheet.min_people",
+        source: [.cite("dongxiang-2020-57", "三(六)", "及时填写报到册和考勤表，防止考勤代签现象的发生"), .byDefault(zh: "阈值为规则包的 copied_sheet.min_share 与 copied_sheet.min_people", en: "the thresholds are the pack's copied_sheet.min_share and copied_sheet.min_people")],
         needs: [.attendance], settings: .copiedSheetShare, .copiedSheetMinPeople)
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct SharedPhone: Check {
         summary: Localized(
             zh: "培训台账中同一学员手机号码对应不同户的多名学员（户编号取自建档立卡名册，不在名册中的人各算一户）。电话抽查时会打到同一个人，多半是机构或经办人代填；同户家人共用一部手机属正常。",
             en: "The roster gives the same trainee phone number for people of different households (户编号 from the registry; someone not in it is a household of their own). A phone spot-check then reaches one person, usually the institution or a clerk who filled the forms; one household sharing a phone is normal."),
-        source: "000_e5579bc6a72fec59.txt 附件5 注1：市就业局对培训和就业情况进行电话抽查，抽查率不低于30%",
+        source: [.cite("luzhou-2016-26", "附件5 注1", "市就业局对培训和就业情况进行电话抽查，抽查率不低于30%")],
         needs: [.roster])
 
     var examples: [CheckExample] {

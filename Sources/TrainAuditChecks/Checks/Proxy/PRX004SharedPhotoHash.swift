@@ -7,7 +7,7 @@ struct SharedPhotoHash: Check {
         summary: Localized(
             zh: "考勤系统导出的签到照片或签名哈希值在不同身份证号之间完全相同。两个人不可能拍出同一张照片、签出同一个签名，说明是一人代多人签到或翻拍照片。",
             en: "The sign-in photo or signature hash exported by the attendance system is identical for different IDs. Two people cannot produce the same photo or signature: one person signed in for others, or an old photo was replayed."),
-        source: "004_7f4ac2d205e22cbf.txt 三(六)：督促严格落实考勤、课堂点名制度……防止考勤代签现象的发生",
+        source: [.cite("dongxiang-2020-57", "三(六)", "督促严格落实考勤、课堂点名制度……防止考勤代签现象的发生")],
         needs: [.attendance])
 
     var examples: [CheckExample] {

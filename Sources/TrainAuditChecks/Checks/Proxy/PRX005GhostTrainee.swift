@@ -8,7 +8,7 @@ struct GhostTrainee: Check {
         summary: Localized(
             zh: "学员在班级台账上（或为该班领取了补贴），而该班有考勤记录，却没有此人的任何一次签到。常见于虚报人数套取补贴。没有考勤文件的班级不检查：缺少文件不是证据。",
             en: "Someone on a class's roster (or paid for the class) has not one sign-in while the class has attendance: the classic way to claim subsidies for invented trainees. Classes without any attendance are not checked: a missing file is not evidence."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(五)：根据培训人数、培训质量申请培训补贴……采取跟踪管理、随机抽查、人员问卷、电话询访等方式",
+        source: [.cite("guyuan-2018", "四(五)", "培训结束后培训机构根据培训人数、培训质量申请培训补贴……采取跟踪管理、随机抽查、人员问卷、电话询访等方式")],
         needs: [.roster, .attendance])
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct SignInNotOnRoster: Check {
         summary: Localized(
             zh: "有台账的班级中，出现了不在该班台账上的人的签到。可能是顶替上课、凑人头，或台账与考勤对不上号。",
             en: "In a class that has a roster, someone not on it signed in: a stand-in, a head-count filler, or a roster that does not match the attendance."),
-        source: "004_7f4ac2d205e22cbf.txt 三(六)：督促严格落实考勤、课堂点名制度，及时填写报到册和考勤表",
+        source: [.cite("dongxiang-2020-57", "三(六)", "督促严格落实考勤、课堂点名制度，及时填写报到册和考勤表")],
         needs: [.roster, .attendance])
 
     var examples: [CheckExample] {

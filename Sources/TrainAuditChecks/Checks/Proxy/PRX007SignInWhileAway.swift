@@ -7,7 +7,7 @@ struct SignInWhileAway: Check {
         summary: Localized(
             zh: "建档立卡名册记载此人务工状况为省外务工，却在本地培训班签到。可能是他人代签；名册是年度快照，此人也可能已返乡，故置信度较低，需电话或入户核实。",
             en: "The registry says this person works outside the province (省外务工), yet they signed in to a local class: possibly a proxy sign-in. The registry is a yearly snapshot and the person may have come home, so confidence is lower; verify by phone or visit."),
-        source: "004_7f4ac2d205e22cbf.txt 三(六)：防止考勤代签现象的发生; registry 务工状况 (patterns.out_of_province_work)",
+        source: [.cite("dongxiang-2020-57", "三(六)", "防止考勤代签现象的发生"), .because(zh: "扶贫系统“务工状况”（规则包的 patterns.out_of_province_work）", en: "the registry's work status (the pack's patterns.out_of_province_work)")],
         needs: [.attendance, .registry], settings: .outOfProvinceWork)
 
     var examples: [CheckExample] {

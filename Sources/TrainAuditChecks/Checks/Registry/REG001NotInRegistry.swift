@@ -7,7 +7,7 @@ struct NotInRegistry: Check {
         summary: Localized(
             zh: "台账上的学员身份证号在建档立卡贫困人口名册中查无此人。精准扶贫培训补贴只给建档立卡贫困劳动力，名册外的人享受补贴即为虚报或冒领。",
             en: "A trainee on the ledger whose ID is not in the poverty-registry extract. Targeted poverty-alleviation training subsidies are for registered poor workers only; anyone else is a fake or misdirected claim."),
-        source: "001_d8d3e9ef7cd7fd28.txt 二：紧盯建档立卡贫困人口…组织有就业能力和培训意愿的劳动者开展…培训",
+        source: [.cite("guyuan-2018", "二", "紧盯建档立卡贫困人口…组织有就业能力和培训意愿的劳动者开展…培训")],
         needs: [.roster, .registry])
 
     var examples: [CheckExample] {

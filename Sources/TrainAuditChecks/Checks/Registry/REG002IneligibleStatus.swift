@@ -7,7 +7,7 @@ struct IneligibleRegistryStatus: Check {
         summary: Localized(
             zh: "建档立卡名册的人员状态为死亡、自然减少、迁出或注销，且变更日期不晚于开班日期，却仍作为学员领取培训补贴。没有变更日期的也报告，但把握较低。",
             en: "The registry's person status is dead, naturally reduced, moved out or cancelled, changed on or before the class started, yet the person is a subsidised trainee. Without a change date it is still reported, with lower confidence."),
-        source: "001_d8d3e9ef7cd7fd28.txt 二：紧盯建档立卡贫困人口（a person the registry has removed is no longer one; 人员状态 values from the national registry export)",
+        source: [.cite("guyuan-2018", "二", "紧盯建档立卡贫困人口", note: Localized(zh: "扶贫系统已移出的人不再是建档立卡贫困人口；“人员状态”取值来自全国扶贫开发信息系统导出表", en: "a person the registry has removed is no longer one; the person-status values are those of the national registry export"))],
         needs: [.roster, .registry],
         settings: .ineligibleStatus)
 

@@ -7,7 +7,7 @@ struct AgeOutsideRange: Check {
         summary: Localized(
             zh: "按身份证出生日期计算，开班当日学员年龄低于或高于规则包规定的培训年龄（默认16至60周岁）。童工和超龄人员挂名培训是常见的虚报方式。",
             en: "From the ID's birth date, the trainee was younger or older on the class start day than the pack's eligible ages (default 16 to 60). Children and the elderly on a roster are a common way to pad it."),
-        source: "default: working age 16–60 (Labour Law minimum working age 16; seed 001 二 targets 有就业能力…的劳动者)",
+        source: [.byDefault(zh: "劳动年龄16–60周岁（《劳动法》规定最低就业年龄为16周岁）", en: "working age 16–60 (the Labour Law's minimum working age is 16)"), .cite("guyuan-2018", "二", "组织有就业能力和培训意愿的劳动者")],
         needs: [.roster],
         settings: .minAge, .maxAge)
 
@@ -31,14 +31,17 @@ struct AgeOutsideRange: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let minAge = audit.settings[.minAge]?.value, let maxAge = audit.settings[.maxAge]?.value else { return [] }
+        let minAges = audit.settings.inForce(.minAge), maxAges = audit.settings.inForce(.maxAge)
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
         for trainee in data.trainees {
             let id = trainee.id
             for line in trainee.roster {
+                // The range in force when the class started.
                 guard let start = line.start,
+                      let minAge = minAges.forClass(startingOn: start)?.value,
+                      let maxAge = maxAges.forClass(startingOn: start)?.value,
                       let (age, fromID) = line.age(on: start),
                       age < minAge || age > maxAge else { continue }
                 let cls = line.classID

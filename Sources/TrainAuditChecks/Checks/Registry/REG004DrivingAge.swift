@@ -7,7 +7,7 @@ struct DrivingCourseOverAge: Check {
         summary: Localized(
             zh: "机动车驾驶员培训只面向规定年龄以下的贫困劳动力（固原：50周岁以下）；开班当日已达到该年龄的学员享受驾驶培训补贴即为违规。",
             en: "Driver training is only for poor workers under the pack's age limit (Guyuan: under 50); a trainee who had reached it on the class start day should not have been subsidised."),
-        source: "001_d8d3e9ef7cd7fd28.txt 三(三)：对50周岁以下贫困劳动力开展机动车驾驶员培训；四(二)：对有需求的50周岁以下贫困劳动力开展机动车驾驶员培训",
+        source: [.cite("guyuan-2018", "三(三)", "对50周岁以下贫困劳动力开展机动车驾驶员培训"), .cite("guyuan-2018", "四(二)", "对有需求的50周岁以下贫困劳动力开展机动车驾驶员培训")],
         needs: [.roster],
         settings: .drivingAgeLimit, .drivingCourse)
 
@@ -30,8 +30,8 @@ struct DrivingCourseOverAge: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let limit = audit.settings[.drivingAgeLimit]?.value,
-              let driving = audit.settings[.drivingCourse]?.value else { return [] }
+        let limits = audit.settings.inForce(.drivingAgeLimit)
+        guard let driving = audit.settings[.drivingCourse]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
         var seen = Set<String>()
@@ -50,8 +50,10 @@ struct DrivingCourseOverAge: Check {
                     drivingCourse = texts.contains { $0.map { driving.matches($0) } ?? false }
                     if e.occupation == nil, e.program == nil { isDriving[cls] = drivingCourse }
                 }
+                // The limit in force when the class started.
                 guard drivingCourse,
                       let start = line.start,
+                      let limit = limits.forClass(startingOn: start)?.value,
                       let (age, fromID) = line.age(on: start),
                       age >= limit else { continue }
                 let subject = "\(id)|\(cls)"

@@ -7,7 +7,7 @@ struct NoLaborCapacity: Check {
         summary: Localized(
             zh: "建档立卡名册的劳动技能栏为丧失劳动力或无劳动力，却作为职业技能培训学员享受补贴。技能培训的对象是有就业能力的劳动者，这类学员多为挂名。",
             en: "The registry's labour-capacity column says the person has lost or has no capacity to work, yet they are a subsidised trainee. Skills training is for people able to work; such trainees are usually names on paper."),
-        source: "001_d8d3e9ef7cd7fd28.txt 二：组织有就业能力和培训意愿的劳动者开展…职业技能提升培训",
+        source: [.cite("guyuan-2018", "二", "组织有就业能力和培训意愿的劳动者开展…职业技能提升培训")],
         needs: [.roster, .registry],
         settings: .noLaborCapacity)
 

@@ -8,7 +8,7 @@ struct OnWatchlist: Check {
         summary: Localized(
             zh: "学员在培训期间出现在财政供养人员、在校生、退休人员、死亡人员或养老保险参保名单上（名单的起止日期与培训期间重叠；没有日期的视为一直有效）。这些人不是贫困劳动力培训对象，以其名义领取补贴属于虚报。",
             en: "The trainee was on a list of public-payroll staff, enrolled students, pensioners, the dead or the employed-and-insured while the class ran (the list's dates overlap the training; undated entries always count). They are not eligible, and subsidies in their names are fake claims."),
-        source: "default: national audit work report 2022 — 52 million yuan paid for fake trainees such as 退休人员 and 在校生 (RULES.md REG)",
+        source: [.because(zh: "2022年度全国审计工作报告：以退休人员、在校生等虚假学员骗取培训补贴5200万元", en: "the national audit work report of 2022: 52 million yuan paid for fake trainees such as pensioners and enrolled students")],
         needs: [.roster, .watchlist])
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct OverlappingSignIns: Check {
         summary: Localized(
             zh: "同一身份证号在同一天同一时段（或签到至签退时间重叠）出现在两个不同班级的考勤中。一个人不能同时上两个班，其中至少一个班的考勤是代签或虚报。",
             en: "The same ID appears in the attendance of two different classes on the same day and session, or with overlapping check-in to check-out times. Nobody attends two classes at once: at least one of the records is a proxy or invented sign-in."),
-        source: "default: a person is in one place at a time (001_d8d3e9ef7cd7fd28.txt 四(三)：考勤“六个到位”)",
+        source: [.byDefault(zh: "一个人同一时间只能在一个地方", en: "a person is in one place at a time"), .cite("guyuan-2018", "四(三)", "考勤“六个到位”")],
         needs: [.attendance])
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct TeacherInTwoPlaces: Check {
         summary: Localized(
             zh: "开班备案中同一授课教师在培训期间重叠的两个班级授课，而两个班的培训地点不同。教师不能同时在两地上课，说明至少一个班的师资或课时是虚报的；同一地点的合班授课不算。",
             en: "The class register names the same teacher for two classes whose periods overlap and whose places differ. A teacher cannot teach in two places at once, so the staffing or hours of at least one class are invented; a combined class at the same place is fine."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：落实培训计划、师资……“六个到位”",
+        source: [.cite("guyuan-2018", "四(三)", "落实培训计划、师资……“六个到位”")],
         needs: [.classes])
 
     var examples: [CheckExample] {

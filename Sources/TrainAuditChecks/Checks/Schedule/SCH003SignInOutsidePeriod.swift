@@ -7,7 +7,7 @@ struct SignInOutsidePeriod: Check {
         summary: Localized(
             zh: "考勤日期早于开班日期或晚于结业日期。培训期外的签到要么是补做的考勤，要么开班备案的起止时间不实。",
             en: "Attendance dated before the class started or after it ended. A sign-in outside the period is either back-filled attendance or a false start or end date in the register."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：严格执行开班申请、过程检查、结业审核制度",
+        source: [.cite("guyuan-2018", "四(三)", "严格执行开班申请、过程检查、结业审核制度")],
         needs: [.attendance])
 
     var examples: [CheckExample] {

@@ -8,7 +8,7 @@ struct SignInImpossibleDay: Check {
         summary: Localized(
             zh: "签到日期早于身份证号中的出生日期，晚于建档立卡名册中死亡、自然减少等状态的变更日期，或晚于审计基准日。这样的签到不可能是本人所为。",
             en: "A sign-in dated before the birth date in the ID, after the registry's date for a status such as 死亡 or 自然减少, or after the audit's as-of day. Nobody signs in before birth, after death or in the future."),
-        source: "default: a sign-in needs a living person on a past day (registry 人员状态/变更日期, patterns.deceased_status)",
+        source: [.byDefault(zh: "签到须是在世的人在已过去的日子所签（扶贫系统“人员状态”与变更日期，规则包的 patterns.deceased_status）", en: "a sign-in needs a living person on a past day (the registry's person status and its date, the pack's patterns.deceased_status)")],
         needs: [.attendance], settings: .deceasedStatus)
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct CourseLength: Check {
         summary: Localized(
             zh: "按培训类型查规则包的时长规定（第一条匹配的规则生效）：培训天数（结业日期−开班日期+1）或总学时低于最低要求或高于上限。过短说明培训缩水，过长可能是为多领补贴或掩盖重叠。",
             en: "Looks up the pack's length rule for the class's program (the first matching rule wins) and compares the days (end − start + 1), or the total hours where the rule is in hours, with its bounds. Too short means a cut-down course; too long may pad subsidies or hide overlaps."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：培训时间原则上20天―30天; 003_cea962017c14a067.txt 一(三)5)：就业技能培训不少于15天，岗位技能提升培训不少于80学时……最长可以延长原培训时间的一半",
+        source: [.cite("guyuan-2018", "四(三)", "培训时间原则上20天―30天"), .cite("gansu-2015-speech", "一(三)5)", "就业技能培训不少于15天，岗位技能提升培训不少于80学时……最长可以延长原培训时间的一半")],
         needs: [], settings: .courseLength)
 
     var examples: [CheckExample] {
@@ -36,11 +36,13 @@ struct CourseLength: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let setting = audit.settings[.courseLength] else { return [] }
-        let rules = setting.value
+        let inForce = audit.settings.inForce(.courseLength)
         let num = ScheduleFormat.num
         var out: [Finding] = []
         for view in audit.data.trainingClasses {
+            // The rules in force when the class started.
+            guard let setting = inForce.forClass(startingOn: view.start) else { continue }
+            let rules = setting.value
             // The program names the rule; without one, the occupation (专项职业能力 names
             // often sit there), else "" so that only a catch-all rule applies.
             let text = view.program ?? view.occupation ?? ""

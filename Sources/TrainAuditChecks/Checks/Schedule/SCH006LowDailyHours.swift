@@ -7,7 +7,7 @@ struct LowDailyHours: Check {
         summary: Localized(
             zh: "总学时除以培训天数低于规则包规定的每日最低学时。学时不足说明培训走过场，或开班天数虚报。",
             en: "Total hours divided by the class's days falls below the pack's minimum hours a day: the training was thinned out, or its days were padded."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：每天不少于6个学时",
+        source: [.cite("guyuan-2018", "四(三)", "每天不少于6个学时")],
         needs: [], settings: .minDailyHours)
 
     var examples: [CheckExample] {
@@ -24,10 +24,11 @@ struct LowDailyHours: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let setting = audit.settings[.minDailyHours] else { return [] }
-        let minimum = setting.value
+        let minimums = audit.settings.inForce(.minDailyHours)
         var out: [Finding] = []
         for view in audit.data.trainingClasses {
+            // The minimum in force when the class started.
+            guard let minimum = minimums.forClass(startingOn: view.start)?.value else { continue }
             guard let hours = view.hoursTotal, hours > 0, let days = view.days, days > 0 else { continue }
             let perDay = hours / Double(days)
             guard perDay < minimum - 1e-9 else { continue }

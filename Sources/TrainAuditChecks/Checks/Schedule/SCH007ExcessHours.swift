@@ -7,7 +7,7 @@ struct ExcessHours: Check {
         summary: Localized(
             zh: "总学时大于培训天数乘以每日最多学时。学员一天坐不了那么久，学时是虚报的（常见于按学时申领补贴）。",
             en: "Total hours exceed the class's days times the pack's maximum hours a day: more than a body can sit through, so the hours (often what the subsidy is paid on) are inflated."),
-        source: "default: more than a body can sit through in a day (max_daily_hours)",
+        source: [.byDefault(zh: "每天学时超过人能坚持的限度（规则包的 max_daily_hours）", en: "more than a body can sit through in a day (the pack's max_daily_hours)")],
         needs: [], settings: .maxDailyHours)
 
     var examples: [CheckExample] {

@@ -7,7 +7,7 @@ struct LowPracticalShare: Check {
         summary: Localized(
             zh: "开班备案的实操学时占总学时的比例低于规则包的下限。技能培训以实操为主，占比不足说明培训以讲课凑学时。",
             en: "Practical hours in the class register are a smaller share of the total than the pack requires. Skills training is meant to be mostly hands-on; a low share means hours filled with lectures."),
-        source: "001_d8d3e9ef7cd7fd28.txt 四(三)：实操不少于培训时间的2/3; 002_a1c7094b15cf6a76.txt 六(二)3：实操培训时间不少于培训总时间的60%; 004_7f4ac2d205e22cbf.txt 三(四)：实操课时与理论课时比例为7∶3",
+        source: [.cite("guyuan-2018", "四(三)", "实操不少于培训时间的2/3"), .cite("ningxia-assessment", "六(二)3", "实操培训时间不少于培训总时间的60%"), .cite("dongxiang-2020-57", "三(四)", "实操课时与理论课时比例为7∶3")],
         needs: [.classes], settings: .minPracticalShare)
 
     var examples: [CheckExample] {
@@ -33,10 +33,11 @@ struct LowPracticalShare: Check {
     }
 
     func run(_ audit: Audit) -> [Finding] {
-        guard let setting = audit.settings[.minPracticalShare] else { return [] }
-        let minimum = setting.value
+        let minimums = audit.settings.inForce(.minPracticalShare)
         var out: [Finding] = []
         for view in audit.data.trainingClasses {
+            // The share in force when the class started.
+            guard let minimum = minimums.forClass(startingOn: view.start)?.value else { continue }
             guard let practical = view.hoursPractical else { continue }
             let total: Double
             if let t = view.hoursTotal { total = t }

@@ -6,7 +6,7 @@ struct MissingColumn: Check {
         title: Localized(zh: "缺少必要列", en: "required column missing"),
         summary: Localized(zh: "表格缺少核查所需的列（如台账无身份证号码列），依赖该列的检查无法对这张表进行。",
                            en: "The table lacks a column the checks need (a ledger without an ID column, say): checks that need it cannot run on this table."),
-        source: "rules/columns.yaml (expected columns per table kind); 000_e5579bc6a72fec59.txt 附件5 (the ledger's columns)", needs: [])
+        source: [.because(zh: "各类表格应有的列见 rules/columns.yaml", en: "the columns each kind of table should have are in rules/columns.yaml"), .cite("luzhou-2016-26", "附件5", "培训就业月台账", note: Localized(zh: "台账的各列", en: "the ledger's columns"))], needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
         audit.data.reports.compactMap { r in

@@ -6,7 +6,7 @@ struct MissingValue: CellProblemCheck {
         code: "DQ002", severity: .low,
         title: Localized(zh: "必填项为空", en: "required value missing"),
         summary: Localized(zh: "姓名、身份证号等必填单元格为空，该行无法完整核查。", en: "A required cell (name, ID…) is blank: the row cannot be fully checked."),
-        source: "000_e5579bc6a72fec59.txt 附件5 (every ledger column is to be filled)", needs: [])
+        source: [.cite("luzhou-2016-26", "附件5", "培训就业月台账", note: Localized(zh: "台账各栏均应填写", en: "every ledger column is to be filled"))], needs: [])
 
     let examples: [CheckExample] = [
         .triggers("a blank ID", ("roster.csv", """
@@ -28,7 +28,7 @@ struct UnreadableDate: CellProblemCheck {
         title: Localized(zh: "日期无法识别", en: "date cannot be read"),
         summary: Localized(zh: "日期或起止时间不是可识别的日期（如2019-02-30），依赖日期的检查跳过这些行。",
                            en: "A date or period is not a readable day (2019-02-30, say): date-based checks skip these rows."),
-        source: "DATA.md (dates and periods as offices write them)", needs: [])
+        source: [.because(zh: "日期和期间按各地台账的实际写法读取", en: "dates and periods are read as offices write them")], needs: [])
 
     let examples: [CheckExample] = [
         .triggers("30 February", ("roster.csv", """
@@ -50,7 +50,7 @@ struct UnreadableNumber: CellProblemCheck {
         title: Localized(zh: "数字无法识别", en: "number cannot be read"),
         summary: Localized(zh: "金额、学时等数字单元格无法识别（如“壹仟陆佰”），不会被当作0处理。",
                            en: "An amount or hours cell cannot be read (壹仟陆佰, say); it is never taken as zero."),
-        source: "DATA.md (numbers with separators, full-width digits, 元)", needs: [])
+        source: [.because(zh: "数字按实际写法读取（千分位、全角数字、“元”）", en: "numbers are read as written (thousands separators, full-width digits, a trailing yuan sign)")], needs: [])
 
     let examples: [CheckExample] = [
         .triggers("an amount in words", ("roster.csv", """
@@ -71,7 +71,7 @@ struct EndBeforeStart: CellProblemCheck {
         code: "DQ005", severity: .medium,
         title: Localized(zh: "结束日期早于开始日期", en: "end before start"),
         summary: Localized(zh: "培训结束日期早于开始日期：台账错填或倒填日期。", en: "A training ends before it starts: the ledger's dates are wrong or backdated."),
-        source: "DATA.md (DQ: end before start)", needs: [])
+        source: [.because(zh: "结束日期不能早于开始日期", en: "an end cannot come before its start")], needs: [])
 
     let examples: [CheckExample] = [
         .triggers("25 March to 1 March", ("roster.csv", """
@@ -93,7 +93,7 @@ struct OversizedCell: CellProblemCheck {
         title: Localized(zh: "单元格超长被截断", en: "cell over the size limit"),
         summary: Localized(zh: "单元格超过读取上限（64 KiB）被截断：文件可能损坏或被篡改，请核对原件。",
                            en: "A cell over the reader's limit (64 KiB) was cut: the file may be damaged or tampered with; check the original."),
-        source: "default: readers keep memory bounded whatever a file holds (untrusted input)", needs: [])
+        source: [.byDefault(zh: "无论文件内容如何，读取器的内存占用都有上限（输入不可信）", en: "readers keep memory bounded whatever a file holds (input is untrusted)")], needs: [])
 
     let examples: [CheckExample] = [
         .triggers("a 70,000-character name", ("roster.csv", """

@@ -6,7 +6,7 @@ struct SkippedRows: Check {
         title: Localized(zh: "已跳过的非数据行", en: "rows skipped"),
         summary: Localized(zh: "空行、合计行、表尾签字行和重复表头不作为数据读取；逐表列出行数与原因，不会静默丢弃。",
                            en: "Blank rows, totals, signature footers and repeated headers are not read as data; each table lists how many and why, never silently."),
-        source: "DATA.md (blank rows, 合计 rows, repeated header rows)", needs: [])
+        source: [.because(zh: "空行、合计行、重复的表头行被跳过，并说明原因", en: "blank rows, total rows and repeated header rows are skipped, and said so")], needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
         audit.data.reports.compactMap { r in

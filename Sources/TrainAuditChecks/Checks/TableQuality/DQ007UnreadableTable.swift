@@ -6,7 +6,7 @@ struct UnreadableTable: Check {
         title: Localized(zh: "文件或工作表无法读取", en: "file or sheet cannot be read"),
         summary: Localized(zh: "文件损坏、加密或格式不符（如 Excel 95 等更旧格式、伪装的 .xlsx、网页格式的 .xls、未知编码）或找不到可识别的表头：其中数据未参与核查。",
                            en: "A file is damaged, encrypted or not what it claims (Excel 95 or older, a fake .xlsx, an .xls that is a web page, an unknown encoding) or has no recognisable header: its data took no part in the checks."),
-        source: "DATA.md (bad input gets a clear message naming file and row)", needs: [])
+        source: [.because(zh: "无法读取的输入要给出写明文件和行号的清楚提示", en: "bad input gets a clear message naming the file and row")], needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
         audit.data.reports.compactMap { r in

@@ -10,7 +10,7 @@ struct UndecodableCell: CellProblemCheck {
         title: Localized(zh: "单元格含无法解码的内容", en: "cell could not be decoded"),
         summary: Localized(zh: "单元格中有按文件编码无法解码的字节（已替换为 �），或 xlsx 单元格引用了不存在的共享字符串（按空白读取）：文件可能损坏或被改动，其余行照常读取，请按行号核对原件。",
                            en: "A cell held bytes invalid in the file's encoding (replaced by �) or an xlsx cell referred to a shared string the workbook lacks (read as blank): the file may be damaged or altered; the other rows were read; check these rows against the original."),
-        source: "default: bad input never silently loses data (untrusted input)", needs: [])
+        source: [.byDefault(zh: "错误的输入绝不能悄悄丢失数据（输入不可信）", en: "bad input never silently loses data (input is untrusted)")], needs: [])
 
     let examples: [CheckExample] = [
         // U+FFFF in an example's text is written as the byte 0xFF, never valid in UTF-8.

@@ -6,7 +6,7 @@ struct EmptyTable: Check {
         title: Localized(zh: "表格只有表头，没有数据", en: "table has a header but no data"),
         summary: Localized(zh: "识别出了表头，但其下没有一行数据（只有空行、合计或表尾）：该表没有参与核查，不能当作“未发现问题”。",
                            en: "The header was found but no data row follows it (only blank, total or footer rows): the table took no part in the checks, which is not the same as finding nothing."),
-        source: "default: a run that could not do its job never looks like a clean one", needs: [])
+        source: [.byDefault(zh: "没能完成任务的运行绝不能看起来像没有问题", en: "a run that could not do its job never looks like a clean one")], needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
         audit.data.reports.compactMap { r in

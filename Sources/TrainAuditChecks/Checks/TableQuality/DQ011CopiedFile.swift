@@ -7,7 +7,7 @@ struct CopiedFile: Check {
         title: Localized(zh: "同一文件重复提供", en: "the same file given twice"),
         summary: Localized(zh: "两个文件内容逐字节相同（如“… - 副本.xlsx”、重复导出，或命令行又单独给出了文件夹中的文件）：只读取一次，以免同一批记录被算作重复补贴、补贴金额被加倍。",
                            en: "Two files hold the same bytes (a '… - 副本.xlsx', a repeated export, or a file of a folder also given by name): read once, so the same records are not taken for duplicate subsidies and the money is not doubled."),
-        source: "default: a file is evidence once, however many copies of it a folder holds", needs: [])
+        source: [.byDefault(zh: "一个文件无论在文件夹里有几份副本，都只算一份证据", en: "a file is evidence once, however many copies of it a folder holds")], needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
         audit.data.reports.compactMap { r in

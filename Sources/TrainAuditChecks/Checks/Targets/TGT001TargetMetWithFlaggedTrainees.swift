@@ -7,7 +7,7 @@ struct TargetMetWithFlaggedTrainees: ReviewCheck {
         summary: Localized(
             zh: "按任务分解表，区县当年报告的培训人数达到目标任务，但剔除有高或严重问题（非建档立卡、重复享受、空挂、代签等）的学员后低于目标：考核得分（完成目标计80分，每少1个百分点扣1分）应按剔除后的人数核定。",
             en: "By the task table, the county's reported trainees reach the year's target, but once trainees with high or critical findings (not registered, subsidised twice, ghosts, proxy sign-ins …) are set aside they fall short: the assessment score (80 for the target, one point off per percentage point short) should be set on the count that remains."),
-        source: "000_e5579bc6a72fec59.txt 一(一)：完成年度目标任务的计80分，每减少1个百分点扣1分; 附件2 目标任务分解表",
+        source: [.cite("luzhou-2016-26", "一(一)", "完成年度目标任务的计80分，每减少1个百分点扣1分"), .cite("luzhou-2016-26", "附件2", "目标任务分解表")],
         needs: [.targets, .roster], optional: .notEmployed)
 
     let examples: [CheckExample] = [

@@ -7,7 +7,7 @@ struct TargetNotMet: ReviewCheck {
         summary: Localized(
             zh: "按任务分解表，区县当年台账中的培训人数（按身份证号去重）低于目标任务；给出按考核办法计算的得分（完成目标计80分，每少1个百分点扣1分），以及剔除有高或严重问题学员后的人数和得分。",
             en: "By the task table, the county's distinct trainees of the year in the ledgers fall short of the target; the finding gives the assessment score (80 for the target, one point off per percentage point short), and the count and score once trainees with high or critical findings are set aside."),
-        source: "000_e5579bc6a72fec59.txt 一(一)：完成年度目标任务的计80分，每减少1个百分点扣1分; 附件2 目标任务分解表",
+        source: [.cite("luzhou-2016-26", "一(一)", "完成年度目标任务的计80分，每减少1个百分点扣1分"), .cite("luzhou-2016-26", "附件2", "目标任务分解表")],
         needs: [.targets, .roster], optional: .notEmployed)
 
     let examples: [CheckExample] = [

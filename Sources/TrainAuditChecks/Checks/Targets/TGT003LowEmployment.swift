@@ -7,7 +7,7 @@ struct LowEmployment: ReviewCheck {
         summary: Localized(
             zh: "按台账“就业去向”，区县当年培训学员中已就业的比例低于规则包的要求（泸州：转移就业率不低于80%）。只计填写了就业去向的学员；未就业、待业、在家等按规则包的模式计为未就业。",
             en: "By the ledger's 就业去向, the share of the county's trainees of the year in work is below the pack's floor (Luzhou: at least 80%). Only trainees with a 就业去向 count; 未就业, 待业, 在家 … (the pack's pattern) count as not in work."),
-        source: "000_e5579bc6a72fec59.txt 附件1：培训后转移就业率不低于80%",
+        source: [.cite("luzhou-2016-26", "附件1", "培训后转移就业率不低于80%")],
         needs: [.targets, .roster], settings: .employmentFloor, .notEmployed)
 
     let examples: [CheckExample] = [

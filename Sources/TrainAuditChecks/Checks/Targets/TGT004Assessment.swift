@@ -7,7 +7,7 @@ struct TargetAssessed: ReviewCheck {
         summary: Localized(
             zh: "区县当年完成了任务分解表的目标任务，剔除有高或严重问题的学员后仍然完成：给出报告人数、剔除后人数和考核得分（完成目标计80分），供考核存档。未完成或剔除后未完成的由 TGT001、TGT002 报告。",
             en: "The county met the year's target of the task table, and still does with trainees with high or critical findings set aside: the reported count, the count that remains and the score (80 for the target), for the assessment file. Shortfalls are TGT001's and TGT002's."),
-        source: "000_e5579bc6a72fec59.txt 一(一)：完成年度目标任务的计80分，每减少1个百分点扣1分",
+        source: [.cite("luzhou-2016-26", "一(一)", "完成年度目标任务的计80分，每减少1个百分点扣1分")],
         needs: [.targets, .roster], optional: .notEmployed)
 
     let examples: [CheckExample] = [
