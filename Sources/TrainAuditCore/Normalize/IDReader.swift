@@ -1,7 +1,8 @@
 /// What was wrong with, or done to, an ID cell on the way to a ResidentID.
 public enum IDIssue: String, Sendable, CaseIterable {
     /// Shown in scientific notation (5.10502E+17) or stored as a number of 16+ digits:
-    /// the spreadsheet lost digits; the ID cannot be recovered and is never guessed.
+    /// the spreadsheet lost digits; the cell cannot give the ID back (`IDRepair` may infer
+    /// it from the one agreeing person elsewhere, and says so).
     case scientificNotation
     /// Not 15 or 18 characters after cleaning.
     case wrongLength

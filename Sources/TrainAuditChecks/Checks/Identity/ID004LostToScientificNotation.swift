@@ -4,9 +4,9 @@ struct LostToScientificNotation: IDIssueCheck {
     let info = CheckInfo(
         code: "ID004", severity: .medium,
         title: Localized(zh: "身份证号被表格软件截断（科学计数法）", en: "ID lost to scientific notation"),
-        summary: Localized(zh: "身份证号以数字保存，显示为 5.10502E+17：电子表格只保留15位有效数字，后几位已丢失，无法恢复，也不会被猜测；该行无法与其他表比对，需调取纸质材料。",
-                           en: "The ID was stored as a number and shows as 5.10502E+17: spreadsheets keep 15 significant digits, so the last digits are gone, cannot be recovered and are never guessed; the row cannot be joined and the paper must be pulled."),
-        source: [.because(zh: "Excel 把身份证号存成科学计数法后精度已丢失：只报告，绝不猜测原号码", en: "an ID that Excel stored in scientific notation has lost digits: it is reported, never guessed")], needs: [])
+        summary: Localized(zh: "身份证号以数字保存，显示为 5.10502E+17：电子表格只保留15位有效数字，后几位已丢失，无法恢复，不会凭空猜测；其他表中恰有一位同名且号码与残存数字相符的人时，推定为其号码并据以比对（降低置信度，凡依赖此号码的问题都注明），否则该行无法与其他表比对，需调取纸质材料。",
+                           en: "The ID was stored as a number and shows as 5.10502E+17: spreadsheets keep 15 significant digits, so the last digits are gone and are never guessed from nothing; when exactly one person of that name elsewhere has an ID agreeing with the surviving digits, that ID is inferred and used for the joins (at lowered confidence, said in every finding that depends on it); otherwise the row cannot be joined and the paper must be pulled."),
+        source: [.because(zh: "Excel 把身份证号存成科学计数法后精度已丢失：只报告，绝不凭空猜测原号码", en: "an ID that Excel stored in scientific notation has lost digits: it is reported, never guessed from nothing")], needs: [])
 
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.scientificNotation) }
 

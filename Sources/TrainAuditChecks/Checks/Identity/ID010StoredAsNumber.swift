@@ -7,7 +7,7 @@ struct StoredAsNumber: IDIssueCheck {
         title: Localized(zh: "身份证号以数字格式保存", en: "ID stored as a number"),
         summary: Localized(zh: "身份证号所在单元格是数字格式，目前18位尚在（由保留整数的程序写入），已按此号码比对；但在 Excel 中再次保存后只剩15位有效数字，号码即丢失。应将该列设为文本格式后重新录入或导出。",
                            en: "The ID's cell is a number cell that still holds all 18 digits (written by a program that keeps integers), and the ID is used as read; saved again in Excel it keeps 15 significant digits and the ID is lost. Set the column to text and export again."),
-        source: "DATA.md (IDs that Excel mangled: 15 significant digits)", needs: [])
+        source: [.because(zh: "Excel 再次保存后只保留15位有效数字，号码即丢失", en: "saved again in Excel an ID keeps 15 significant digits and is lost")], needs: [])
 
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool { reading.issues.contains(.storedAsNumber) }
 

@@ -7,7 +7,7 @@ struct RepeatedRows: Check {
         title: Localized(zh: "其他文件中的行被重复提供", en: "rows repeated from another file"),
         summary: Localized(zh: "花名册或发放明细中的行与另一文件（或另一工作表）中的行逐项完全相同（重复导出、汇总表照抄各乡镇表、上月台账带入本月）：按同一条记录计，不算重复补贴，金额不重复计算；两处来源都列为证据。同一表内的相同行不在此列，由 DUP001、DUP004 报告。",
                            en: "Roster or payment rows identical, field for field, to rows of another file or sheet (a re-export, a summary sheet copying the town sheets, last month's ledger carried into this one): one record, not a duplicate subsidy, its money counted once; both sources are evidence. Identical rows within one sheet are not merged: DUP001 and DUP004 report them."),
-        source: "default: a row is evidence once, however many files repeat it", needs: [])
+        source: [.byDefault(zh: "一行无论在几个文件中重复出现，都只算一份证据", en: "a row is evidence once, however many files repeat it")], needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
         struct Pair: Hashable { var file: String; var sheet: String?; var ofFile: String; var ofSheet: String? }
