@@ -133,7 +133,8 @@ struct IdentityRepairTests {
         // b.csv is a re-export with one more line (so not the same bytes: not DQ011's).
         let other = "李梅,642223198802020023,中式烹调师,2019-03-01,2019-03-25,800,XJ-2019-01,西吉县职业技能培训学校"
         let result = try scan(("a.csv", "\(roster)\n\(line)\n"), ("b.csv", "\(roster)\n\(line)\n\(other)\n"),
-                              ("pay1.csv", "\(payments)\n\(paid)\n"), ("pay2.csv", "\(payments)\n\(paid)\n640422198503120019,马小军,100,2019-04-11,交通补贴,XJ-2019-01\n"))
+                              ("pay1.csv", "\(payments)\n\(paid)\n"), ("pay2.csv", "\(payments)\n\(paid)\n640422198503120019,马小军,100,2019-04-11,交通补贴,XJ-2019-01\n"),
+                              ("registry.csv", "\(registry)\n李梅,642223198802020023,6404220001,正常\n"))
         #expect(result.data.enrollments.count == 2)
         #expect(result.data.payments.count == 2)
         let codes = result.findings.map(\.code)
@@ -142,5 +143,9 @@ struct IdentityRepairTests {
         #expect(repeats.count == 2)
         #expect(repeats.contains { $0.message.zh.contains("b.csv 有 1 行培训台账记录与 a.csv") })
         #expect(result.data.repeatedRows.map(\.row.file).sorted() == ["b.csv", "pay2.csv"])
+        // A finding citing the kept row names the repeat too: both papers.
+        let unregistered = try #require(result.findings.first { $0.code == "REG001" && $0.person?.id == "640422198503120019" })
+        #expect(unregistered.evidence.map { "\($0.file) \($0.row)" } == ["a.csv 2", "b.csv 2"])
+        #expect(unregistered.amount == 900_00)  // the 800 once (not twice), and the 100 交通补贴
     }
 }

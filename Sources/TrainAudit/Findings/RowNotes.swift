@@ -18,14 +18,21 @@ enum RowNotes {
                 f.evidence = evidence
             }
             if !inferred.isEmpty {
-                let rows = (f.evidence + f.paymentRefs).filter { inferred[$0] != nil }
-                var seen = Set<SourceRef>()
-                for row in rows where seen.insert(row).inserted {
-                    let i = inferred[row]!
+                // One note per inferred ID and where it came from, naming its rows.
+                var notes: [(id: InferredID, rows: [SourceRef])] = []
+                for row in f.evidence + f.paymentRefs {
+                    guard let i = inferred[row] else { continue }
+                    if let k = notes.firstIndex(where: { $0.id == i }) {
+                        if !notes[k].rows.contains(row) { notes[k].rows.append(row) }
+                    } else {
+                        notes.append((i, [row]))
+                    }
+                }
+                for (i, rows) in notes {
                     // The ID and DQ families report the cell itself; the others rest on the join.
                     if !f.code.hasPrefix("ID"), !f.code.hasPrefix("DQ") { f.confidence *= i.confidence }
-                    f.message.zh += "（\(place(row, .zh)) 的身份证号系推定：\(i.id)，依据 \(place(i.from, .zh)) 的同名人员）"
-                    f.message.en += " (the ID of \(place(row, .en)) is inferred: \(i.id), from the same-named person at \(place(i.from, .en)))"
+                    f.message.zh += "（\(rows.map { place($0, .zh) }.joined(separator: "、")) 的身份证号系推定：\(i.id)，依据 \(place(i.from, .zh)) 的同名人员）"
+                    f.message.en += " (the ID of \(rows.map { place($0, .en) }.joined(separator: ", ")) is inferred: \(i.id), from the same-named person at \(place(i.from, .en)))"
                 }
             }
             return f
