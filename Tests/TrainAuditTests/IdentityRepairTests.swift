@@ -148,4 +148,13 @@ struct IdentityRepairTests {
         #expect(unregistered.evidence.map { "\($0.file) \($0.row)" } == ["a.csv 2", "b.csv 2"])
         #expect(unregistered.amount == 900_00)  // the 800 once (not twice), and the 100 交通补贴
     }
+
+    @Test func aRowAnotherFileListsTwiceIsOneRepeatAndOneDuplicate() throws {
+        let payments = "身份证号码,姓名,发放金额,发放日期,补贴项目,班级编号"
+        let paid = "640422198503120019,马小军,800,2019-04-10,培训补贴,XJ-2019-01"
+        let result = try scan(("pay1.csv", "\(payments)\n\(paid)\n"), ("pay2.csv", "\(payments)\n\(paid)\n\(paid)\n"))
+        #expect(result.data.repeatedRows.map { "\($0.row.file) \($0.row.row) = \($0.of.file) \($0.of.row)" } == ["pay2.csv 2 = pay1.csv 2"])
+        #expect(result.data.payments.count == 2)
+        #expect(result.findings.contains { $0.code == "DUP004" })
+    }
 }

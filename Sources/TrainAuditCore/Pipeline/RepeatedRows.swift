@@ -1,5 +1,5 @@
-/// A ledger row that repeats, field for field, a row of another file or sheet (a re-export,
-/// a 汇总 sheet that copies the town sheets, a monthly ledger carried into the next): one
+/// A ledger row that repeats, field for field, a row of another file (a re-export, a file
+/// re-sent with a few lines added, last month's ledger carried into this month's): one
 /// record with both sources, so it is neither a duplicate subsidy nor money counted twice.
 public struct RepeatedRow: Sendable, Equatable {
     public var table: TableKind
@@ -9,9 +9,9 @@ public struct RepeatedRow: Sendable, Equatable {
     public var of: SourceRef
 }
 
-/// Finds the rows of roster and payment ledgers that repeat a row of another file or
-/// sheet and keeps the first of each (input order). Identical rows within one sheet stay
-/// two records: they are what DUP004 and DUP001 report.
+/// Finds the rows of roster and payment ledgers that repeat a row of another file and keeps
+/// the first of each (input order). Identical rows within one file, on one sheet or two,
+/// stay two records: a payment listed twice in one ledger is what DUP004 reports.
 ///
 /// Attendance is not merged: a province's sign-ins are tens of millions of rows, and
 /// overlapping attendance exports do not double money (left for later, noted).
@@ -39,23 +39,42 @@ enum RepeatedRows {
     static func merge<E>(_ list: RecordList<E>, _ table: TableKind, unsure: Set<SourceRef>, source: (E) -> SourceRef,
                          hash: (E, inout Hasher) -> Void, same: (E, E) -> Bool) -> (RecordList<E>, [RepeatedRow]) {
         guard let first = list.first, list.contains(where: { source($0).placeCode != source(first).placeCode }) else { return (list, []) }
-        // The first row of each content, by hash; equal hashes are compared field by field.
-        var firsts: [Int: [Int]] = [:]
-        var repeats: [RepeatedRow] = []
-        var dropped = Set<Int>()
+        // The rows of each content, by hash; equal hashes are compared field by field.
+        var contents: [Int: [[Int]]] = [:]
+        var order: [(key: Int, k: Int)] = []
         for (i, e) in list.enumerated() where !unsure.contains(source(e)) {
             var h = Hasher()
             hash(e, &h)
             let key = h.finalize()
-            if let match = firsts[key]?.first(where: { same(list[$0], e) }) {
-                if source(list[match]).placeCode != source(e).placeCode {
-                    repeats.append(RepeatedRow(table: table, row: source(e), of: source(list[match])))
-                    dropped.insert(i)
-                }
-                continue
+            if let k = contents[key]?.firstIndex(where: { same(list[$0[0]], e) }) {
+                contents[key]![k].append(i)
+            } else {
+                contents[key, default: []].append([i])
+                order.append((key, contents[key]!.count - 1))
             }
-            firsts[key, default: []].append(i)
         }
+        // Of each content, the first file's rows are kept. Another file's rows repeat them
+        // one for one; what it has beyond the first file's count is its own (a payment it
+        // lists twice is still DUP004's).
+        var repeats: [RepeatedRow] = []
+        var dropped = Set<Int>()
+        for (key, k) in order {
+            let rows = contents[key]![k]
+            guard rows.count > 1 else { continue }
+            let keptFile = source(list[rows[0]]).file
+            let kept = rows.filter { source(list[$0]).file == keptFile }
+            var seen: [String: Int] = [:]
+            for i in rows {
+                let file = source(list[i]).file
+                guard file != keptFile else { continue }
+                let n = seen[file, default: 0]
+                seen[file] = n + 1
+                guard n < kept.count else { continue }
+                repeats.append(RepeatedRow(table: table, row: source(list[i]), of: source(list[kept[n]])))
+                dropped.insert(i)
+            }
+        }
+        repeats.sort { $0.row < $1.row }
         guard !dropped.isEmpty else { return (list, []) }
         var kept: [E] = []
         kept.reserveCapacity(list.count - dropped.count)

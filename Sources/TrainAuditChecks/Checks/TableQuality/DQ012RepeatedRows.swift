@@ -1,12 +1,12 @@
 import TrainAuditCore
-/// DQ012: ledger rows that repeat, field for field, the rows of another file or sheet: one
+/// DQ012: ledger rows that repeat, field for field, the rows of another file: one
 /// record with both sources, never a second subsidy or money counted twice.
 struct RepeatedRows: Check {
     let info = CheckInfo(
         code: "DQ012", severity: .low,
         title: Localized(zh: "其他文件中的行被重复提供", en: "rows repeated from another file"),
-        summary: Localized(zh: "花名册或发放明细中的行与另一文件（或另一工作表）中的行逐项完全相同（重复导出、汇总表照抄各乡镇表、上月台账带入本月）：按同一条记录计，不算重复补贴，金额不重复计算；两处来源都列为证据。同一表内的相同行不在此列，由 DUP001、DUP004 报告。",
-                           en: "Roster or payment rows identical, field for field, to rows of another file or sheet (a re-export, a summary sheet copying the town sheets, last month's ledger carried into this one): one record, not a duplicate subsidy, its money counted once; both sources are evidence. Identical rows within one sheet are not merged: DUP001 and DUP004 report them."),
+        summary: Localized(zh: "花名册或发放明细中的行与另一文件中的行逐项完全相同（重复导出、补报时重发、上月台账带入本月）：按同一条记录计，不算重复补贴，金额不重复计算；两处来源都列为证据。同一文件内的相同行不在此列，由 DUP001、DUP004 报告。",
+                           en: "Roster or payment rows identical, field for field, to rows of another file (a re-export, a file re-sent with the next batch, last month's ledger carried into this one): one record, not a duplicate subsidy, its money counted once; both sources are evidence. Identical rows within one file are not merged: DUP001 and DUP004 report them."),
         source: [.byDefault(zh: "一行无论在几个文件中重复出现，都只算一份证据", en: "a row is evidence once, however many files repeat it")], needs: [])
 
     func run(_ audit: Audit) -> [Finding] {
