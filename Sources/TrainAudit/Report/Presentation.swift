@@ -33,6 +33,11 @@ public struct Presentation: Sendable {
         return mask ? Presentation.maskNumbers(id) : id
     }
 
+    /// The finding's case key (`Cases`); a person's case names the ID, masked under `mask`.
+    public func caseKey(_ f: Finding) -> String {
+        mask ? Presentation.maskNumbers(f.caseKey) : f.caseKey
+    }
+
     public func personName(_ f: Finding) -> String? {
         guard let name = f.person?.name else { return nil }
         return mask ? maskName(name) : name
