@@ -15,9 +15,9 @@
 /// (`Ranking.precedes`). A case of data-quality findings only (ID and DQ codes) ranks
 /// below every case holding a finding of another family (fraud, ineligibility, money) of
 /// the same or higher severity, whatever the scores: a bad check digit is worth fixing,
-/// but not before a fraud of equal weight. Ties go to the case with a substantive finding,
-/// then to the order of the cases' first members, then to the key: the same findings
-/// always come out in the same order.
+/// but not before a fraud of equal weight. Ties go to the more severe case, then to the
+/// case with a substantive finding, then to the order of the cases' first members: the
+/// same findings always come out in the same order.
 public enum Cases {
     public static func key(_ f: Finding) -> String {
         if let id = f.person?.id, !id.isEmpty { return "person:" + id }
@@ -35,13 +35,13 @@ public enum Cases {
     /// `findings` (already in finding order, keys set) reordered case by case.
     static func order(_ findings: [Finding]) -> [Finding] {
         struct Case {
-            var key: String
             var first: Int
             var members: [Finding] = []
             var score: Double = 0
             /// The highest severity of a non-data-quality member; nil: data quality only.
             var substantive: Severity?
             var effective: Double = 0
+            var severity: Severity = .info
         }
         var index: [String: Int] = [:]
         var cases: [Case] = []
@@ -50,30 +50,30 @@ public enum Cases {
             if let known = index[f.caseKey] { at = known } else {
                 at = cases.count
                 index[f.caseKey] = at
-                cases.append(Case(key: f.caseKey, first: i, score: f.score))
+                cases.append(Case(first: i, score: f.score))
             }
             cases[at].members.append(f)
             cases[at].score = max(cases[at].score, f.score)
+            cases[at].severity = max(cases[at].severity, f.severity)
             if !isDataQuality(f) { cases[at].substantive = max(cases[at].substantive ?? f.severity, f.severity) }
         }
         // The lowest score among cases with a substantive finding at or above each severity.
         var floor: [Severity: Double] = [:]
         for level in Severity.allCases {
-            floor[level] = cases.filter { ($0.substantive ?? .info) >= level && $0.substantive != nil }.map(\.score).min()
+            floor[level] = cases.filter { $0.substantive.map { $0 >= level } ?? false }.map(\.score).min()
         }
         for i in cases.indices {
             cases[i].effective = cases[i].score
             if cases[i].substantive == nil {
-                let level = cases[i].members.map(\.severity).max() ?? .info
-                if let cap = floor[level] { cases[i].effective = min(cases[i].score, cap) }
+                if let cap = floor[cases[i].severity] { cases[i].effective = min(cases[i].score, cap) }
             }
         }
         cases.sort { a, b in
             if a.effective != b.effective { return a.effective > b.effective }
+            if a.severity != b.severity { return a.severity > b.severity }
             if (a.substantive == nil) != (b.substantive == nil) { return a.substantive != nil }
             if a.score != b.score { return a.score > b.score }
-            if a.first != b.first { return a.first < b.first }
-            return a.key < b.key
+            return a.first < b.first
         }
         return cases.flatMap(\.members)
     }

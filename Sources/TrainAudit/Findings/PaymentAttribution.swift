@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which class a payment pays for, so each payment belongs to one class, one institution
 /// and one county wherever money at risk is summed (the roll-ups, the JSON Lines
 /// `payments`): two findings about one trainee in two classes may both count a payment,

@@ -19,7 +19,7 @@ public enum Ranking {
     }
 
     /// Removes repeats (same code and subject), scores, fingerprints, gives each finding its
-    /// payment rows (from `data`, when given) and its case, and sorts case by case (`Cases`).
+    /// payment rows and the names it may show (from `data`, when given) and its case, and sorts case by case (`Cases`).
     public static func rank(_ findings: [Finding], data: AuditData? = nil) -> [Finding] {
         var seen = Set<String>()
         var out: [Finding] = []
@@ -32,7 +32,10 @@ public enum Ranking {
         }
         if let data {
             let attribution = PaymentAttribution(data: data, rows: Set(out.flatMap(\.paymentRefs)))
-            for i in out.indices where !out[i].paymentRefs.isEmpty { out[i].payments = attribution.payments(of: out[i]) }
+            for i in out.indices {
+                out[i].payments = attribution.payments(of: out[i])
+                out[i].otherNames = OtherNames.of(out[i], in: data, payments: attribution)
+            }
         }
         out.sort(by: precedes)
         return Cases.order(out)

@@ -101,6 +101,9 @@ public struct Finding: Sendable {
     /// Filled by ranking: the root cause findings share (a person, a class, a table), so
     /// related findings are read and ranked together (Findings/Cases.swift).
     public var caseKey: String = ""
+    /// Filled by ranking: names besides the person's and the people's that the message may
+    /// show (their names in other tables, account holders, teachers), for `--mask`.
+    public var otherNames: [String] = []
     /// Filled by ranking.
     public var score: Double = 0
     public var fingerprint: String = ""
