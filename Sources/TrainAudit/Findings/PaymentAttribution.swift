@@ -18,6 +18,7 @@ public struct PaymentAttribution {
     /// - Parameter rows: the payment rows wanted (nil: all).
     public init(data: AuditData, rows: Set<SourceRef>? = nil) {
         self.data = data
+        if rows?.isEmpty == true { return }
         for p in data.payments where rows?.contains(p.source) ?? true { byRow[p.source] = p }
     }
 

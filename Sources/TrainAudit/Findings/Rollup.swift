@@ -82,13 +82,13 @@ public struct Rollup {
     public let by: RollupDimension
     /// Registry towns (for class locations), longest first.
     private let towns: [String]
-    /// The class each payment pays for.
+    /// The class each payment pays for (no payment rows kept: `rows` looks up those it counts).
     private let attribution: PaymentAttribution
 
     public init(data: AuditData, by: RollupDimension) {
         self.data = data
         self.by = by
-        attribution = PaymentAttribution(data: data)
+        attribution = PaymentAttribution(data: data, rows: [])
         if by == .town {
             var set = Set<String>()
             for r in data.registry { if let t = r.town, !t.isEmpty { set.insert(t) } }
@@ -173,7 +173,8 @@ public struct Rollup {
         let paid = RunSummary.paidAmounts(data)
         // Each payment at risk in the unit of the class it pays for, even when a finding of
         // another unit counts it too (one trainee on two institutions' rosters).
-        let risk = RunSummary.moneyAtRisk(findings, paid: paid, paymentUnit: { ref in attribution.payment(ref).flatMap(unit(of:)) },
+        let counted = PaymentAttribution(data: data, rows: Set(findings.flatMap(\.paymentRefs)))
+        let risk = RunSummary.moneyAtRisk(findings, paid: paid, paymentUnit: { ref in counted.payment(ref).flatMap(unit(of:)) },
                                           findingUnit: { unit(of: $0) })
         for u in risk.keys where acc[u] == nil { acc[u] = Acc() }
         var out: [UnitRollup] = []

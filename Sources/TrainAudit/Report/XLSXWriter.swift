@@ -276,7 +276,7 @@ public struct XLSXWriter {
         if nameColumn {
             var out = "", part = ""
             for ch in c.value {
-                if "、，,;；/ ".contains(ch) { out += p.maskName(part) + String(ch); part = "" } else { part.append(ch) }
+                if "、，,;；".contains(ch) { out += p.maskName(part) + String(ch); part = "" } else { part.append(ch) }
             }
             c.value = Presentation.maskNumbers(out + p.maskName(part))
         } else {
