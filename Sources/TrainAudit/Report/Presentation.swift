@@ -1,8 +1,9 @@
 /// How findings are shown: language and masking of personal data (DATA.md, Privacy).
 public struct Presentation: Sendable {
     public var lang: Lang
-    /// Mask IDs (510502********123X), phones (138****5678) and names (马**) for reports
-    /// that leave the audit team.
+    /// Mask IDs (510502********123X), phones (138****5678, 0954-***2345), accounts
+    /// (6229***********1589) and names (马**) everywhere, for reports that leave the audit
+    /// team.
     public var mask: Bool
 
     public init(lang: Lang = .zh, mask: Bool = false) {
