@@ -85,7 +85,7 @@ struct CommandLineTests {
         let tsv = try run(demo.filter { $0 != "jsonl" && $0 != "--format" } + ["--format", "tsv", "--fail-on", "never"])
         let lines = tsv.stdout.split(separator: "\n")
         #expect(lines.count == jsonl + 1)
-        #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 14 })  // 13 fields and verified (issue 11)
+        #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 17 })  // 13 fields, verified (issue 11), people, classes, case (issue 9)
     }
 
     @Test func nothingReadableExitsTwoNamingThePath() throws {

@@ -224,7 +224,7 @@ struct ReportTests {
         #expect(d.formulas.isEmpty)
         let sheet = try d.sheet("问题清单")
         #expect(sheet.freeze == "A2")
-        #expect(sheet.autofilter == "A1:P\(findings.count + 1)")
+        #expect(sheet.autofilter == "A1:S\(findings.count + 1)")
         #expect(sheet.rows.count == findings.count + 1)
         var evidenceRows = 0
         for (i, f) in findings.enumerated() {
@@ -232,6 +232,10 @@ struct ReportTests {
             #expect(row[0].v?.number == Double(i + 1))
             #expect(row[3].v?.text == f["code"] as? String)
             #expect(row[15].v?.text == f["fingerprint"] as? String)
+            #expect(row[18].v?.text == f["case"] as? String)
+            let people = (f["people"] as? [[String: Any]])?.map { "\($0["name"]!) \($0["id"]!)" }.joined(separator: "、")
+            #expect(row[16].v?.text == people)
+            #expect(row[17].v?.text == (f["classes"] as? [String])?.joined(separator: "、"))
             let person = f["person"] as? [String: Any]
             if let id = person?["id"] as? String {
                 #expect(row[6].v?.text == id, "ID as the same text")
@@ -247,6 +251,7 @@ struct ReportTests {
         #expect(evidence.rows.count == evidenceRows + 1)
         let fingerprints = Set(findings.compactMap { $0["fingerprint"] as? String })
         #expect(Set(evidence.rows.dropFirst().compactMap { $0[0].v?.text }) == fingerprints)
+        #expect(Set(evidence.rows.dropFirst().compactMap { $0[3].v?.text }) == Set(findings.compactMap { $0["case"] as? String }))
         // The summary names every input with its SHA-256; the roll-ups count money once.
         let summary = try d.sheet("概要")
         let hashes = summary.rows.compactMap { $0.count > 6 ? $0[6].v?.text : nil }.filter { $0.count == 64 }
@@ -286,6 +291,10 @@ struct ReportTests {
         #expect(text.contains("问题清单"))
         #expect(fingerprints.count > 40)
         for fp in fingerprints { #expect(text.contains("data-fingerprint=\"\(fp)\""), "finding \(fp) in the DOM") }
+        // The people of a finding about several, and every finding's case.
+        #expect(text.contains("<li>虎凤霞 640422199111150723</li>"))
+        #expect(text.components(separatedBy: " data-case=\"").count - 1 == fingerprints.count)
+        #expect(text.contains("data-case=\"person:640422199101178650\""))
         // The script ran: the filter bar is shown and counts the rows.
         #expect(text.contains("<form id=\"filters\" class=\"filters\">"))
         #expect(text.contains("\(fingerprints.count) / \(fingerprints.count)"))

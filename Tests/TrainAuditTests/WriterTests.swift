@@ -24,7 +24,7 @@ struct WriterTests {
         #expect(obj["amount"] as? Int == 1600)
         #expect(obj["institution"] is NSNull)
         #expect((obj["evidence"] as? [[String: Any]])?.first?["sheet"] as? String == "3月")
-        let keys = ["code", "severity", "score", "title", "message", "person", "class", "institution", "county", "amount", "factors", "evidence", "fingerprint"]
+        let keys = ["code", "severity", "score", "title", "message", "person", "class", "institution", "county", "amount", "factors", "evidence", "payments", "case", "fingerprint"]
         let positions = keys.map { line.range(of: "\"\($0)\":")!.lowerBound }
         #expect(positions == positions.sorted())
         #expect(!line.contains("\n"))
@@ -57,6 +57,25 @@ struct WriterTests {
         #expect(fields[2] == "DUP001")
         #expect(fields[10] == "台账.xlsx:3月:23;payments.csv:1180")
         #expect(fields[11] == "马小军 (640422199001010017) 两次")
+    }
+
+    @Test func tsvAndTableShowThePeopleTheClassesAndTheCase() {
+        var f = Self.sample()
+        f.people = [PersonRef(id: "640422199001010017", name: "马小军"), PersonRef(id: "640422199001010025", name: "李梅")]
+        f.classes = ["XJ-2018-07", "XJ-2018-08"]
+        f.caseKey = "person:640422199001010017"
+        let fields = TSVWriter.line(f, Presentation()).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let column = { (name: String) in fields[TSVWriter.columns.firstIndex(of: name)!] }
+        #expect(column("people") == "马小军 640422199001010017;李梅 640422199001010025")
+        #expect(column("classes") == "XJ-2018-07;XJ-2018-08")
+        #expect(column("case") == "person:640422199001010017")
+        let masked = TSVWriter.line(f, Presentation(mask: true))
+        #expect(!masked.contains("640422199001010025") && !masked.contains("李梅"))
+        #expect(masked.contains("person:640422********0017"))
+        let table = TableWriter(presentation: Presentation(), colour: false, width: 200).render([f])
+        #expect(table.contains("涉及 2 人：马小军 640422199001010017、李梅 640422199001010025；班级 XJ-2018-07、XJ-2018-08；案件 person:640422199001010017"))
+        let maskedTable = TableWriter(presentation: Presentation(mask: true), colour: false, width: 200).render([f])
+        #expect(!maskedTable.contains("李梅") && !maskedTable.contains("640422199001010025"))
     }
 
     @Test func maskingHidesIDsPhonesAndNames() {

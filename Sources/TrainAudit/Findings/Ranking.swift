@@ -18,29 +18,41 @@ public enum Ranking {
         return (raw * 10).rounded() / 10
     }
 
-    /// Removes repeats (same code and subject), scores, fingerprints and sorts.
-    public static func rank(_ findings: [Finding]) -> [Finding] {
+    /// Removes repeats (same code and subject), scores, fingerprints, gives each finding its
+    /// payment rows and the names it may show (from `data`, when given) and its case, and sorts case by case (`Cases`).
+    public static func rank(_ findings: [Finding], data: AuditData? = nil) -> [Finding] {
         var seen = Set<String>()
         var out: [Finding] = []
         out.reserveCapacity(findings.count)
         for var f in findings where seen.insert(f.code + "\u{1}" + f.subject).inserted {
             f.score = score(f)
             f.fingerprint = Fingerprint.of(code: f.code, subject: f.subject)
+            f.caseKey = Cases.key(f)
             out.append(f)
         }
-        out.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.code != b.code { return a.code < b.code }
-            let ea = a.evidence.first, eb = b.evidence.first
-            if ea != eb {
-                guard let ea else { return false }
-                guard let eb else { return true }
-                return ea < eb
+        if let data {
+            let attribution = PaymentAttribution(data: data, rows: Set(out.flatMap(\.paymentRefs)))
+            for i in out.indices {
+                out[i].payments = attribution.payments(of: out[i])
+                out[i].otherNames = OtherNames.of(out[i], in: data, payments: attribution)
             }
-            return a.subject < b.subject
         }
-        return out
+        out.sort(by: precedes)
+        return Cases.order(out)
+    }
+
+    /// The order of findings before cases: score, severity, code, first evidence row, subject.
+    static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.code != b.code { return a.code < b.code }
+        let ea = a.evidence.first, eb = b.evidence.first
+        if ea != eb {
+            guard let ea else { return false }
+            guard let eb else { return true }
+            return ea < eb
+        }
+        return a.subject < b.subject
     }
 }
 

@@ -30,7 +30,8 @@ public struct UnitRollup: Sendable {
     public var bySeverity: [Severity: Int]
     /// Money paid to the unit's trainees (payment ledger rows; fen).
     public var paid: Int64
-    /// Money the unit's findings put in doubt, each payment counted once (fen).
+    /// Money at risk in the unit (fen): each payment counted once, in the unit of the class
+    /// it pays for (`PaymentAttribution`), so the units add up to the run's money at risk.
     public var atRisk: Int64
     public var score: Double
     /// The three parts of the score, each 0…1 (`UnitRollup.formula`).
@@ -81,10 +82,13 @@ public struct Rollup {
     public let by: RollupDimension
     /// Registry towns (for class locations), longest first.
     private let towns: [String]
+    /// The class each payment pays for (no payment rows kept: `rows` looks up those it counts).
+    private let attribution: PaymentAttribution
 
     public init(data: AuditData, by: RollupDimension) {
         self.data = data
         self.by = by
+        attribution = PaymentAttribution(data: data, rows: [])
         if by == .town {
             var set = Set<String>()
             for r in data.registry { if let t = r.town, !t.isEmpty { set.insert(t) } }
@@ -133,21 +137,18 @@ public struct Rollup {
         }
     }
 
-    /// The unit of a payment: through its class (or the person's only class), for town the
-    /// person's registry town.
+    /// The unit of a payment: that of the class it pays for (`PaymentAttribution`), through
+    /// the payee's roster line in it, else the class register; for town the payee's
+    /// registry town.
     func unit(of p: Payment) -> String? {
-        let person = p.id.id
-        if by == .town { return person.flatMap { blankless(data.trainee($0).registryEntry?.town) } }
-        var lines: [RosterLine] = person.map { data.trainee($0).roster } ?? []
-        if let c = p.classID { lines = lines.filter { $0.classID == c } }
-        if let first = lines.first, lines.allSatisfy({ unit(of: $0) == unit(of: first) }) {
-            return unit(of: first)
-        }
-        guard let c = p.classID, let view = data.trainingClass(c) else { return nil }
+        if by == .town { return p.id.id.flatMap { blankless(data.trainee($0).registryEntry?.town) } }
+        if let line = attribution.rosterLine(of: p) { return unit(of: line) }
+        guard let c = attribution.classID(of: p) else { return nil }
+        let view = data.trainingClass(c)
         switch by {
-        case .institution: return blankless(view.institution)
+        case .institution: return blankless(view?.institution)
         case .class: return blankless(c)
-        case .county: return blankless(view.county)
+        case .county: return blankless(view?.county)
         case .town, .department: return nil
         }
     }
@@ -170,12 +171,18 @@ public struct Rollup {
         }
         for f in findings { acc[unit(of: f), default: Acc()].findings.append(f) }
         let paid = RunSummary.paidAmounts(data)
+        // Each payment at risk in the unit of the class it pays for, even when a finding of
+        // another unit counts it too (one trainee on two institutions' rosters).
+        let counted = PaymentAttribution(data: data, rows: Set(findings.flatMap(\.paymentRefs)))
+        let risk = RunSummary.moneyAtRisk(findings, paid: paid, paymentUnit: { ref in counted.payment(ref).flatMap(unit(of:)) },
+                                          findingUnit: { unit(of: $0) })
+        for u in risk.keys where acc[u] == nil { acc[u] = Acc() }
         var out: [UnitRollup] = []
         for (unit, a) in acc {
             var codes: [String: Int] = [:], severities: [Severity: Int] = [:]
             for f in a.findings { codes[f.code, default: 0] += 1; severities[f.severity, default: 0] += 1 }
             let flagged = Set(a.findings.compactMap { $0.person?.id }).count
-            let atRisk = RunSummary.moneyAtRisk(a.findings, paid: paid)
+            let atRisk = risk[unit] ?? 0
             let (score, evidence, share, money) = UnitRollup.score(findingScores: a.findings.map(\.score), flagged: flagged,
                                                                    trainees: a.trainees.count, atRisk: atRisk)
             out.append(UnitRollup(by: by, unit: unit, trainees: a.trainees.count, flagged: flagged, findings: codes,

@@ -85,7 +85,7 @@ public struct Engine: Sendable {
         for found in Parallel.map(first.count, { i in first[i].run(audit) }) { everything += found }
         findings = everything.filter { selected.contains($0.code) }
         for review in reviews { findings += review.review(audit, findings: everything) }
-        return ScanResult(findings: Ranking.rank(RowNotes.apply(findings, data)), ran: ran, skipped: skipped, reports: data.reports, data: data)
+        return ScanResult(findings: Ranking.rank(RowNotes.apply(findings, data), data: data), ran: ran, skipped: skipped, reports: data.reports, data: data)
     }
 
     /// A check runs only when its tables are present and the pack sets what it reads.

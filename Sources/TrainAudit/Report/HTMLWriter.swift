@@ -170,13 +170,20 @@ public struct HTMLWriter {
         for (i, f) in report.findings.enumerated() {
             let family = Family(code: f.code)
             h += "<tr id=\"f-\(e(f.fingerprint))\" class=\"sev-\(f.severity.name)\" data-family=\"\(family.rawValue)\" data-severity=\"\(f.severity.name)\""
-            h += " data-county=\"\(e(f.county ?? unknown))\" data-institution=\"\(e(f.institution ?? unknown))\" data-fingerprint=\"\(e(f.fingerprint))\">"
+            h += " data-county=\"\(e(f.county ?? unknown))\" data-institution=\"\(e(f.institution ?? unknown))\" data-fingerprint=\"\(e(f.fingerprint))\" data-case=\"\(e(p.caseKey(f)))\">"
             h += "<td class=\"n\">\(i + 1)</td><td class=\"n\">\(JSONLWriter.number(f.score))</td>"
             h += "<td class=\"sev\">\(e(f.severity.label.text(lang)))</td><td><code>\(e(f.code))</code></td>"
             h += "<td><b>\(e((f.verified.map { "[" + $0.label.text(report.lang) + "] " } ?? "") + p.title(f)))</b><br><span class=\"msg\">\(e(p.message(f)))</span></td>"
-            let person = [p.personName(f), p.personID(f)].compactMap { $0 }.map(e).joined(separator: "<br>")
+            var person = [p.personName(f), p.personID(f)].compactMap { $0 }.map(e).joined(separator: "<br>")
+            let people = p.people(f)
+            if !people.isEmpty {
+                // Everyone a finding about several concerns, one a line.
+                person += (person.isEmpty ? "" : "<br>") + "<span class=\"people\">\(t("涉及 \(people.count) 人", "\(people.count) people"))：</span>"
+                    + "<ul class=\"people\">" + people.map { "<li>\(e($0.name)) \(e($0.id))</li>" }.joined() + "</ul>"
+            }
             h += "<td class=\"person\">\(person)</td>"
-            h += "<td>\([f.classID, f.institution, f.county].compactMap { $0 }.map(e).joined(separator: "<br>"))</td>"
+            let classes = f.classes.isEmpty ? f.classID : f.classes.joined(separator: t("、", ", "))
+            h += "<td>\([classes, f.institution, f.county].compactMap { $0 }.map(e).joined(separator: "<br>"))</td>"
             h += "<td class=\"n\">\(f.amount.map { HTMLWriter.yuan($0) } ?? "")</td><td class=\"ev\">"
             if !f.evidence.isEmpty {
                 // Rows of one file and sheet on one line: "考勤记录.csv 第 3302、3303、3319 行".
@@ -188,7 +195,7 @@ public struct HTMLWriter {
                 if f.evidence.count > 1 { h += "<p class=\"src\">\(t("共 \(f.evidence.count) 行证据", "\(f.evidence.count) evidence rows"))</p>" }
             }
             if let source = report.source(of: f.code) { h += "<p class=\"src\">\(t("依据", "source"))：\(e(source))</p>" }
-            h += "<p class=\"fp\">\(e(f.fingerprint))</p></td></tr>\n"
+            h += "<p class=\"fp\">\(e(f.fingerprint))</p><p class=\"case\">\(t("案件", "case")) \(e(p.caseKey(f)))</p></td></tr>\n"
         }
         h += "</tbody></table>\n</section>\n"
         return h
@@ -217,7 +224,8 @@ public struct HTMLWriter {
     tr.sev-medium td.sev { background: var(--med); } tr.sev-low td.sev { color: #fff; background: var(--low); } tr.sev-info td.sev { color: #fff; background: var(--info); }
     th.sev-critical { color: var(--crit); } th.sev-high { color: var(--high); } th.sev-medium { color: #b27700; } th.sev-low { color: var(--low); }
     .msg { color: #333; } .person { white-space: nowrap; } td.ev ul { margin: 0; padding-left: 1.1em; } td.ev li { font-size: 12px; }
-    .src { margin: 3px 0 0; color: #555; font-size: 11px; } .fp { margin: 2px 0 0; color: #999; font-family: monospace; font-size: 10px; }
+    .src { margin: 3px 0 0; color: #555; font-size: 11px; } .fp, .case { margin: 2px 0 0; color: #999; font-family: monospace; font-size: 10px; }
+    ul.people { margin: 0; padding-left: 1.1em; font-size: 12px; } span.people { font-size: 12px; color: #555; }
     code { font-family: monospace; } footer { margin-top: 24px; color: #777; font-size: 12px; }
     tr[hidden] { display: none; }
     @page { size: A4; margin: 14mm 10mm 16mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }

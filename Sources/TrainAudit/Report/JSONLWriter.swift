@@ -26,6 +26,12 @@ public enum JSONLWriter {
         s += ",\"evidence\":[" + f.evidence.map { e in
             "{\"file\":" + json(e.file) + (e.sheet.map { ",\"sheet\":" + json($0) } ?? "") + ",\"row\":\(e.row)}"
         }.joined(separator: ",") + "]"
+        s += ",\"payments\":[" + f.payments.map { pay in
+            "{\"file\":" + json(pay.source.file) + ",\"sheet\":" + optional(pay.source.sheet) + ",\"row\":\(pay.source.row)"
+                + ",\"amount\":" + (pay.amount.map { Money.yuan($0) } ?? "null")
+                + ",\"class\":" + optional(pay.classID) + ",\"institution\":" + optional(pay.institution) + "}"
+        }.joined(separator: ",") + "]"
+        s += ",\"case\":" + json(p.caseKey(f))
         s += ",\"fingerprint\":" + json(f.fingerprint)
         s += ",\"verified\":" + optional(f.verified?.rawValue)
         s += "}"

@@ -1,8 +1,9 @@
 /// How findings are shown: language and masking of personal data (DATA.md, Privacy).
 public struct Presentation: Sendable {
     public var lang: Lang
-    /// Mask IDs (510502********123X), phones (138****5678) and names (马**) for reports
-    /// that leave the audit team.
+    /// Mask IDs (510502********123X), phones (138****5678, 0954-***2345), accounts
+    /// (6229***********1589) and names (马**) everywhere, for reports that leave the audit
+    /// team.
     public var mask: Bool
 
     public init(lang: Lang = .zh, mask: Bool = false) {
@@ -15,10 +16,22 @@ public struct Presentation: Sendable {
     public func message(_ f: Finding) -> String {
         let text = f.message.text(lang)
         guard mask else { return text }
-        var out = Presentation.maskNumbers(text)
-        // Every name the finding knows of, the co-persons' too, longest first (马小军 before 马小).
-        let names = Set(([f.person?.name] + f.people.map(\.name)).compactMap { $0 }.filter { $0.count > 1 })
-        for name in names.sorted(by: { ($0.count, $0) > ($1.count, $1) }) { out = out.replacingAll(name, with: maskName(name)) }
+        return masked(text, names: names(f))
+    }
+
+    /// Every name the finding knows of: its person's, the co-persons' and the others its
+    /// message may show.
+    func names(_ f: Finding) -> [String] {
+        ([f.person?.name] + f.people.map(\.name) + f.otherNames).compactMap { $0 }
+    }
+
+    /// A text with its IDs, phones and accounts masked, and each of `names` wherever it
+    /// appears, longest first (马小军 before 马小).
+    func masked(_ text: String, names: [String]) -> String {
+        var out = maskLabelledNames(Presentation.maskNumbers(text))
+        for name in Set(names.filter { $0.count > 1 }).sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
+            out = out.replacingAll(name, with: maskName(name))
+        }
         return out
     }
 
@@ -33,6 +46,11 @@ public struct Presentation: Sendable {
         return mask ? Presentation.maskNumbers(id) : id
     }
 
+    /// The finding's case key (`Cases`); a person's case names the ID, masked under `mask`.
+    public func caseKey(_ f: Finding) -> String {
+        mask ? Presentation.maskNumbers(f.caseKey) : f.caseKey
+    }
+
     public func personName(_ f: Finding) -> String? {
         guard let name = f.person?.name else { return nil }
         return mask ? maskName(name) : name
@@ -43,8 +61,33 @@ public struct Presentation: Sendable {
         return String(first) + String(repeating: "*", count: max(1, name.count - 1))
     }
 
-    /// Masks every 18-character ID (keeps 6 + last 4), 11-digit mobile number (3 + 4) and
-    /// account number of 12 digits or more (4 + 4).
+    /// A name after a label that ends in 人 ("负责人：马某某  填表人：李某某", a form's footer):
+    /// up to four Chinese characters after "人：" or "人:" masked.
+    func maskLabelledNames(_ text: String) -> String {
+        guard text.contains("人：") || text.contains("人:") else { return text }
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            out.append(chars[i])
+            if chars[i] == "人", i + 1 < chars.count, chars[i + 1] == "：" || chars[i + 1] == ":" {
+                out.append(chars[i + 1])
+                i += 2
+                while i < chars.count, chars[i] == " " { out.append(chars[i]); i += 1 }
+                var name = ""
+                while i < chars.count, name.count < 4, chars[i].unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }) {
+                    name.append(chars[i]); i += 1
+                }
+                out += maskName(name)
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Masks every 18-character ID (keeps 6 + last 4), 11-digit mobile number (3 + 4),
+    /// landline (area code + last 4) and account number of 12 digits or more (4 + 4).
     static func maskNumbers(_ text: String) -> String {
         let chars = Array(text)
         var out = ""
@@ -56,6 +99,15 @@ public struct Presentation: Sendable {
                 while j < chars.count, isDigit(chars[j]) { j += 1 }
                 var run = j - i
                 if run == 17, j < chars.count, chars[j] == "X" { j += 1; run = 18 }
+                // A landline: area code, hyphen, 7 or 8 digits (0954-3012345): the area code
+                // and the last four kept.
+                var local = j + 1
+                while (run == 3 || run == 4), chars[i] == "0", j < chars.count, chars[j] == "-", local < chars.count, isDigit(chars[local]) { local += 1 }
+                if local - j - 1 == 7 || local - j - 1 == 8 {
+                    out += String(chars[i..<j]) + "-" + String(repeating: "*", count: local - j - 5) + String(chars[local - 4..<local])
+                    i = local
+                    continue
+                }
                 if run == 18 {
                     out += String(chars[i..<i + 6]) + "********" + String(chars[j - 4..<j])
                 } else if run == 11, chars[i] == "1" {

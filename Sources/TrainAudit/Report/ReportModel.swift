@@ -22,7 +22,8 @@ public struct FindingsReport {
         public var findings: Int
         public var bySeverity: [Severity: Int]
         public var people: Int
-        /// Each payment counted once within the unit (RunSummary.moneyAtRisk).
+        /// Each payment counted once, in the unit of the class it pays for
+        /// (RunSummary.moneyAtRisk, PaymentAttribution): the units add up to the total.
         public var moneyAtRisk: Int64
     }
 
@@ -75,9 +76,13 @@ public struct FindingsReport {
         moneyAtRisk = RunSummary.moneyAtRisk(shown, paid: paid)
         skipped = result.skipped
         let unknown = presentation.lang == .zh ? "（未填）" : "(blank)"
-        byInstitution = FindingsReport.rollup(shown, paid: paid) { $0.institution ?? unknown }
-        byClass = FindingsReport.rollup(shown, paid: paid) { $0.classID ?? unknown }
-        byCounty = FindingsReport.rollup(shown, paid: paid) { $0.county ?? unknown }
+        let attribution = PaymentAttribution(data: result.data, rows: Set(shown.flatMap(\.paymentRefs)))
+        func unitOfPayment(_ unit: @escaping (Payment) -> String?) -> (SourceRef) -> String {
+            { ref in attribution.payment(ref).flatMap(unit) ?? unknown }
+        }
+        byInstitution = FindingsReport.rollup(shown, paid: paid, paymentUnit: unitOfPayment(attribution.institution(of:))) { $0.institution ?? unknown }
+        byClass = FindingsReport.rollup(shown, paid: paid, paymentUnit: unitOfPayment(attribution.classID(of:))) { $0.classID ?? unknown }
+        byCounty = FindingsReport.rollup(shown, paid: paid, paymentUnit: unitOfPayment(attribution.county(of:))) { $0.county ?? unknown }
     }
 
     /// Display name (as the reports name a file) → its path, the way the loader names them:
@@ -97,16 +102,20 @@ public struct FindingsReport {
         return out
     }
 
-    /// Findings grouped by `unit`, most money at risk first, then most findings, then name.
-    static func rollup(_ findings: [Finding], paid: [SourceRef: Int64], unit: (Finding) -> String) -> [Rollup] {
+    /// Findings grouped by `unit`, most money at risk first, then most findings, then name;
+    /// each payment at risk in the unit `paymentUnit` gives it.
+    static func rollup(_ findings: [Finding], paid: [SourceRef: Int64], paymentUnit: (SourceRef) -> String,
+                       unit: (Finding) -> String) -> [Rollup] {
         var groups: [String: [Finding]] = [:]
         for f in findings { groups[unit(f), default: []].append(f) }
+        let risk = RunSummary.moneyAtRisk(findings, paid: paid, paymentUnit: paymentUnit, findingUnit: unit)
+        for u in risk.keys where groups[u] == nil { groups[u] = [] }
         return groups.map { name, fs in
             var bySeverity: [Severity: Int] = [:]
             for f in fs { bySeverity[f.severity, default: 0] += 1 }
             return Rollup(unit: name, findings: fs.count, bySeverity: bySeverity,
                           people: Set(fs.compactMap { $0.person?.id }).count,
-                          moneyAtRisk: RunSummary.moneyAtRisk(fs, paid: paid))
+                          moneyAtRisk: risk[name] ?? 0)
         }.sorted { a, b in
             if a.moneyAtRisk != b.moneyAtRisk { return a.moneyAtRisk > b.moneyAtRisk }
             if a.findings != b.findings { return a.findings > b.findings }

@@ -38,15 +38,24 @@ public enum RunSummary {
     }
 
     public static func moneyAtRisk(_ findings: [Finding], paid: [SourceRef: Int64]) -> Int64 {
+        moneyAtRisk(findings, paid: paid, paymentUnit: { _ in "" }, findingUnit: { _ in "" })[""] ?? 0
+    }
+
+    /// Money at risk per unit, adding up to `moneyAtRisk` over all units: each payment row
+    /// once, in the unit `paymentUnit` gives it (the unit of the class it pays for,
+    /// `PaymentAttribution`), whichever findings count it; a finding without payment rows
+    /// counts its own amount, once per person and class, in its own unit.
+    public static func moneyAtRisk<Unit: Hashable>(_ findings: [Finding], paid: [SourceRef: Int64],
+                                                   paymentUnit: (SourceRef) -> Unit, findingUnit: (Finding) -> Unit) -> [Unit: Int64] {
         var seen = Set<SourceRef>()
         var counted = Set<String>()
-        var total: Int64 = 0
+        var total: [Unit: Int64] = [:]
         for f in findings {
             if f.paymentRefs.isEmpty {
                 let key = "\(f.person?.id ?? f.subject)|\(f.classID ?? "")"
-                if let a = f.amount, counted.insert(key).inserted { total += a }
+                if let a = f.amount, counted.insert(key).inserted { total[findingUnit(f), default: 0] += a }
             } else {
-                for ref in f.paymentRefs where seen.insert(ref).inserted { total += paid[ref] ?? 0 }
+                for ref in f.paymentRefs where seen.insert(ref).inserted { total[paymentUnit(ref), default: 0] += paid[ref] ?? 0 }
             }
         }
         return total

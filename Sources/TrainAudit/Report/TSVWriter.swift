@@ -1,9 +1,10 @@
-/// Tab-separated, one finding a line, for grep, cut and awk: the JSON fields flattened,
-/// with tabs and line breaks inside fields replaced by spaces, and a cell that would start
+/// Tab-separated, one finding a line, for grep, cut and awk: the JSON fields flattened
+/// (columns added after the first ones, so `cut -f` positions stay), with tabs and line breaks inside fields replaced by spaces, and a cell that would start
 /// a spreadsheet formula quote-prefixed (`CellSafety`).
 public enum TSVWriter {
     public static let columns = ["score", "severity", "code", "title", "person_id", "person_name", "class",
-                                 "institution", "county", "amount", "evidence", "message", "fingerprint", "verified"]
+                                 "institution", "county", "amount", "evidence", "message", "fingerprint", "verified",
+                                 "people", "classes", "case"]
     public static let header = columns.joined(separator: "\t")
 
     /// The finding's fields in `columns` order, before any escaping.
@@ -11,7 +12,8 @@ public enum TSVWriter {
         let evidence = f.evidence.map { e in [e.file, e.sheet, String(e.row)].compactMap { $0 }.joined(separator: ":") }.joined(separator: ";")
         return [JSONLWriter.number(f.score), f.severity.name, f.code, p.title(f), p.personID(f) ?? "", p.personName(f) ?? "",
                 f.classID ?? "", f.institution ?? "", f.county ?? "", f.amount.map { Money.yuan($0) } ?? "",
-                evidence, p.message(f), f.fingerprint, f.verified?.rawValue ?? ""]
+                evidence, p.message(f), f.fingerprint, f.verified?.rawValue ?? "",
+                p.people(f).map { $0.name + " " + $0.id }.joined(separator: ";"), f.classes.joined(separator: ";"), p.caseKey(f)]
     }
 
     public static func line(_ f: Finding, _ p: Presentation) -> String {

@@ -40,7 +40,7 @@ public struct TableWriter {
                 let groups = EvidenceList.groups(f.evidence)
                 let evidence = groups.prefix(3).map { EvidenceList.text($0.place, $0.rows, presentation.lang, rows: 6) }
                     .joined(separator: zh ? "；" : "; ") + (groups.count > 3 ? "…" : "")
-                let detail = TSVWriter.field(presentation.message(f)) + (evidence.isEmpty ? "" : "  ← " + evidence)
+                let detail = TSVWriter.field(presentation.message(f) + related(f)) + (evidence.isEmpty ? "" : "  ← " + evidence)
                 for piece in TableWriter.wrap(detail, width: max(20, width - 8)) {
                     let text = "      " + piece
                     out += (colour ? "\u{1B}[2m" + text + "\u{1B}[0m" : text) + "\n"
@@ -49,6 +49,20 @@ public struct TableWriter {
         }
         if let summary, !summary.isEmpty { out += "\n" + summary + "\n" }
         return out
+    }
+
+    /// The people and classes of a finding about several, and its case: "（涉及 2 人：马** 640422********1234、…；班级 A、B；案件 person:…）".
+    func related(_ f: Finding) -> String {
+        let zh = presentation.lang == .zh
+        var parts: [String] = []
+        let people = presentation.people(f)
+        if !people.isEmpty {
+            parts.append((zh ? "涉及 \(people.count) 人：" : "\(people.count) people: ")
+                         + people.map { $0.name + " " + $0.id }.joined(separator: zh ? "、" : ", "))
+        }
+        if !f.classes.isEmpty { parts.append((zh ? "班级 " : "classes ") + f.classes.joined(separator: zh ? "、" : ", ")) }
+        parts.append((zh ? "案件 " : "case ") + presentation.caseKey(f))
+        return zh ? "（" + parts.joined(separator: "；") + "）" : " (" + parts.joined(separator: "; ") + ")"
     }
 
     /// Lines of at most `width` terminal cells (wide characters count two), broken at a

@@ -153,6 +153,7 @@ public struct XLSXWriter {
             (zh ? "姓名" : "name", 12), (zh ? "班级" : "class", 18), (zh ? "培训机构" : "institution", 30),
             (zh ? "县区" : "county", 12), (zh ? "涉及金额（元）" : "amount (yuan)", 16), (zh ? "说明" : "message", 70),
             (zh ? "证据" : "evidence", 30), (zh ? "政策依据" : "policy source", 50), (zh ? "指纹" : "fingerprint", 18),
+            (zh ? "涉及人员" : "people", 50), (zh ? "涉及班级" : "classes", 26), (zh ? "案件" : "case", 30),
         ]
     }
 
@@ -163,8 +164,9 @@ public struct XLSXWriter {
         var widths = columns.map { Double(TableWriter.displayWidth($0.head)) + 2 }
         for f in report.findings.prefix(2000) {
             let values = [p.title(f), p.personID(f) ?? "", p.personName(f) ?? "", f.classID ?? "", f.institution ?? "",
-                          f.county ?? "", p.message(f), report.source(of: f.code) ?? ""]
-            for (c, v) in zip([5, 6, 7, 8, 9, 10, 12, 14], values) { widths[c] = max(widths[c], Double(TableWriter.displayWidth(v)) + 2) }
+                          f.county ?? "", p.message(f), report.source(of: f.code) ?? "",
+                          XLSXWriter.people(f, p), f.classes.joined(separator: "、"), p.caseKey(f)]
+            for (c, v) in zip([5, 6, 7, 8, 9, 10, 12, 14, 16, 17, 18], values) { widths[c] = max(widths[c], Double(TableWriter.displayWidth(v)) + 2) }
         }
         widths[4] = max(widths[4], 14)
         widths[13] = max(widths[13], zh ? 28 : 26)
@@ -204,25 +206,29 @@ public struct XLSXWriter {
             }
             s.text(r, 14, report.source(of: f.code) ?? "", b.text)
             s.text(r, 15, f.fingerprint, b.text)
+            s.text(r, 16, XLSXWriter.people(f, p), b.text)
+            s.text(r, 17, f.classes.joined(separator: "、"), b.text)
+            s.text(r, 18, p.caseKey(f), b.text)
             evidenceRow += f.evidence.count
         }
     }
 
     func writeEvidence(_ s: Sheet, _ b: Book) {
         let zh = report.lang == .zh
-        let heads = zh ? ["指纹", "排名", "代码", "文件", "工作表", "行号", "单元格"] : ["fingerprint", "rank", "code", "file", "sheet", "row", "cells"]
-        let caps: [Double] = [18, 7, 9, 40, 14, 8, 36]
+        let heads = zh ? ["指纹", "排名", "代码", "案件", "文件", "工作表", "行号", "单元格"] : ["fingerprint", "rank", "code", "case", "file", "sheet", "row", "cells"]
+        let caps: [Double] = [18, 7, 9, 30, 40, 14, 8, 36]
         var widths = heads.map { Double(TableWriter.displayWidth($0)) + 2 }
         var maxCells = 1
         for f in report.findings.prefix(2000) {
+            widths[3] = max(widths[3], Double(TableWriter.displayWidth(report.presentation.caseKey(f))) + 2)
             for e in f.evidence {
-                widths[3] = max(widths[3], Double(TableWriter.displayWidth(e.file)) + 2)
-                widths[4] = max(widths[4], Double(TableWriter.displayWidth(e.sheet ?? "")) + 2)
+                widths[4] = max(widths[4], Double(TableWriter.displayWidth(e.file)) + 2)
+                widths[5] = max(widths[5], Double(TableWriter.displayWidth(e.sheet ?? "")) + 2)
             }
         }
         for f in report.findings { for e in f.evidence { maxCells = max(maxCells, evidence.cells[e]?.count ?? 0) } }
-        for (c, w) in widths.enumerated() where c < 6 { s.width(c, min(w, caps[c])) }
-        s.width(6, 6 + maxCells - 1, 28)
+        for (c, w) in widths.enumerated() where c < 7 { s.width(c, min(w, caps[c])) }
+        s.width(7, 7 + maxCells - 1, 28)
         for (c, h) in heads.enumerated() { s.text(0, c, h, b.header) }
         s.freezeHeader()
         var r = 1
@@ -238,29 +244,43 @@ public struct XLSXWriter {
                 s.text(r, 0, f.fingerprint, b.text)
                 s.number(r, 1, Double(i + 1), nil)
                 s.text(r, 2, f.code, b.text)
-                s.text(r, 3, e.file, b.text)
-                s.text(r, 4, e.sheet ?? "", b.text)
-                s.number(r, 5, Double(e.row), nil)
+                s.text(r, 3, report.presentation.caseKey(f), b.text)
+                s.text(r, 4, e.file, b.text)
+                s.text(r, 5, e.sheet ?? "", b.text)
+                s.number(r, 6, Double(e.row), nil)
                 if let cells = evidence.cells[e] {
-                    for (c, cell) in cells.enumerated() where 6 + c < 16_384 {
-                        s.text(r, 6 + c, report.presentation.mask ? XLSXWriter.masked(cell) : cell.text, b.text)
+                    for (c, cell) in cells.enumerated() where 7 + c < 16_384 {
+                        s.text(r, 7 + c, report.presentation.mask ? XLSXWriter.masked(cell, names: report.presentation.names(f)) : cell.text, b.text)
                     }
                 }
                 r += 1
             }
         }
-        s.autofilter(rows: r - 1, columns: 6)
+        s.autofilter(rows: r - 1, columns: 7)
     }
 
-    /// An evidence cell under --mask: IDs and phones masked as in messages, and the whole
-    /// value of a name column (the row may name people the finding does not).
-    static func masked(_ cell: EvidenceCells.Cell) -> String {
+    /// The people of a finding about several: "马某某 640422…、李某 640422…".
+    static func people(_ f: Finding, _ p: Presentation) -> String {
+        p.people(f).map { $0.name + " " + $0.id }.joined(separator: "、")
+    }
+
+    /// An evidence cell under --mask: IDs, phones and accounts masked as in messages, the
+    /// whole value of a column of names (the row may name people the finding does not: a
+    /// trainee, an account holder, a teacher, a signature), each name of a list masked, and
+    /// the finding's names wherever else they appear.
+    static func masked(_ cell: EvidenceCells.Cell, names: [String] = []) -> String {
         var c = cell
+        let p = Presentation(mask: true)
         let h = c.header.lowercased()
-        if h.contains("姓名") || h.contains("名字") || h.contains("name") || h.hasSuffix("人") {
-            c.value = Presentation(mask: true).maskName(c.value)
+        let nameColumn = ["姓名", "名字", "户名", "签名", "签字", "教师", "老师", "讲师", "name"].contains { h.contains($0) } || h.hasSuffix("人")
+        if nameColumn {
+            var out = "", part = ""
+            for ch in c.value {
+                if "、，,;；".contains(ch) { out += p.maskName(part) + String(ch); part = "" } else { part.append(ch) }
+            }
+            c.value = Presentation.maskNumbers(out + p.maskName(part))
         } else {
-            c.value = Presentation.maskNumbers(c.value)
+            c.value = p.masked(c.value, names: names)
         }
         return c.text
     }

@@ -52,6 +52,23 @@ public struct PersonRef: Sendable, Hashable {
     }
 }
 
+/// A payment row a finding counts, with its amount and the class and institution it pays
+/// for (the payment's own class, else the class of the payee's enrolment it most likely
+/// pays: `PaymentAttribution`). Filled by ranking from `paymentRefs`.
+public struct PaymentAtRisk: Sendable, Hashable {
+    public var source: SourceRef
+    public var amount: Int64?
+    public var classID: String?
+    public var institution: String?
+
+    public init(source: SourceRef, amount: Int64?, classID: String?, institution: String?) {
+        self.source = source
+        self.amount = amount
+        self.classID = classID
+        self.institution = institution
+    }
+}
+
 /// One finding: what a check saw, with the evidence an auditor needs to pull the paper.
 public struct Finding: Sendable {
     public var code: String
@@ -79,6 +96,14 @@ public struct Finding: Sendable {
     public var people: [PersonRef] = []
     /// The classes a finding spans (two overlapping classes, a teacher's two classes).
     public var classes: [String] = []
+    /// Filled by ranking: the payment rows of `paymentRefs` with their amounts and units.
+    public var payments: [PaymentAtRisk] = []
+    /// Filled by ranking: the root cause findings share (a person, a class, a table), so
+    /// related findings are read and ranked together (Findings/Cases.swift).
+    public var caseKey: String = ""
+    /// Filled by ranking: names besides the person's and the people's that the message may
+    /// show (their names in other tables, account holders, teachers), for `--mask`.
+    public var otherNames: [String] = []
     /// Filled by ranking.
     public var score: Double = 0
     public var fingerprint: String = ""

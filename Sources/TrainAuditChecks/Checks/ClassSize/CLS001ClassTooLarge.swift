@@ -47,7 +47,7 @@ struct ClassTooLarge: Check {
                 if heads.insert(HeadKey(e.id, name: e.name)).inserted, heads.count > maxSize { excess.append(e) }
             }
             guard heads.count > maxSize else { continue }
-            let subsidies = excess.compactMap(\.subsidy)
+            let money = data.money(of: excess, in: view.classID)
             let period = "\(CheckText.day(view.start))至\(CheckText.day(view.end))"
             let name = [view.institution, view.occupation].compactMap { $0 }.joined(separator: " ")
             out.append(finding(
@@ -59,7 +59,7 @@ struct ClassTooLarge: Check {
                 classID: view.classID,
                 institution: view.institution,
                 county: view.county,
-                amount: subsidies.isEmpty ? nil : subsidies.reduce(0, +)))
+                amount: money.amount, paymentRefs: money.payments))
         }
         return out
     }

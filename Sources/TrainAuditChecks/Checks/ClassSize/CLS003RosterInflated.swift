@@ -59,7 +59,7 @@ struct RosterInflated: Check {
                 let key = HeadKey(e.id, name: e.name)
                 if !attended.contains(key), absentSeen.insert(key).inserted { absent.append(e) }
             }
-            let subsidies = absent.compactMap(\.subsidy)
+            let money = data.money(of: absent, in: view.classID)
             let ratioText = ratio == ratio.rounded() ? String(Int(ratio)) : String(ratio)
             out.append(finding(
                 Localized(zh: "\(view.classID) 台账 \(rosterHeads.count) 人，曾签到的只有 \(attended.count) 人（达到 \(ratioText) 倍），\(absentSeen.count) 人从未签到",
@@ -70,7 +70,7 @@ struct RosterInflated: Check {
                 classID: view.classID,
                 institution: view.institution,
                 county: view.county,
-                amount: subsidies.isEmpty ? nil : subsidies.reduce(0, +)))
+                amount: money.amount, paymentRefs: money.payments))
         }
         return out
     }
