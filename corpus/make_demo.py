@@ -1423,12 +1423,20 @@ the checks in a simple way and compares with `expected.jsonl` both ways; it pass
 
 ## Notes and open points
 
-- PAY: six planted cases (PAY001 1,600 yuan for a 培训合格证书 class, PAY002 a failed trainee paid,
-  PAY004 a registered person on no roster paid for XJ-2019-08, PAY005 paid before the class ended,
-  PAY006 paid twice for one class, PAY008 an account held by a stranger; the 发放明细 has a 户名
-  column). PAY003 (attendance share) is not planted: the ghosts (PRX005) never signed in, which is
-  PRX005's, and every other trainee attends at least 80% of the sessions. PAY007 (odd amounts) is
-  not planted; the messy amounts (`1,600`, `800元`, `８００`) read as the class's amount.
+- PAY: eight planted cases (PAY001 1,600 yuan for a 培训合格证书 class, PAY002 a failed trainee paid,
+  PAY003 a XJ-2019-07 trainee who signed in to 10 of 30 sessions and was paid in full, PAY004 a
+  registered person on no roster paid for XJ-2019-08, PAY005 paid before the class ended, PAY006
+  paid twice for one class, PAY007 740 yuan where the class and the standard pay 800, PAY008 an
+  account held by a stranger; the 发放明细 has a 户名 column). The messy amounts (`1,600`,
+  `800元`, `８００`) read as the class's amount. The PAY003 plant changes which sign-ins the
+  generator draws after it, so the attendance times differ from the corpus before it.
+- ID010: one ledger ID is a number cell holding all 18 digits (as an exporter that keeps
+  integers writes it: openpyxl would write a float, so the generator writes the integer into the
+  sheet XML). DQ012: `2019年培训补贴发放明细_第二批补报.csv` re-sends XJ-2019-07's payment rows, renumbered; they are one
+  record each with the originals, so no DUP004 and no money counted twice.
+- The ID001 typo and the ID004 lost IDs are inferred (the registry holds exactly one person of the
+  name whose ID agrees): the findings name the inferred ID, and the typo is not also REG001,
+  PRX005 and PRX006 as it was before.
 - The ID004 person's payment line also carries the mangled ID (`6.40422E+17`), so no payment is
   joinable to a person who is on no roster.
 - DQ005 (XJ-2019-11, one row) swaps start and end in that row's 培训期限; the class register
