@@ -40,15 +40,15 @@ struct CaseRankingTests {
 
     @Test func aDataQualityCaseRanksBelowFraudOfTheSameOrHigherSeverity() {
         let ranked = Ranking.rank([
-            Self.finding("ID008", .high, confidence: 1, person: "640422199001010017"),   // 48, data quality
+            Self.finding("ID008", .high, confidence: 1, person: "640422199001010017"),   // 48, high: as any other
             Self.finding("PRX001", .high, confidence: 0.6, classID: "XJ-2"),             // 28.8
-            Self.finding("DQ001", .medium, confidence: 1, file: "x.csv"),                // 30, data quality
+            Self.finding("ID001", .medium, confidence: 1, person: "640422199001010033"), // 30, data quality
             Self.finding("TGT002", .low, confidence: 1, file: "t.xlsx"),                 // 15
             Self.finding("REG005", .medium, confidence: 0.4, person: "640422199001010025"), // 12
         ])
-        // ID008 (high) after the high PRX001 although it scores more; DQ001 (medium) after
-        // the medium REG005, so below the low TGT002 that outscores REG005.
-        #expect(ranked.map(\.code) == ["PRX001", "ID008", "TGT002", "REG005", "DQ001"])
+        // ID008 (one ID under other names, high) keeps its place by score; ID001 (medium) goes
+        // after the medium REG005, so below the low TGT002 that outscores REG005.
+        #expect(ranked.map(\.code) == ["ID008", "PRX001", "TGT002", "REG005", "ID001"])
     }
 
     @Test func theOrderIsTheSameWhateverTheChecksReturnedFirst() {
@@ -87,11 +87,12 @@ struct CaseRankingTests {
         let inferred = findings.filter { ($0["message"] as? String)?.contains("系推定：640422199607026777") == true }
         #expect(inferred.contains { $0["code"] as? String == "ID001" })
         // No data-quality case above a case with a substantive finding of its severity or higher.
-        let ranks: [Severity] = Severity.allCases.reversed()
+        // (Data quality: ID and DQ codes below high; ID008, one ID under other names, is high.)
+        let ranks: [Severity] = [.medium, .low, .info]
         for level in ranks {
             let substantive = findings.lastIndex { f in
-                let code = f["code"] as! String
-                return !code.hasPrefix("ID") && !code.hasPrefix("DQ") && Severity(name: f["severity"] as! String)! >= level
+                let code = f["code"] as! String, severity = Severity(name: f["severity"] as! String)!
+                return (!(code.hasPrefix("ID") || code.hasPrefix("DQ")) || severity >= .high) && severity >= level
             }
             let dataQuality = findings.firstIndex { f in
                 let key = f["case"] as! String

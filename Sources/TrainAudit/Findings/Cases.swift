@@ -12,7 +12,7 @@
 ///   target) is a case of its own.
 ///
 /// Order: cases by their score (the best member's), members by the finding order
-/// (`Ranking.precedes`). A case of data-quality findings only (ID and DQ codes) ranks
+/// (`Ranking.precedes`). A case of data-quality findings only (ID and DQ codes below high) ranks
 /// below every case holding a finding of another family (fraud, ineligibility, money) of
 /// the same or higher severity, whatever the scores: a bad check digit is worth fixing,
 /// but not before a fraud of equal weight. Ties go to the more severe case, then to the
@@ -26,10 +26,13 @@ public enum Cases {
         return "finding:" + f.fingerprint
     }
 
-    /// Identity (ID) and table-quality (DQ) findings: a data problem, not a misuse of funds.
+    /// Identity (ID) and table-quality (DQ) findings below high: a data problem, not a
+    /// misuse of funds. One its check rates high or critical is more than a typo (ID008: one
+    /// ID under other names is how impersonation shows; DQ001: a ledger that could not be
+    /// checked at all), and is ranked as any other.
     public static func isDataQuality(_ f: Finding) -> Bool {
         let family = Family(code: f.code)
-        return family == .ID || family == .DQ
+        return (family == .ID || family == .DQ) && f.severity < .high
     }
 
     /// `findings` (already in finding order, keys set) reordered case by case.
