@@ -137,12 +137,19 @@ public final class CSVReader: SheetSource {
     }
 
     public func forEachRow(_ body: (RawRow) throws -> Bool) throws {
+        try forEachRow(projection: nil, body)
+    }
+
+    /// `forEachRow`, leaving unmade the cells of the columns `projection` leaves out, from
+    /// the record after the one during which it was set (`CellProjection`).
+    func forEachRow(projection: CellProjection?, _ body: (RawRow) throws -> Bool) throws {
         let file = try ByteFile(path: path)
         if range.lowerBound > 0 { try file.seek(to: range.lowerBound) }
         var left = range.count
         var parser = CSVParser(separator: separator == "\t" ? 0x09 : 0x2C,
                                maxCellBytes: max(1, limits.maxCellBytes),
-                               maxColumns: max(1, limits.maxColumns), firstLine: firstLine)
+                               maxColumns: max(1, limits.maxColumns), firstLine: firstLine,
+                               projection: projection)
         replacedByteSequences = 0
         var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
         // Bytes of the byte-order mark still to skip: a read shorter than the mark (a
@@ -220,14 +227,24 @@ struct CSVParser {
     /// class, date, session and device of consecutive sign-ins) reuses that String
     /// instead of being validated and allocated again.
     private var above: [String] = []
+    /// Where the columns to make cells of come from, once the caller knows them.
+    private let projection: CellProjection?
+    /// Per column, whether its cells are made (`CellProjection.kept`); nil until the
+    /// projection is set: every cell is made.
+    private var kept: [Bool]?
+    /// This record has had a cell with text in it (`CellProjection.surelyText`): from then
+    /// on, a cell of a column left out is not made.
+    private var hadText = false
 
     /// `firstLine`: the physical line the input begins on (a part of a file begins past 1).
-    init(separator: UInt8, maxCellBytes: Int, maxColumns: Int, firstLine: Int = 1) {
+    init(separator: UInt8, maxCellBytes: Int, maxColumns: Int, firstLine: Int = 1, projection: CellProjection? = nil) {
         self.separator = separator
         self.maxCellBytes = maxCellBytes
         self.maxColumns = maxColumns
         self.line = firstLine
         self.recordLine = firstLine
+        self.projection = projection
+        self.kept = projection?.kept
         field.reserveCapacity(256)
     }
 
@@ -264,6 +281,13 @@ struct CSVParser {
             return
         }
         let column = cells.count
+        if let kept {
+            if hadText, column >= kept.count || !kept[column], leaveOut(buf, overflow: overflow) {
+                cells.append("")
+                return
+            }
+            if !hadText { hadText = CellProjection.surelyText(buf, within: maxCellBytes) }
+        }
         if !overflow, buf.count <= maxCellBytes, column < above.count, Self.sameBytes(above[column], buf) {
             cells.append(above[column])
             return
@@ -279,6 +303,18 @@ struct CSVParser {
             undecodable = true
         }
         cells.append(text)
+    }
+
+    /// Whether a cell of a column left out can be left unmade: it is said as cut when it is
+    /// over the size limit, as a made cell is; it is made after all (and said undecodable,
+    /// its bad bytes counted) when its bytes are not valid UTF-8.
+    private mutating func leaveOut(_ buf: UnsafeBufferPointer<UInt8>, overflow: Bool) -> Bool {
+        var length = buf.count
+        if overflow || length > maxCellBytes {
+            length = UTF8Bytes.cutLength(buf, limit: maxCellBytes)
+            truncated = true
+        }
+        return UTF8Bytes.isValid(UnsafeBufferPointer(rebasing: buf[0..<length]), allowCutEnd: false)
     }
 
     /// True when `text`'s UTF-8 is exactly `bytes` (so decoding them would give `text`,
@@ -299,7 +335,9 @@ struct CSVParser {
         cells.reserveCapacity(lastColumnCount)
         truncated = false
         undecodable = false
+        hadText = false
         state = .recordStart
+        defer { if kept == nil, let projection { kept = projection.kept } }
         return try body(row)
     }
 

@@ -161,6 +161,16 @@ public struct SignIn: Sendable {
             (checkIn, checkOut) = (i, o)
         }
     }
+    /// The day and both times at once, each encoded once: what setting `day`, then
+    /// `checkIn` and `checkOut` stores, without decoding the times again for each (the
+    /// sign-in reader's hot path).
+    mutating func set(day: Day?, checkIn: Moment?, checkOut: Moment?) {
+        let far = tables.farMoments
+        stored.dayOrdinal = day?.ordinal ?? SignInRow.none
+        stored.inTime = SignInRow.Times.encode(checkIn, from: stored.dayOrdinal, far: far)
+        stored.outTime = SignInRow.Times.encode(checkOut, from: stored.dayOrdinal, far: far)
+    }
+
     public var checkIn: Moment? {
         get { SignInRow.Times.moment(stored.inTime, from: stored.dayOrdinal, far: tables.farMoments) }
         set { stored.inTime = SignInRow.Times.encode(newValue, from: stored.dayOrdinal, far: tables.farMoments) }

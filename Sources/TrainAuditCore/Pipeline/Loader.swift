@@ -16,6 +16,9 @@ public struct Loader: Sendable {
     /// `partSize` bytes (`FileSplit`); tests lower both to cut small files.
     var partSize = Loader.minimumPartSize
     var maxParts = ProcessInfo.processInfo.activeProcessorCount
+    /// Whether a CSV sheet's cells of columns no record reader reads are left unmade once
+    /// its header is found (`CellProjection`); tests turn it off to compare.
+    var projectsColumns = true
 
     /// The settings the record readers read: the failed-assessment words for `certPassed`.
     public static let settings = AnySettingKey.list(.failedAssessment)
@@ -197,9 +200,12 @@ public struct Loader: Sendable {
             if report.skippedRows[reason, default: []].count < TableReport.keptSkippedRows { report.skippedRows[reason, default: []].append(row) }
         }
 
+        let projection = CellProjection()
         func makeReader(_ layout: TableLayout) {
             let cells = SheetReading(layout: layout, file: file, sheet: sheet.sheetName, tables: tables)
-            reader = RecordReaders.for(cells, listName: listName, failedAssessment: failedAssessment)
+            let made = RecordReaders.for(cells, listName: listName, failedAssessment: failedAssessment)
+            reader = made
+            if projectsColumns { projection.keep(made.readColumns) }
         }
 
         func start() {
@@ -270,7 +276,7 @@ public struct Loader: Sendable {
             }
             if lastFirst.total { skip(.total, row.number); return }
             if lastFirst.footer { skip(.footer, row.number); return }
-            if HeaderFinder.repeats(row, reader.sheet.layout) { skip(.repeatedHeader, row.number); return }
+            if reader.sheet.repeatsHeader(row) { skip(.repeatedHeader, row.number); return }
             sink.add(row, with: reader)
             report.records += 1
         }
@@ -284,21 +290,22 @@ public struct Loader: Sendable {
         // without one is then only counted, row by row (not kept): searching the growing
         // buffer again on every row was quadratic (1,000 rows of notes took a minute).
         var searched = false
-        do {
-            try sheet.forEachRow { row in
-                report.rowsRead += 1
-                if reader != nil { data(row); return true }
-                if searched {
-                    row.isBlank ? skip(.blank, row.number) : skip(.noHeader, row.number)
-                    return true
-                }
-                head.append(row)
-                if head.count >= catalog.headerSearchRows {
-                    start()
-                    if reader == nil { searched = true; unread(head); head = [] }
-                }
+        func each(_ row: RawRow) -> Bool {
+            report.rowsRead += 1
+            if reader != nil { data(row); return true }
+            if searched {
+                row.isBlank ? skip(.blank, row.number) : skip(.noHeader, row.number)
                 return true
             }
+            head.append(row)
+            if head.count >= catalog.headerSearchRows {
+                start()
+                if reader == nil { searched = true; unread(head); head = [] }
+            }
+            return true
+        }
+        do {
+            if let csv = sheet as? CSVReader { try csv.forEachRow(projection: projection, each) } else { try sheet.forEachRow(each) }
             if reader == nil, !searched, !head.isEmpty {
                 start()
                 if reader == nil { unread(head) }

@@ -30,17 +30,19 @@ final class AttendanceReader: RecordReader {
         }
         var s = SignIn(SignInRow(id: c.id(), row: c.row.number, nameCode: c.nameCode(), contextCode: contextCode), in: tables)
         if c.raw(id).map(TextReader.clean)?.isEmpty ?? true, id.index != nil { c.problem(.missingValue, id.name) }
+        var day: Day?
         if let r = c.raw(date) {
             switch DateReader.day(r) {
-            case .value(let d): s.day = d
+            case .value(let d): day = d
             case .blank: break
             case .invalid: c.problem(.badDate, date.name)
             }
         }
-        s.checkIn = c.moment(checkIn, on: s.day)
-        s.checkOut = c.moment(checkOut, on: s.day)
-        if s.day == nil { s.day = s.checkIn?.day }
-        if s.day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
+        let inAt = c.moment(checkIn, on: day)
+        let outAt = c.moment(checkOut, on: day)
+        if day == nil { day = inAt?.day }
+        if day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
+        s.set(day: day, checkIn: inAt, checkOut: outAt)
         s.photoCode = c.code(photo)
         if s.photoCode == 0 { s.photoCode = c.code(signature) }
         sink.signIns.append(s.stored)

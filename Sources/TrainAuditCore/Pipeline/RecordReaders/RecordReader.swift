@@ -8,6 +8,20 @@ protocol RecordReader: AnyObject {
     /// The record of one row (none when a required cell is blank) into `sink`; the
     /// problems found go to `cells`.
     func read(_ cells: inout RowCells, into sink: inout RecordSink)
+    /// Whether the reader keeps the layout's unknown columns (for evidence) besides the
+    /// mapped ones. False unless a reader says so.
+    var readsUnknownColumns: Bool { get }
+}
+
+extension RecordReader {
+    var readsUnknownColumns: Bool { false }
+
+    /// The columns whose cells this reader may read, from the layout: the mapped ones, and
+    /// the unknown ones when it keeps them. The others need not be made (`CellProjection`).
+    var readColumns: [Int] {
+        let layout = sheet.layout
+        return Array(layout.columns.values) + (readsUnknownColumns ? layout.unknown : [])
+    }
 }
 
 enum RecordReaders {

@@ -9,6 +9,9 @@ final class RosterReader: RecordReader {
         self.failedAssessment = failedAssessment
     }
 
+    /// Unknown columns are kept with each enrolment (`Enrollment.extra`).
+    var readsUnknownColumns: Bool { true }
+
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
         var e = Enrollment(source: c.source, id: c.id(), name: c.name())
         if !c.requirePresent(sheet.idColumn) { e.id = IDReader.read("") }

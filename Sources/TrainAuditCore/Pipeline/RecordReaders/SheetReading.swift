@@ -24,6 +24,11 @@ final class SheetReading {
         self.nameColumn = Column("name", layout)
         self.lastCodes = Array(repeating: nil, count: layout.headers.count)
     }
+
+    /// Whether `row` repeats the header (`HeaderFinder.repeats`). Here, where the layout
+    /// is read in place: fetched through a reader per row, it was copied (a retain and a
+    /// release of each of its arrays).
+    func repeatsHeader(_ row: RawRow) -> Bool { HeaderFinder.repeats(row, layout) }
 }
 
 /// A canonical column and where the layout has it, looked up once per sheet.

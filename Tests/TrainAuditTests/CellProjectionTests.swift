@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import TrainAudit
+@testable import TrainAuditCore
+@testable import TrainAuditChecks
+
+/// A CSV sheet read with the cells of columns no record reader reads left unmade
+/// (`CellProjection`) gives exactly the records, problems, reports and findings that
+/// reading every cell gives, in one piece and in parts.
+struct CellProjectionTests {
+    static let ids = ["640422199001010017", "11010519491231002X", "640221200409221094", "642127196803280389"]
+
+    /// Rows whose only text, if any, is in columns no reader reads, all through a file: a
+    /// total and a footer in such a column (behind blank or invisible cells), text there
+    /// alone (not a blank row), spaces there alone (a blank row), bad bytes (DQ009), a cell
+    /// over the size limit (DQ008), a quoted line break, and rows longer than the header.
+    static func tricky(_ i: Int, width: Int) -> [UInt8]? {
+        let blanks = String(repeating: ",", count: width - 1)
+        switch i % 40 {
+        case 3: return Array(("合计" + blanks).utf8)
+        case 5: return Array((",,\u{200B},   " + String(repeating: ",", count: width - 5) + "小计 12 人").utf8)
+        case 9: return Array((" ,\u{3000}," + String(repeating: ",", count: width - 3) + "负责人：张三").utf8)
+        case 11: return Array((String(repeating: ",", count: width - 1) + "x").utf8)
+        case 15: return Array(("\u{3000}, ,\u{00A0}" + String(repeating: ",", count: width - 3)).utf8)
+        case 19: return Array(blanks.utf8)
+        default: return nil
+        }
+    }
+
+    /// A data row with its unread cells spoilt: bad bytes, an overlong cell, a quoted line
+    /// break, extra cells past the header.
+    static func spoil(_ i: Int, _ unread: String) -> [UInt8] {
+        switch i % 40 {
+        case 23: return Array(unread.utf8) + [0xFF, 0xFE] + Array("尾".utf8)
+        case 27: return Array(String(repeating: "长", count: 30_000).utf8)
+        case 31: return Array("\"第一行\n第二行\"".utf8)
+        default: return Array(unread.utf8)
+        }
+    }
+
+    static func file(header: [String], rows: Int, unread: Set<Int>, cells: (Int) -> [String]) -> [UInt8] {
+        var out = Array(("说明：本表为测试数据" + String(repeating: ",", count: header.count - 1) + "\n").utf8)
+        out += Array((header.joined(separator: ",") + "\n").utf8)
+        for i in 0..<rows {
+            if let t = tricky(i, width: header.count) { out += t + [0x0A]; continue }
+            if i % 40 == 35 { out += Array((header.joined(separator: ",") + "\n").utf8); continue }
+            let row = cells(i)
+            for (j, cell) in row.enumerated() {
+                if j > 0 { out.append(0x2C) }
+                out += unread.contains(j) ? spoil(i, cell) : Array(cell.utf8)
+            }
+            if i % 40 == 37 { out += Array(",多余1,多余2".utf8) }
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// A registry, a sign-in file and a training ledger, each with columns no reader reads
+    /// (the ledger: one with no header, which `Enrollment.extra` does not keep either).
+    static func folder() throws -> String {
+        let registry = file(header: ["备注", "县(市、区、旗)", "乡(镇)", "行政村", "户编号", "姓名", "证件号码", "民族", "与户主关系",
+                                     "文化程度", "人员状态", "人联系电话", "致贫原因", "开户银行", "银行卡号"],
+                            rows: 400, unread: [0, 7, 9, 12, 13]) { i in
+            ["r\(i)", "西吉县", "吉强镇", "龙王坝村", "64042200\(i % 50)", "学员\(i % 60)", ids[i % 4], "回族", "户主",
+             "初中", "正常", "1390000\(String(format: "%04d", i))", "缺资金", "中国农业银行", "62\(i)"]
+        }
+        let attendance = file(header: ["照片地址", "班级编号", "身份证号码", "姓名", "考勤日期", "时段", "签到时间", "签退时间",
+                                       "签到方式", "设备编号", "温度"],
+                              rows: 400, unread: [0, 10]) { i in
+            ["http://p/\(i).jpg", "XJ-2019-\(i / 100)", ids[i % 4], "学员\(i % 60)", "2019-03-\(String(format: "%02d", i % 28 + 1))",
+             i % 2 == 0 ? "上午" : "下午", "08:0\(i % 10):00", "11:30:00", "人脸识别", "FACE-\(i % 3)", "36.\(i % 10)"]
+        }
+        let roster = file(header: ["序号", "姓名", "身份证号码", "培训职业(工种)", "开班日期", "结业日期", "民族", "", "班级编号"],
+                          rows: 200, unread: [6, 7]) { i in
+            ["\(i + 1)", "学员\(i % 60)", ids[i % 4], "电工", "2019-03-01", "2019-03-28", "汉族", "无头\(i)", "XJ-2019-\(i / 100)"]
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trainaudit-projection-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data(registry).write(to: dir.appendingPathComponent("建档立卡名册.csv"))
+        try Data(attendance).write(to: dir.appendingPathComponent("考勤记录.csv"))
+        try Data(roster).write(to: dir.appendingPathComponent("培训台账.csv"))
+        return dir.path
+    }
+
+    @Test func projectedReadGivesWhatTheWholeReadGives() throws {
+        let folder = try Self.folder()
+        let engine = try Engines.pack("guyuan")
+        var whole = Loader(catalog: engine.catalog)
+        whole.projectsColumns = false
+        let projected = Loader(catalog: engine.catalog)
+        var wholeParts = whole, projectedParts = projected
+        wholeParts.partSize = 4096; wholeParts.maxParts = 4
+        projectedParts.partSize = 4096; projectedParts.maxParts = 4
+        let (files, _) = InputFiles.expand([folder])
+        #expect(files.allSatisfy { projectedParts.split($0).partCount == 4 })
+
+        let base = whole.load(paths: [folder])
+        let reference = LoaderPartsTests.digest(base)
+        let findings = try LoaderPartsTests.jsonl(base)
+        for loader in [projected, wholeParts, projectedParts] {
+            let run = loader.load(paths: [folder])
+            #expect(LoaderPartsTests.digest(run) == reference)
+            #expect(try LoaderPartsTests.jsonl(run) == findings)
+        }
+
+        // What the whole read gives, as the rows are written: every tricky row is what it says.
+        let reports = Dictionary(uniqueKeysWithValues: base.reports.map { ($0.file, $0) })
+        let registry = try #require(reports["建档立卡名册.csv"])
+        #expect(registry.skipped == [.blank: 20, .total: 20, .footer: 10, .repeatedHeader: 10])
+        #expect(registry.records == 340 && registry.truncatedRows == 10)
+        // Ten rows of bad bytes and ten of a cut cell in each 400-row file, five in the ledger.
+        #expect(base.data.problems.filter { $0.kind == .undecodable }.count == 25)
+        #expect(base.data.problems.filter { $0.kind == .badText }.count == 25)
+        #expect(base.data.enrollments.contains { e in e.extra.contains { $0.1 == "汉族" } })
+    }
+
+    /// The parser leaves the cells of the left-out columns as "" once the projection is
+    /// set, and only those (and only after a cell with text in the row).
+    @Test func leftOutCellsAreNotMade() throws {
+        let text = "备注,姓名,身份证号码\n甲,张三,\(Self.ids[0])\n乙,李四,\(Self.ids[1])\n, ,\n丙,王五,\(Self.ids[2])\n"
+        let path = try IngestFixtures.temporaryFile("名单.csv", Array(text.utf8))
+        let csv = try CSVReader(path: path)
+        let projection = CellProjection()
+        var rows: [[String]] = []
+        try csv.forEachRow(projection: projection) { row in
+            rows.append(row.cells)
+            if row.number == 1 { projection.keep([0, 2]) }
+            return true
+        }
+        #expect(rows == [["备注", "姓名", "身份证号码"], ["甲", "", Self.ids[0]], ["乙", "", Self.ids[1]], ["", " ", ""], ["丙", "", Self.ids[2]]])
+    }
+}
