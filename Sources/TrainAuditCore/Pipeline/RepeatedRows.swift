@@ -38,7 +38,12 @@ enum RepeatedRows {
 
     static func merge<E>(_ list: RecordList<E>, _ table: TableKind, unsure: Set<SourceRef>, source: (E) -> SourceRef,
                          hash: (E, inout Hasher) -> Void, same: (E, E) -> Bool) -> (RecordList<E>, [RepeatedRow]) {
-        guard let first = list.first, list.contains(where: { source($0).placeCode != source(first).placeCode }) else { return (list, []) }
+        // Only rows of another file are repeats: nothing to do for a table of one file (a
+        // file's name is looked up only where the place, file and sheet, changes).
+        guard let first = list.first.map(source), list.contains(where: {
+            let s = source($0)
+            return s.placeCode != first.placeCode && s.file != first.file
+        }) else { return (list, []) }
         // The rows of each content, by hash; equal hashes are compared field by field.
         var contents: [Int: [[Int]]] = [:]
         var order: [(key: Int, k: Int)] = []

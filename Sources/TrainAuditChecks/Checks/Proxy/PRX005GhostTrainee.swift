@@ -71,17 +71,23 @@ struct GhostTrainee: Check {
         for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
+            let roster = data.roster(of: view)
+            // Names that signed in under an ID the class does not list, where a roster line
+            // has an unusable ID: that line's person with a mistyped ID, not a ghost.
+            var listed: Set<ResidentID>? = nil
+            if roster.contains(where: { $0.id.hasUnusableID }) {
+                listed = Set(roster.compactMap { $0.id.id })
+            }
             var attended = Set<ResidentID>()
-            for s in signIns { if let id = s.id.id { attended.insert(id) } }
-            // Names that signed in under an ID the class does not list: a roster line of
-            // that name with a mistyped ID is an ID problem, not a ghost.
-            var listed = Set<ResidentID>()
-            for line in data.roster(of: view) { if let id = line.id.id { listed.insert(id) } }
             var strangerNames = Set<String>()
-            for s in signIns { if let id = s.id.id, !listed.contains(id) { strangerNames.insert(NameReader.normalize(s.name)) } }
+            for s in signIns {
+                guard let id = s.id.id else { continue }
+                attended.insert(id)
+                if let listed, !listed.contains(id) { strangerNames.insert(NameReader.normalize(s.name)) }
+            }
             // Who the class claims: roster lines, then payment lines for the class.
             var claimed: [ResidentID: (name: String, ref: SourceRef, onRoster: Bool)] = [:]
-            for line in data.roster(of: view) {
+            for line in roster {
                 let e = line.record
                 if e.id.hasUnusableID, strangerNames.contains(NameReader.normalize(e.name)) { continue }
                 if let id = e.id.id, claimed[id] == nil { claimed[id] = (e.name, e.source, true) }
