@@ -115,18 +115,69 @@ struct CellProjectionTests {
     }
 
     /// The parser leaves the cells of the left-out columns as "" once the projection is
-    /// set, and only those (and only after a cell with text in the row).
+    /// set, and only those (and only after a cell with text in the row); a kept cell after
+    /// that is held as bytes (`RawRow.held`), "" in `cells`, its text through `text(at:)`.
     @Test func leftOutCellsAreNotMade() throws {
         let text = "备注,姓名,身份证号码\n甲,张三,\(Self.ids[0])\n乙,李四,\(Self.ids[1])\n, ,\n丙,王五,\(Self.ids[2])\n"
         let path = try IngestFixtures.temporaryFile("名单.csv", Array(text.utf8))
         let csv = try CSVReader(path: path)
         let projection = CellProjection()
-        var rows: [[String]] = []
+        var rows: [[String]] = [], texts: [[String]] = []
         try csv.forEachRow(projection: projection) { row in
             rows.append(row.cells)
+            texts.append((0..<row.cells.count).map { row.text(at: $0) })
             if row.number == 1 { projection.keep([0, 2]) }
             return true
         }
-        #expect(rows == [["备注", "姓名", "身份证号码"], ["甲", "", Self.ids[0]], ["乙", "", Self.ids[1]], ["", " ", ""], ["丙", "", Self.ids[2]]])
+        #expect(rows == [["备注", "姓名", "身份证号码"], ["甲", "", ""], ["乙", "", ""], ["", " ", ""], ["丙", "", ""]])
+        #expect(texts == [["备注", "姓名", "身份证号码"], ["甲", "", Self.ids[0]], ["乙", "", Self.ids[1]], ["", " ", ""], ["丙", "", Self.ids[2]]])
+    }
+
+    /// Cells of the forms the readers answer from held bytes and of every other form next
+    /// to them (IDs, dates, times, phones, names, codes as offices type them, and broken):
+    /// read held or made, the records, problems and findings are the same.
+    @Test func heldCellsReadAsMadeCells() throws {
+        let ids = Self.ids
+        let idForms = [ids[0], " \(ids[1])", "６４０２２１２００４０９２２１０９４", "11010519491231002x", "640422900101001",
+                       "6.40422E+17", "\(ids[3]).0", "64042219900101001", "64042219900101001Y", "", "'\(ids[2])", "640422199013010011"]
+        let dates = ["2019-03-05", "2019/3/5", "2019年3月5日", "43530", "2019-02-30", "", "2019-03-05 08:00", " 2019-03-05", "无", "2019.03.05"]
+        let times = ["08:01:02", "8:1", " 08:01", "08:01:02.5", "上午8点", "25:00", "2019-03-05 08:01:02", "", "８:００", "07:59", "12:60"]
+        let phones = ["13812345678", "138 1234 5678", "+86 13812345678", "0951-1234567", "暂无", "13812345678.0", "12345678901", "", "1381234567"]
+        let names = ["张三", "张 三", "阿依古丽.买买提", "ＡＢＣ", "阿依古丽·买买提·艾合买提江", "李四\u{200B}", "", "王五"]
+        let codes = ["上午", " 上午", "上午\u{3000}", "下午", "（补）上午", "", "人脸识别", "人脸识别 ", "户主", "配偶"]
+        func pick<T>(_ list: [T], _ i: Int, _ k: Int) -> T { list[(i * k + i / 7) % list.count] }
+        var registry = Array("证件号码,姓名,县(市、区、旗),乡(镇),行政村,户编号,与户主关系,人员状态,人联系电话,户联系电话\n".utf8)
+        var attendance = Array("班级编号,身份证号码,姓名,考勤日期,时段,签到时间,签退时间,签到方式,设备编号\n".utf8)
+        for i in 0..<300 {
+            registry += Array([pick(idForms, i, 1), pick(names, i, 3), "西吉县", pick(["吉强镇", "兴隆镇", " 兴隆镇"], i, 1),
+                               pick(codes, i, 5), "6404220\(i % 40)", pick(codes, i, 7), pick(["正常", "死亡", "", "正常 "], i, 1),
+                               pick(phones, i, 1), pick(phones, i, 5)].joined(separator: ",").utf8) + [0x0A]
+            attendance += Array(["XJ-2019-0\(i / 100)", pick(idForms, i, 5), pick(names, i, 1), pick(dates, i, 1), pick(codes, i, 1),
+                                 pick(times, i, 1), pick(times, i, 3), pick(codes, i, 3), pick(["FACE-1", "FACE-2", "", "ＦＡＣＥ-1"], i, 1)]
+                                .joined(separator: ",").utf8) + [0x0A]
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trainaudit-held-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data(registry).write(to: dir.appendingPathComponent("建档立卡名册.csv"))
+        try Data(attendance).write(to: dir.appendingPathComponent("考勤记录.csv"))
+
+        let engine = try Engines.pack("guyuan")
+        var whole = Loader(catalog: engine.catalog)
+        whole.projectsColumns = false
+        let held = Loader(catalog: engine.catalog)
+        var heldParts = held
+        heldParts.partSize = 2048; heldParts.maxParts = 4
+        let base = whole.load(paths: [dir.path])
+        let reference = LoaderPartsTests.digest(base)
+        let findings = try LoaderPartsTests.jsonl(base)
+        // The forms above are read: IDs with issues, bad dates and times, phones and names
+        // of every kind reach the records and problems compared.
+        #expect(base.data.problems.contains { $0.kind == .badDate })
+        #expect(base.data.signIns.count == 300 && base.data.registry.count == 300)
+        for loader in [held, heldParts] {
+            let run = loader.load(paths: [dir.path])
+            #expect(LoaderPartsTests.digest(run) == reference)
+            #expect(try LoaderPartsTests.jsonl(run) == findings)
+        }
     }
 }

@@ -30,6 +30,22 @@ import Testing
     #expect(ResidentID.checkValue(forBody: 0) == textbook(0))
 }
 
+// Reading an ID from a cell's bytes sums the check as it goes: the same ID and the same
+// verdict as the text reader and `hasValidCheckDigit`, for every check character.
+@Test func bytesReaderAgreesWithTheTextReader() {
+    var x: UInt64 = 0x2545_F491_4F6C_DD1D
+    for _ in 0..<3000 {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17
+        let body = String(x % 100_000_000_000_000_000).leftPadded(17)
+        for last in ["0", "5", "9", "X", "x", "A"] {
+            let text = body + last
+            let fromBytes = Array(text.utf8).withUnsafeBufferPointer { ResidentID.read(utf8: $0) }
+            #expect(fromBytes?.id == ResidentID(text), "\(text)")
+            if let id = ResidentID(text) { #expect(fromBytes?.validCheck == id.hasValidCheckDigit, "\(text)") }
+        }
+    }
+}
+
 private extension String {
     func leftPadded(_ n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
 }

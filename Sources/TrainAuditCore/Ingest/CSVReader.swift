@@ -233,8 +233,12 @@ struct CSVParser {
     /// projection is set: every cell is made.
     private var kept: [Bool]?
     /// This record has had a cell with text in it (`CellProjection.surelyText`): from then
-    /// on, a cell of a column left out is not made.
+    /// on, a cell of a column left out is not made, and one of a column kept is held as
+    /// bytes (`RawRow.held`) for its record reader to read without a String.
     private var hadText = false
+    /// The held cells of this record. Its arrays are written in place again once the row
+    /// that had them is gone.
+    private var held = HeldCells()
 
     /// `firstLine`: the physical line the input begins on (a part of a file begins past 1).
     init(separator: UInt8, maxCellBytes: Int, maxColumns: Int, firstLine: Int = 1, projection: CellProjection? = nil) {
@@ -286,9 +290,13 @@ struct CSVParser {
                 cells.append("")
                 return
             }
+            if hadText, column < kept.count, kept[column], hold(buf, column: column, overflow: overflow) {
+                cells.append("")
+                return
+            }
             if !hadText { hadText = CellProjection.surelyText(buf, within: maxCellBytes) }
         }
-        if !overflow, buf.count <= maxCellBytes, column < above.count, Self.sameBytes(above[column], buf) {
+        if !overflow, buf.count <= maxCellBytes, column < above.count, UTF8Bytes.equal(above[column], buf) {
             cells.append(above[column])
             return
         }
@@ -317,16 +325,27 @@ struct CSVParser {
         return UTF8Bytes.isValid(UnsafeBufferPointer(rebasing: buf[0..<length]), allowCutEnd: false)
     }
 
-    /// True when `text`'s UTF-8 is exactly `bytes` (so decoding them would give `text`,
-    /// with nothing replaced).
-    private static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { t in
-            t.count == bytes.count && (t.isEmpty || memcmp(t.baseAddress!, bytes.baseAddress!, t.count) == 0)
-        } ?? false
+    /// Holds a kept cell as bytes, cut at the size limit (and said cut) as a made cell is;
+    /// false, holding nothing, when its bytes are not valid UTF-8: it is made after all, so
+    /// its bad bytes are replaced, counted and said.
+    private mutating func hold(_ buf: UnsafeBufferPointer<UInt8>, column: Int, overflow: Bool) -> Bool {
+        var length = buf.count
+        if overflow || length > maxCellBytes {
+            length = UTF8Bytes.cutLength(buf, limit: maxCellBytes)
+            truncated = true
+        }
+        let cell = UnsafeBufferPointer(rebasing: buf[0..<length])
+        guard UTF8Bytes.isASCII(cell) || UTF8Bytes.isValid(cell, allowCutEnd: false) else { return false }
+        held.hold(cell, column: column)
+        return true
     }
 
     private mutating func endRecord(_ body: (RawRow) throws -> Bool) rethrows -> Bool {
-        let row = RawRow(number: recordLine, cells: cells, truncated: truncated, undecodable: undecodable)
+        var row = RawRow(number: recordLine, cells: cells, truncated: truncated, undecodable: undecodable)
+        if !held.isEmpty {
+            row.held = held
+            held.removeAll()
+        }
         lastColumnCount = max(lastColumnCount, min(cells.count, maxColumns))
         // This row's cells become `above`; the row before's array is emptied for the next
         // row, and reused in place when no reader of that row kept it.
@@ -379,7 +398,7 @@ struct CSVParser {
                     state = .unquoted
                 }
             case .unquoted:
-                var j = i
+                var j = Self.skipPlain(buf, from: i, separator: sep)
                 while j < n {
                     let c = buf[j]
                     if c == sep || c == Self.cr || c == Self.lf { break }
@@ -446,6 +465,25 @@ struct CSVParser {
             }
         }
         return true
+    }
+
+    /// The first index from `i` whose 8-byte word may hold the separator, CR or LF: words
+    /// of none of them are stepped over whole (a word holds byte b when `word ^ b·0x0101…`
+    /// has a zero byte). The byte loop after it finds the exact place.
+    @inline(__always)
+    private static func skipPlain(_ buf: UnsafeBufferPointer<UInt8>, from i: Int, separator: UInt8) -> Int {
+        guard let base = buf.baseAddress else { return i }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let s = UInt64(separator) &* ones, r = UInt64(cr) &* ones, l = UInt64(lf) &* ones
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        var j = i
+        while j + 8 <= buf.count {
+            let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            if hasZero(w ^ s) || hasZero(w ^ r) || hasZero(w ^ l) { break }
+            j += 8
+        }
+        return j
     }
 
     /// End of input: emits the last record if the file did not end with a line break.

@@ -74,8 +74,14 @@ public struct SourceRef: Hashable, Comparable, Sendable {
 public struct RawRow: Sendable {
     /// 1-based row number within the sheet (xlsx `r` attribute) or the CSV record number.
     public var number: Int
-    /// Cell texts by column index; missing cells are "".
+    /// Cell texts by column index; missing cells are "". A cell held as bytes (`held`) is
+    /// "" here: read cells through `text(at:)`.
     public var cells: [String]
+    /// Cells kept as their UTF-8 bytes, not made into Strings (a CSV sheet's data rows, in
+    /// the columns its record reader reads: `CellProjection`). Their bytes are valid UTF-8
+    /// and already cut at the size limit, so a String made of them is the one the parser
+    /// would have made. Empty for other rows.
+    var held = HeldCells()
     /// True when a cell was cut at the reader's size limit.
     public var truncated: Bool
     /// True when a cell held something the reader could not decode: bytes invalid in the
@@ -93,6 +99,12 @@ public struct RawRow: Sendable {
         self.truncated = truncated
         self.undecodable = undecodable
         self.idsStoredAsNumbers = idsStoredAsNumbers
+    }
+
+    /// The text of cell `j`: its String, or one made from its held bytes; "" past the end.
+    public func text(at j: Int) -> String {
+        if let text = held.text(at: j) { return text }
+        return j < cells.count ? cells[j] : ""
     }
 
     /// Every cell empty or white space (ASCII, NBSP, ideographic space), and nothing in
@@ -115,6 +127,63 @@ public struct RawRow: Sendable {
             }
             return blank
         }
+    }
+}
+
+/// A row's cells held as bytes: all their bytes one after the other, and per column where
+/// its bytes are. The CSV parser reuses both arrays row after row (they only grow), so a
+/// held cell costs a copy of its bytes and no allocation.
+struct HeldCells: Sendable {
+    /// The cells' bytes, in `bytes[0..<used]`; the array's count is its capacity.
+    private var bytes: [UInt8] = []
+    private var used = 0
+    /// Per column index: where its bytes are, and the row that held them (`stamp`): a
+    /// column whose entry is of an earlier row is not held in this one.
+    private var spans: [(start: Int32, count: Int32, stamp: UInt32)] = []
+    private var stamp: UInt32 = 1
+    private(set) var isEmpty = true
+
+    /// Starts a new row, holding nothing.
+    mutating func removeAll() {
+        used = 0
+        isEmpty = true
+        stamp &+= 1
+        if stamp == 0 {
+            // After 4 billion rows the stamps come round: clear them.
+            for j in spans.indices { spans[j].stamp = 0 }
+            stamp = 1
+        }
+    }
+
+    /// Holds `cell` as column `column`'s.
+    mutating func hold(_ cell: UnsafeBufferPointer<UInt8>, column: Int) {
+        let n = cell.count
+        if used + n > bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, used + n, 1024)) }
+        if n > 0 {
+            bytes.withUnsafeMutableBufferPointer { all in
+                (all.baseAddress! + used).update(from: cell.baseAddress!, count: n)
+            }
+        }
+        if column >= spans.count { spans += Array(repeating: (0, 0, 0), count: column + 1 - spans.count) }
+        spans[column] = (Int32(used), Int32(n), stamp)
+        used += n
+        isEmpty = false
+    }
+
+    /// `body` of column `j`'s bytes; nil when that cell is not held.
+    @inline(__always)
+    func withBytes<R>(at j: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard !isEmpty, j < spans.count else { return nil }
+        let span = spans[j]
+        guard span.stamp == stamp else { return nil }
+        return bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)]))
+        }
+    }
+
+    /// Column `j`'s cell as a String; nil when it is not held.
+    func text(at j: Int) -> String? {
+        withBytes(at: j) { String(decoding: $0, as: UTF8.self) }
     }
 }
 

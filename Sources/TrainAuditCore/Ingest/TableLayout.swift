@@ -100,9 +100,10 @@ public struct HeaderFinder: Sendable {
         var same = 0, missed = 0
         for (j, forms) in layout.headerForms {
             guard j < row.cells.count else { missed += 1; continue }
-            let cell = row.cells[j]
-            if forms.contains(where: { mayStart(cell, $0) }) {
-                let c = ColumnCatalog.cleanHeader(cell)
+            let may = row.held.withBytes(at: j) { b in forms.contains { mayStart(b, $0) } }
+                ?? forms.contains { mayStart(row.cells[j].utf8, $0) }
+            if may {
+                let c = ColumnCatalog.cleanHeader(row.text(at: j))
                 if !c.isEmpty, forms.contains(where: { $0.utf8.elementsEqual(c.utf8) }) { same += 1 }
                 else { missed += 1 }
             } else {
@@ -116,8 +117,8 @@ public struct HeaderFinder: Sendable {
 
     /// Whether `cell`, past leading ASCII white space, begins with the first character's
     /// bytes of `form` (cleaning never changes a header's first character).
-    static func mayStart(_ cell: String, _ form: String) -> Bool {
-        var a = cell.utf8.makeIterator()
+    static func mayStart<Bytes: Sequence<UInt8>>(_ cell: Bytes, _ form: String) -> Bool {
+        var a = cell.makeIterator()
         var first = a.next()
         while let b = first, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { first = a.next() }
         var f = form.utf8.makeIterator()

@@ -110,7 +110,15 @@ enum UTF8Bytes {
         var i = 0
         let n = bytes.count
         while i < n {
-            if bytes[i] < 0x80 { i += 1; continue }
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            // The common case first: a three-byte character whose lead byte allows any
+            // continuation bytes (all of CJK), as `sequence` would find.
+            if (b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF, i + 2 < n,
+               bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
             switch sequence(at: i, in: bytes) {
             case .valid(let length): i += length
             case .invalid: return false
@@ -136,6 +144,31 @@ enum UTF8Bytes {
             }
         }
         return count
+    }
+
+    /// True when every byte is below 0x80, looked at eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            if base[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// True when `text`'s UTF-8 is exactly `bytes` (so decoding them would give `text`,
+    /// with nothing replaced).
+    static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { t in
+            t.count == bytes.count && (t.isEmpty || memcmp(t.baseAddress!, bytes.baseAddress!, t.count) == 0)
+        } ?? false
     }
 
     /// The largest length ≤ `limit` that does not split a UTF-8 sequence, given that

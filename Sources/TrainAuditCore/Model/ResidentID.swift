@@ -13,19 +13,31 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     public init?(_ text: String) {
         var text = text
         // Read in place (no byte array): this runs for every row of every table.
-        guard let packed = text.withUTF8({ bytes -> UInt64? in
-            guard bytes.count == 18 else { return nil }
-            var body: UInt64 = 0
-            for b in bytes.prefix(17) {
-                guard b >= 0x30, b <= 0x39 else { return nil }
-                body = body * 10 + UInt64(b - 0x30)
-            }
-            let last = bytes[17]
-            let check: UInt64
-            if last >= 0x30, last <= 0x39 { check = UInt64(last - 0x30) } else if last == 0x58 { check = 10 } else { return nil }
-            return body << 4 | check
-        }) else { return nil }
-        self.packed = packed
+        guard let id = text.withUTF8({ ResidentID(utf8: $0) }) else { return nil }
+        self = id
+    }
+
+    /// From a cell's UTF-8 bytes, as `init(_:)`.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let read = Self.read(utf8: bytes) else { return nil }
+        self = read.id
+    }
+
+    /// The ID in exactly 18 bytes (as `init(_:)`), and whether its check digit is right
+    /// (`hasValidCheckDigit`), summed as the digits are read.
+    static func read(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (id: ResidentID, validCheck: Bool)? {
+        guard bytes.count == 18 else { return nil }
+        var body: UInt64 = 0, sum = 0
+        for k in 0..<17 {
+            let b = bytes[k]
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            body = body * 10 + UInt64(b - 0x30)
+            sum += Int(b - 0x30) * ((1 << (17 - k)) % 11)  // ISO 7064 weight: 2^(17-k) mod 11
+        }
+        let last = bytes[17]
+        let check: Int
+        if last >= 0x30, last <= 0x39 { check = Int(last - 0x30) } else if last == 0x58 { check = 10 } else { return nil }
+        return (ResidentID(packed: body << 4 | UInt64(check)), check == (12 - sum % 11) % 11)
     }
 
     public var body: UInt64 { packed >> 4 }

@@ -160,7 +160,16 @@ public enum NumberReader {
 /// Blank: empty, and "无", "暂无", "没有", "空", "-", "—", "/".
 /// Invalid: anything else, including two numbers in one cell and scientific notation.
 public enum PhoneReader {
+    /// `normalize(_:)` of a cell's UTF-8 bytes: a plain mobile number is taken as it
+    /// stands, anything else read from the String they make.
+    static func normalize(utf8 cell: UnsafeBufferPointer<UInt8>) -> Parsed<String> {
+        let s = String(decoding: cell, as: UTF8.self)
+        return FastPath.isPlainMobile(cell) ? .value(s) : normalize(s)
+    }
+
     public static func normalize(_ cell: String) -> Parsed<String> {
+        var c = cell
+        if c.withUTF8(FastPath.isPlainMobile) { return .value(cell) }
         let f = TextReader.folded(cell)
         if f.isEmpty || TextReader.isPlaceholder(f) || ["暂无", "没有", "空"].contains(f) { return .blank }
         var b = Array(f.utf8)

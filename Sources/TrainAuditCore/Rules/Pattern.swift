@@ -44,21 +44,23 @@ public final class Pattern: @unchecked Sendable, CustomStringConvertible {
     public var description: String { "/\(source)/" }
 
     /// True when the pattern matches anywhere in `text` (anchor it with ^…$ for a whole match).
+    /// A String's UTF-8 is valid, so PCRE2 is told not to check it again.
     public func matches(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { matches(bytes: $0) }
+        return text.withUTF8 { firstMatch(bytes: $0, options: UInt32(PCRE2_NO_UTF_CHECK)) != nil }
     }
 
     public func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         firstMatch(bytes: bytes) != nil
     }
 
-    /// The byte range of the first match, if any.
-    public func firstMatch(bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    /// The byte range of the first match, if any. `options`: PCRE2 match options
+    /// (`PCRE2_NO_UTF_CHECK` only for bytes known to be valid UTF-8).
+    public func firstMatch(bytes: UnsafeBufferPointer<UInt8>, options: UInt32 = 0) -> Range<Int>? {
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
         let base = bytes.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1)!
-        let rc = pcre2_match_8(code, base, bytes.count, 0, 0, data, nil)
+        let rc = pcre2_match_8(code, base, bytes.count, 0, options, data, nil)
         guard rc >= 0 else { return nil }
         let ovector = pcre2_get_ovector_pointer_8(data)!
         return Int(ovector[0])..<Int(ovector[1])

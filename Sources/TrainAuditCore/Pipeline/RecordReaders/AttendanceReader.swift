@@ -29,15 +29,8 @@ final class AttendanceReader: RecordReader {
             lastContext = (context, contextCode)
         }
         var s = SignIn(SignInRow(id: c.id(), row: c.row.number, nameCode: c.nameCode(), contextCode: contextCode), in: tables)
-        if c.raw(id).map(TextReader.clean)?.isEmpty ?? true, id.index != nil { c.problem(.missingValue, id.name) }
-        var day: Day?
-        if let r = c.raw(date) {
-            switch DateReader.day(r) {
-            case .value(let d): day = d
-            case .blank: break
-            case .invalid: c.problem(.badDate, date.name)
-            }
-        }
+        if !c.hasText(id), id.index != nil { c.problem(.missingValue, id.name) }
+        var day = c.day(date)
         let inAt = c.moment(checkIn, on: day)
         let outAt = c.moment(checkOut, on: day)
         if day == nil { day = inAt?.day }

@@ -8,6 +8,7 @@ struct RecentTable<Key: Equatable> {
     struct Hash {
         private(set) var value: UInt32 = 2_166_136_261
         mutating func add(_ v: UInt32) { value = (value ^ v) &* 16_777_619 }
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { for b in bytes { add(UInt32(b)) } }
     }
 
     /// `key`'s code: the remembered one, or `make(key)`, remembered.
@@ -17,5 +18,24 @@ struct RecentTable<Key: Equatable> {
         let code = make(key)
         slots[slot] = (key, code)
         return code
+    }
+}
+
+/// A cell of at most 24 bytes, kept inline: the key of a table of recent cells read from
+/// held bytes (a name), compared without a String.
+struct ShortBytes: Equatable {
+    private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private var count = 0
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= 24 else { return nil }
+        count = bytes.count
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base, count: bytes.count)) }
+        }
+    }
+
+    static func == (x: ShortBytes, y: ShortBytes) -> Bool {
+        x.count == y.count && x.words.0 == y.words.0 && x.words.1 == y.words.1 && x.words.2 == y.words.2
     }
 }

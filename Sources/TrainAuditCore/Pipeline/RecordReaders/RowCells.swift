@@ -1,6 +1,11 @@
 /// One data row's cells with the problems found reading them: the cell readers every
 /// record reader shares (texts, codes, dates, numbers, money, phones, IDs, names), each
 /// turning what it cannot read into a `CellProblem`.
+///
+/// A cell held as bytes (`RawRow.held`: a big CSV file's columns) is read from them where
+/// the cell has a form the readers' fast paths answer (a plain ID, an ISO date, a clock
+/// time, a mobile number, a code equal to the column's last one), and through the String
+/// they make otherwise: the same value either way.
 struct RowCells {
     let sheet: SheetReading
     let row: RawRow
@@ -15,20 +20,44 @@ struct RowCells {
 
     func raw(_ column: String) -> String? {
         guard let j = sheet.layout.index(column), j < row.cells.count else { return nil }
-        return row.cells[j]
+        return row.text(at: j)
     }
 
     func raw(_ column: Column) -> String? {
         guard let j = column.index, j < row.cells.count else { return nil }
-        return row.cells[j]
+        return row.text(at: j)
+    }
+
+    /// `read` of the column's held bytes; nil when the column is absent or its cell is not
+    /// held.
+    @inline(__always)
+    private func held<R>(_ column: Column, _ read: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let j = column.index else { return nil }
+        return row.held.withBytes(at: j, read)
     }
 
     /// The run's code of `text(column)`, reusing the code when the cell is the same as the
     /// column's previous one.
     func code(_ column: Column) -> UInt32 {
         guard let j = column.index, j < row.cells.count else { return 0 }
-        let r = row.cells[j]
-        if let last = sheet.lastCodes[j], last.raw == r { return last.code }
+        let sheet = self.sheet
+        if j < sheet.heldCodes.count, let code = row.held.withBytes(at: j, { b -> UInt32? in
+            guard let key = ShortBytes(b) else { return nil }
+            var hash = RecentTable<ShortBytes>.Hash()
+            hash.add(b)
+            if sheet.heldCodes[j] == nil { sheet.heldCodes[j] = RecentTable() }
+            let tables = sheet.tables
+            return sheet.heldCodes[j]!.code(for: key, hash: hash) { _ in
+                let t = TextReader.clean(String(decoding: b, as: UTF8.self))
+                return t.isEmpty ? 0 : tables.code(t)
+            }
+        }) ?? nil {
+            return code
+        }
+        if let last = sheet.lastCodes[j], row.held.withBytes(at: j, { UTF8Bytes.equal(last.raw, $0) }) ?? (last.raw == row.cells[j]) {
+            return last.code
+        }
+        let r = row.text(at: j)
         let t = TextReader.clean(r)
         let code = t.isEmpty ? 0 : sheet.tables.code(t)
         sheet.lastCodes[j] = (r, code)
@@ -73,16 +102,23 @@ struct RowCells {
     /// (pooling 4 million registry IDs was a third of the registry's load time).
     @discardableResult
     mutating func requirePresent(_ column: Column) -> Bool {
-        let present = !(raw(column).map(TextReader.clean)?.isEmpty ?? true)
+        let present = hasText(column)
         if !present, column.index != nil { problem(.missingValue, column.name) }
         return present
+    }
+
+    /// Whether the column's cell has text once cleaned (false when the column is absent).
+    func hasText(_ column: Column) -> Bool {
+        if held(column, FastPath.surelyNotBlank) == true { return true }
+        return !(raw(column).map(TextReader.clean)?.isEmpty ?? true)
     }
 
     mutating func day(_ column: String) -> Day? { day(Column(column, sheet.layout)) }
 
     mutating func day(_ column: Column) -> Day? {
-        guard let r = raw(column) else { return nil }
-        switch DateReader.day(r) {
+        let read: Parsed<Day>
+        if let h = held(column, DateReader.day(utf8:)) { read = h } else if let r = raw(column) { read = DateReader.day(r) } else { return nil }
+        switch read {
         case .value(let d): return d
         case .blank: return nil
         case .invalid: problem(.badDate, column.name); return nil
@@ -91,8 +127,9 @@ struct RowCells {
 
     /// A check-in or check-out time on `day`; unreadable is reported.
     mutating func moment(_ column: Column, on day: Day?) -> Moment? {
-        guard let r = raw(column) else { return nil }
-        switch DateReader.moment(r, on: day) {
+        let read: Parsed<Moment>
+        if let h = held(column, { DateReader.moment(utf8: $0, on: day) }) { read = h } else if let r = raw(column) { read = DateReader.moment(r, on: day) } else { return nil }
+        switch read {
         case .value(let m): return m
         case .blank: return nil
         case .invalid: problem(.badDate, column.name); return nil
@@ -129,11 +166,12 @@ struct RowCells {
     func phone(_ column: String) -> String? { phone(Column(column, sheet.layout)) }
 
     func phone(_ column: Column) -> String? {
-        raw(column).flatMap { PhoneReader.normalize($0).value }
+        if let h = held(column, PhoneReader.normalize(utf8:)) { return h.value }
+        return raw(column).flatMap { PhoneReader.normalize($0).value }
     }
 
     func id() -> IDReading {
-        var reading = IDReader.read(raw(sheet.idColumn) ?? "")
+        var reading = held(sheet.idColumn, IDReader.read(utf8:)) ?? IDReader.read(raw(sheet.idColumn) ?? "")
         if !row.idsStoredAsNumbers.isEmpty, let j = sheet.idColumn.index, row.idsStoredAsNumbers.contains(j) {
             reading.issues.append(.storedAsNumber)
         }
@@ -144,6 +182,18 @@ struct RowCells {
 
     /// The run's code of `name()`, through the sheet's table of recent names.
     func nameCode() -> UInt32 {
+        let sheet = self.sheet
+        if let code = held(sheet.nameColumn, { b -> UInt32? in
+            guard let key = ShortBytes(b) else { return nil }
+            var hash = RecentTable<ShortBytes>.Hash()
+            hash.add(b)
+            let tables = sheet.tables
+            return sheet.heldNames.code(for: key, hash: hash) { _ in
+                tables.code(NameReader.normalize(String(decoding: b, as: UTF8.self)))
+            }
+        }) ?? nil {
+            return code
+        }
         var r = raw(sheet.nameColumn) ?? ""
         var hash = RecentTable<ExactText>.Hash()
         r.withUTF8 { for b in $0 { hash.add(UInt32(b)) } }
@@ -174,7 +224,7 @@ struct RowCells {
     func extra() -> [(String, String)] {
         sheet.layout.unknown.compactMap { j in
             guard j < row.cells.count else { return nil }
-            let v = TextReader.clean(row.cells[j])
+            let v = TextReader.clean(row.text(at: j))
             return v.isEmpty ? nil : (sheet.layout.headers[j], v)
         }
     }
