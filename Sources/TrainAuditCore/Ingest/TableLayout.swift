@@ -16,6 +16,9 @@ public struct TableLayout: Sendable {
     /// For each mapped column, the texts a repeated header may show there: the header,
     /// and the parent and child of a two-row header.
     public let headerForms: [(Int, [String])]
+    /// Per entry of `headerForms`, the first bytes of its texts: a cell whose first byte
+    /// (past ASCII white space) is none of them starts none of them.
+    let headerLeads: [[UInt8]]
 
     public init(kind: TableKind, headerRows: [Int], headers: [String], columns: [String: Int],
                 unknown: [Int], missing: [String], score: Double) {
@@ -31,6 +34,7 @@ public struct TableLayout: Sendable {
             let parts = h.split(separator: "/").map(String.init)
             return (j, parts.count > 1 ? [h] + parts : [h])
         }
+        headerLeads = headerForms.map { $0.1.compactMap(\.utf8.first) }
     }
 
     public func index(_ column: String) -> Int? { columns[column] }
@@ -98,10 +102,12 @@ public struct HeaderFinder: Sendable {
     public static func repeats(_ row: RawRow, _ layout: TableLayout) -> Bool {
         let needed = max(2, (layout.columns.count + 1) / 2)
         var same = 0, missed = 0
-        for (j, forms) in layout.headerForms {
+        for (k, (j, forms)) in layout.headerForms.enumerated() {
             guard j < row.cells.count else { missed += 1; continue }
-            let may = row.held.withBytes(at: j) { b in forms.contains { mayStart(b, $0) } }
-                ?? forms.contains { mayStart(row.cells[j].utf8, $0) }
+            let lead = row.held.withBytes(at: j, leadByte) ?? leadByte(row.cells[j].utf8)
+            let may = lead.map(layout.headerLeads[k].contains) == true
+                && (row.held.withBytes(at: j) { b in forms.contains { mayStart(b, $0) } }
+                    ?? forms.contains { mayStart(row.cells[j].utf8, $0) })
             if may {
                 let c = ColumnCatalog.cleanHeader(row.text(at: j))
                 if !c.isEmpty, forms.contains(where: { $0.utf8.elementsEqual(c.utf8) }) { same += 1 }
@@ -113,6 +119,11 @@ public struct HeaderFinder: Sendable {
             if layout.columns.count - missed < needed { return false }
         }
         return same >= needed
+    }
+
+    /// The cell's first byte past leading ASCII white space, as `mayStart` skips it.
+    static func leadByte<Bytes: Sequence<UInt8>>(_ cell: Bytes) -> UInt8? {
+        cell.first { !(0x20 == $0 || 0x09 == $0 || 0x0A == $0 || 0x0D == $0) }
     }
 
     /// Whether `cell`, past leading ASCII white space, begins with the first character's

@@ -27,13 +27,20 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// (`hasValidCheckDigit`), summed as the digits are read.
     static func read(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (id: ResidentID, validCheck: Bool)? {
         guard bytes.count == 18 else { return nil }
+        // ISO 7064 MOD 11-2 weights of the 17 digits, first digit first (2^(17-k) mod 11).
+        let weights: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
         var body: UInt64 = 0, sum = 0
-        for k in 0..<17 {
-            let b = bytes[k]
-            guard b >= 0x30, b <= 0x39 else { return nil }
-            body = body * 10 + UInt64(b - 0x30)
-            sum += Int(b - 0x30) * ((1 << (17 - k)) % 11)  // ISO 7064 weight: 2^(17-k) mod 11
+        let ok = withUnsafeBytes(of: weights) { w -> Bool in
+            for k in 0..<17 {
+                let b = bytes[k]
+                guard b >= 0x30, b <= 0x39 else { return false }
+                body = body * 10 + UInt64(b - 0x30)
+                sum += Int(b - 0x30) * Int(w[k])
+            }
+            return true
         }
+        guard ok else { return nil }
         let last = bytes[17]
         let check: Int
         if last >= 0x30, last <= 0x39 { check = Int(last - 0x30) } else if last == 0x58 { check = 10 } else { return nil }

@@ -37,6 +37,26 @@ public final class Pattern: @unchecked Sendable, CustomStringConvertible {
         code = compiled
         // JIT is an optimisation only: a failure (e.g. no JIT support) falls back to the interpreter.
         _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+        firstBytes = caseless ? nil : Self.firstBytes(of: compiled)
+    }
+
+    /// For a pattern anchored at the start that cannot match the empty string: the bytes
+    /// a match can begin with, from PCRE2's own bitmap of first code units (which holds
+    /// every case variant PCRE2 would accept). A subject that begins with none of them is
+    /// not matched and not handed to PCRE2 (the first cells of the rows checked for a total
+    /// or footer: every registry row's 序号). A single first code unit is not used: PCRE2
+    /// does not say whether it is caseless (an inline `(?i)`).
+    private let firstBytes: [Bool]?
+
+    private static func firstBytes(of code: OpaquePointer) -> [Bool]? {
+        var options: UInt32 = 0, empty: UInt32 = 1, type: UInt32 = 1
+        var bitmap: UnsafePointer<UInt8>?
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ALLOPTIONS), &options) == 0,
+              options & UInt32(PCRE2_ANCHORED) != 0,
+              pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MATCHEMPTY), &empty) == 0, empty == 0,
+              pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type) == 0, type == 0,
+              pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap) == 0, let bitmap else { return nil }
+        return (0..<256).map { bitmap[$0 >> 3] & (1 << ($0 & 7)) != 0 }
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -57,6 +77,7 @@ public final class Pattern: @unchecked Sendable, CustomStringConvertible {
     /// The byte range of the first match, if any. `options`: PCRE2 match options
     /// (`PCRE2_NO_UTF_CHECK` only for bytes known to be valid UTF-8).
     public func firstMatch(bytes: UnsafeBufferPointer<UInt8>, options: UInt32 = 0) -> Range<Int>? {
+        if let firstBytes, bytes.first.map({ !firstBytes[Int($0)] }) ?? true { return nil }
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
         let base = bytes.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1)!
