@@ -85,7 +85,7 @@ import Testing
     #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
     #expect(MemoryLayout<IDReading>.size == 12)
     #expect(MemoryLayout<SignInRow>.stride == 40)
-    #expect(MemoryLayout<RegistryRow>.stride == 80)
+    #expect(MemoryLayout<RegistryRow>.stride == 64)
     #expect(MemoryLayout<SourceRef>.stride == 8)
 }
 

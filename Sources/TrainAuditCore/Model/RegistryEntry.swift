@@ -1,11 +1,12 @@
-/// How a person of the poverty-registry extract (建档立卡) is stored: 80 bytes.
+/// How a person of the poverty-registry extract (建档立卡) is stored: 64 bytes.
 ///
 /// 4 million at a province-year, so stored compactly like `SignInRow`: the name is a text
 /// code in the run's `RunTables`, and the nine texts that describe a person's place and
 /// status (relation, county, town, village, statuses) are one code for all nine, since a
 /// village's people share a few combinations. Texts of one person stay Strings. The
-/// person number (人编号) is not kept: no check reads it, and the source row leads an
-/// auditor to it.
+/// person number (人编号) and the bank account (银行卡号) are not kept: no check reads them,
+/// and the source row leads an auditor to them (the account was a heap String per
+/// person, 4 million of them at a province-year).
 struct RegistryRow: Sendable {
     var source: SourceRef
     var id: IDReading
@@ -15,7 +16,6 @@ struct RegistryRow: Sendable {
     var statusOrdinal = Int32.min  // Int32.min: no status date
     var householdID: String?
     var phone: String?
-    var bankAccount: String?
 
     init(source: SourceRef, id: IDReading, nameCode: UInt32, profileCode: UInt32) {
         self.source = source
@@ -70,10 +70,6 @@ public struct RegistryEntry: Sendable {
     public var phone: String? {
         get { stored.phone }
         set { stored.phone = newValue }
-    }
-    public var bankAccount: String? {
-        get { stored.bankAccount }
-        set { stored.bankAccount = newValue }
     }
 
     var profile: RegistryRow.Profile {
@@ -131,7 +127,7 @@ extension RegistryEntry: CustomStringConvertible {
     /// Every field, decoded (the stored codes mean nothing outside their run).
     public var description: String {
         let texts = [relation, county, town, village, personStatus, povertyStatus, laborCapacity, studentStatus,
-                     workStatus, householdID, phone, bankAccount].map { String(describing: $0) }
+                     workStatus, householdID, phone].map { String(describing: $0) }
         return "RegistryEntry(source: \(source.label), id: \(id), name: \(name), statusDate: \(String(describing: statusDate)), "
             + "texts: \(texts.joined(separator: ", ")))"
     }

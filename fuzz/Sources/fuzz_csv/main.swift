@@ -56,6 +56,37 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     require(chunked.rows == whole.rows && chunked.error == whole.error,
             "chunk size \(small.chunkSize) differs: \(firstDifference(whole.rows, chunked.rows)); errors \(whole.error ?? "-") / \(chunked.error ?? "-")")
 
+    // Projected, as the loader reads a sheet once its header is known: from the second
+    // record on, only the even columns are made or held as bytes (`CellProjection`,
+    // `RawRow.held`). Every row is kept, so rows given out stay intact while the parser
+    // goes on. A kept cell reads the same through `text(at:)`; a left-out one is "" or what
+    // it was; the row's number, cell count and flags do not change.
+    var plain: [RawRow] = [], projectedRows: [RawRow] = []
+    let plainReader = try! CSVReader(path: path, limits: limits)
+    plainReader.chunkSize = small.chunkSize
+    let plainError = (try? plainReader.forEachRow { plain.append($0); return true }) == nil
+    let projected = try! CSVReader(path: path, limits: limits)
+    projected.chunkSize = small.chunkSize
+    let projection = CellProjection()
+    let projectedError = (try? projected.forEachRow(projection: projection) { row in
+        projectedRows.append(row)
+        if projection.kept == nil { projection.keep(Array(stride(from: 0, to: limits.maxColumns, by: 2))) }
+        return true
+    }) == nil
+    require(plainError == projectedError && plain.count == projectedRows.count,
+            "projected read: \(projectedRows.count) rows vs \(plain.count), errors \(projectedError) / \(plainError)")
+    for (w, p) in zip(plain, projectedRows) {
+        require(w.number == p.number && w.cells.count == p.cells.count && w.truncated == p.truncated && w.undecodable == p.undecodable,
+                "projected row \(p.number): flags or count differ from row \(w.number)")
+        for j in w.cells.indices {
+            if j % 2 == 0 {
+                require(p.text(at: j) == w.cells[j], "projected row \(p.number) column \(j): \(String(reflecting: p.text(at: j))) vs \(String(reflecting: w.cells[j]))")
+            } else {
+                require(p.cells[j].isEmpty || p.cells[j] == w.cells[j], "projected row \(p.number) left-out column \(j) changed")
+            }
+        }
+    }
+
     // Parts, as the loader reads a big file: cuts near a third and two thirds of the file.
     // UTF-16 and UTF-32 files are never cut (a line feed is not one byte there).
     guard whole.error == nil, size > 2, reader.encoding.cutsAtLineFeeds else { return 0 }

@@ -3,7 +3,7 @@
 final class RegistryReader: RecordReader {
     let sheet: SheetReading
     let relation, county, town, village, personStatus, povertyStatus, laborCapacity, studentStatus,
-        workStatus, householdID, statusDate, phone, householdPhone, bankAccount: Column
+        workStatus, householdID, statusDate, phone, householdPhone: Column
     /// Profiles and their codes: a village's households share a few.
     private var profiles = RecentTable<RegistryRow.Profile>()
 
@@ -16,7 +16,6 @@ final class RegistryReader: RecordReader {
         studentStatus = Column("student_status", l); workStatus = Column("work_status", l)
         householdID = Column("household_id", l); statusDate = Column("status_date", l)
         phone = Column("phone", l); householdPhone = Column("household_phone", l)
-        bankAccount = Column("bank_account", l)
     }
 
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
@@ -31,7 +30,6 @@ final class RegistryReader: RecordReader {
         r.profileCode = code(of: profile)
         if let d = c.day(statusDate) { r.statusOrdinal = d.ordinal }
         r.phone = c.phone(phone) ?? c.phone(householdPhone)
-        r.bankAccount = c.ownText(bankAccount)
         sink.registry.append(r)
     }
 
