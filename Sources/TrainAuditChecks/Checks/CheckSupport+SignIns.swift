@@ -46,6 +46,36 @@ enum SignInClock {
     static func session(_ s: SignIn) -> String { TextReader.clean(s.session ?? "") }
 }
 
+/// The session labels met in a walk over sign-ins, numbered 0, 1, 2 … in order of first
+/// sight. A label is made and looked up only where a sign-in's session differs from the
+/// one before (a class's sign-ins come session by session), not for each of millions.
+struct SessionLabels {
+    /// The labels, by number.
+    private(set) var labels: [String] = []
+    private var numbers: [String: Int] = [:]
+    private var last: (signIn: SignIn, number: Int)?
+    private let label: (SignIn) -> String
+
+    /// `label` makes a sign-in's label: by default `SignInClock.session` (cleaned).
+    init(_ label: @escaping (SignIn) -> String = SignInClock.session) { self.label = label }
+
+    /// The number of `s`'s label.
+    mutating func number(_ s: SignIn) -> Int {
+        if let last, s.sameSession(as: last.signIn) { return last.number }
+        let text = label(s)
+        let n: Int
+        if let known = numbers[text] {
+            n = known
+        } else {
+            n = labels.count
+            labels.append(text)
+            numbers[text] = n
+        }
+        last = (s, n)
+        return n
+    }
+}
+
 /// Teacher cells of the class register: several names joined by 、 , ， / or spaces.
 enum TeacherNames {
     private static let separators: Set<Character> = ["、", ",", "，", "/", "／", ";", "；", " ", "\u{3000}", "\t"]

@@ -136,6 +136,13 @@ public struct SignIn: Sendable {
         get { tables.text(context.session) }
         set { context.session = tables.code(newValue) }
     }
+    /// Whether two sign-ins carry the same session text as written (or both none); within
+    /// a run, compared without making the texts (a class's sign-ins come session by
+    /// session). False does not mean the texts differ: two spellings of one text may.
+    public func sameSession(as other: SignIn) -> Bool {
+        guard tables === other.tables else { return session == other.session }
+        return stored.contextCode == other.stored.contextCode || context.session == other.context.session
+    }
     public var method: String? {
         get { tables.text(context.method) }
         set { context.method = tables.code(newValue) }
