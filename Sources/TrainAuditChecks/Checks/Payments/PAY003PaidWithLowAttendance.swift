@@ -39,48 +39,62 @@ struct PaidWithLowAttendance: Check {
         ]
     }
 
-    /// A day and a session (上午/下午), the session as an index into the run's distinct
-    /// cleaned session texts: millions of sign-ins, a handful of session names.
-    private struct Session: Hashable { var day: Day; var session: Int }
-
     func run(_ audit: Audit) -> [Finding] {
         guard let minimum = audit.settings[.minAttendanceShare]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        var sessionNames: [String: Int] = [:], cleanedNames: [String: Int] = [:]
-        func sessionIndex(_ s: SignIn) -> Int {
-            let raw = s.session ?? ""
-            if let k = sessionNames[raw] { return k }
-            let cleaned = SignInClock.session(s)
-            let k = cleanedNames[cleaned] ?? cleanedNames.count
-            cleanedNames[cleaned] = k
-            sessionNames[raw] = k
-            return k
-        }
+        // A session is a day and a cleaned session label (上午/下午), as one number: the day
+        // in the high half, the label's number in the low. Sessions are counted by sorting
+        // these numbers, not by hashing each of millions of sign-ins into sets.
+        var labels = SessionLabels()
+        var sessionsSeen: [Int64] = []
+        var attendance: [(person: ResidentID, session: Int64)] = []
         for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
-            var sessions = Set<Session>()
-            var attended: [ResidentID: Set<Session>] = [:]
+            sessionsSeen.removeAll(keepingCapacity: true)
+            attendance.removeAll(keepingCapacity: true)
             for s in signIns {
                 guard let day = s.day else { continue }
-                let session = Session(day: day, session: sessionIndex(s))
-                sessions.insert(session)
-                if let id = s.id.id { attended[id, default: []].insert(session) }
+                let session = Int64(day.ordinal) << 32 | Int64(labels.number(s))
+                if sessionsSeen.last != session { sessionsSeen.append(session) }
+                if let id = s.id.id { attendance.append((id, session)) }
             }
+            sessionsSeen.sort()
+            var sessionCount = 0
+            for i in sessionsSeen.indices where i == 0 || sessionsSeen[i] != sessionsSeen[i - 1] { sessionCount += 1 }
             // A class of one or two sessions says too little about a share.
-            guard sessions.count >= 3 else { continue }
+            guard sessionCount >= 3 else { continue }
+            // Each person's distinct sessions, people in ID order.
+            attendance.sort { ($0.person, $0.session) < ($1.person, $1.session) }
+            var people: [ResidentID] = [], attended: [Int] = []
+            for i in attendance.indices {
+                if i == 0 || attendance[i].person != attendance[i - 1].person {
+                    people.append(attendance[i].person)
+                    attended.append(1)
+                } else if attendance[i].session != attendance[i - 1].session {
+                    attended[attended.count - 1] += 1
+                }
+            }
+            func sessions(of id: ResidentID) -> Int? {
+                var lo = 0, hi = people.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if people[mid] < id { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < people.count && people[lo] == id ? attended[lo] : nil
+            }
             var seen = Set<ResidentID>()
             for line in data.roster(of: view) {
                 guard let trainee = line.trainee, seen.insert(trainee.id).inserted,
-                      let mine = attended[trainee.id], !mine.isEmpty else { continue }
-                let share = Double(mine.count) / Double(sessions.count)
+                      let mine = sessions(of: trainee.id) else { continue }
+                let share = Double(mine) / Double(sessionCount)
                 let subsidy = line.subsidy
                 guard share < minimum, subsidy.presumedPaid, subsidy.isKnown else { continue }
                 let pct = Int((share * 100).rounded()), need = Int((minimum * 100).rounded())
                 out.append(rosterFinding(
-                    Localized(zh: "\(CheckText.who(line.name, trainee.id)) 在 \(view.classID) 仅签到 \(mine.count)/\(sessions.count) 个课次（\(pct)%，低于 \(need)%），却领取补贴",
-                              en: "\(CheckText.who(line.name, trainee.id)) signed in to \(mine.count) of \(sessions.count) sessions of \(view.classID) (\(pct)%, below \(need)%) yet was subsidised"),
+                    Localized(zh: "\(CheckText.who(line.name, trainee.id)) 在 \(view.classID) 仅签到 \(mine)/\(sessionCount) 个课次（\(pct)%，低于 \(need)%），却领取补贴",
+                              en: "\(CheckText.who(line.name, trainee.id)) signed in to \(mine) of \(sessionCount) sessions of \(view.classID) (\(pct)%, below \(need)%) yet was subsidised"),
                     line, of: trainee, confidence: 0.85))
             }
         }
