@@ -40,14 +40,21 @@ struct SessionLargerThanRoster: Check {
         ]
     }
 
-    private struct SessionKey: Hashable {
+    /// A session over the roster: its day, its label as written, how many people signed in.
+    private struct Crowded {
         var day: Day
         var session: String
+        var people: Int
     }
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
+        // A session is a day and a session label as written, as one number: the day in the
+        // high half, the label's number in the low. People are counted per session by
+        // sorting (session, ID) pairs, not by hashing each sign-in into a set.
+        var labels = SessionLabels { $0.session ?? "" }
+        var heads: [(session: Int64, person: ResidentID)] = []
         for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
@@ -55,26 +62,44 @@ struct SessionLargerThanRoster: Check {
             guard !roster.isEmpty else { continue }
             let rosterCount = roster.distinctHeads.count
             guard signIns.count > rosterCount else { continue }
-            var sessions: [SessionKey: Set<HeadKey>] = [:]
+            heads.removeAll(keepingCapacity: true)
+            // Sign-ins without a readable ID count by name (`HeadKey`): few, hashed.
+            var named: [Int64: Set<String>] = [:]
             for sign in signIns {
                 guard let day = sign.day else { continue }
-                let key = SessionKey(day: day, session: sign.session ?? "")
-                sessions[key, default: []].insert(HeadKey(sign.id, name: sign.name))
+                let session = Int64(day.ordinal) << 32 | Int64(labels.number(sign))
+                if let id = sign.id.id { heads.append((session, id)) } else {
+                    named[session, default: []].insert(NameReader.normalize(sign.name))
+                }
+            }
+            heads.sort { ($0.session, $0.person) < ($1.session, $1.person) }
+            var counts: [(session: Int64, people: Int)] = []
+            for i in heads.indices {
+                if i == 0 || heads[i].session != heads[i - 1].session {
+                    counts.append((heads[i].session, 1))
+                } else if heads[i].person != heads[i - 1].person {
+                    counts[counts.count - 1].people += 1
+                }
+            }
+            if !named.isEmpty {
+                for k in counts.indices { counts[k].people += named.removeValue(forKey: counts[k].session)?.count ?? 0 }
+                for (session, names) in named { counts.append((session, names.count)) }
             }
             // Sessions over the roster, in day then session order.
-            let over = sessions.filter { $0.value.count > rosterCount }
-                .sorted { $0.key.day != $1.key.day ? $0.key.day < $1.key.day : $0.key.session < $1.key.session }
+            let over = counts.filter { $0.people > rosterCount }
+                .map { Crowded(day: Day(ordinal: Int32($0.session >> 32)), session: labels.labels[Int($0.session & 0xFFFF_FFFF)], people: $0.people) }
+                .sorted { $0.day != $1.day ? $0.day < $1.day : $0.session < $1.session }
             guard !over.isEmpty else { continue }
             var worst = over[0]
-            for o in over where o.value.count > worst.value.count { worst = o }
-            let session = worst.key.session.isEmpty ? "" : " \(worst.key.session)"
+            for o in over where o.people > worst.people { worst = o }
+            let session = worst.session.isEmpty ? "" : " \(worst.session)"
             // Evidence: the class, then the worst session's sign-in rows (capped).
             let worstRows = signIns.lazy.filter { s in
-                s.day == worst.key.day && (s.session ?? "") == worst.key.session
+                s.day == worst.day && (s.session ?? "") == worst.session
             }.prefix(60).map(\.source)
             out.append(finding(
-                Localized(zh: "\(view.classID) 有 \(over.count) 个时段签到人数多于台账的 \(rosterCount) 人；最多的是 \(worst.key.day)\(session)，\(worst.value.count) 人签到",
-                          en: "Class \(view.classID): \(over.count) session(s) with more people signed in than the \(rosterCount) on the roster; the largest, \(worst.key.day)\(session), had \(worst.value.count)"),
+                Localized(zh: "\(view.classID) 有 \(over.count) 个时段签到人数多于台账的 \(rosterCount) 人；最多的是 \(worst.day)\(session)，\(worst.people) 人签到",
+                          en: "Class \(view.classID): \(over.count) session(s) with more people signed in than the \(rosterCount) on the roster; the largest, \(worst.day)\(session), had \(worst.people)"),
                 subject: view.classID,
                 evidence: [view.source] + worstRows,
                 confidence: 0.85,
