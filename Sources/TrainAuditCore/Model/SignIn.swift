@@ -49,10 +49,12 @@ struct SignInRow: Sendable {
             return SignInRow.none + Int32(code)
         }
 
+        /// `far` is read only for a far moment: the table is a class, and reading it for
+        /// every sign-in retained and released it each time.
         @inline(__always)
-        static func moment(_ v: Int32, from dayOrdinal: Int32, far: InternTable<Moment>) -> Moment? {
+        static func moment(_ v: Int32, from dayOrdinal: Int32, far: @autoclosure () -> InternTable<Moment>) -> Moment? {
             if v == SignInRow.none { return nil }
-            if v < farLimit { return far.value(of: UInt32(v - SignInRow.none)) }
+            if v < farLimit { return far().value(of: UInt32(v - SignInRow.none)) }
             let base = dayOrdinal == SignInRow.none ? 0 : Int64(dayOrdinal)
             let absolute = base * 86400 + Int64(v)
             let day = absolute >= 0 ? absolute / 86400 : (absolute - 86399) / 86400
@@ -182,6 +184,8 @@ public struct SignIn: Sendable {
         get { SignInRow.Times.moment(stored.inTime, from: stored.dayOrdinal, far: tables.farMoments) }
         set { stored.inTime = SignInRow.Times.encode(newValue, from: stored.dayOrdinal, far: tables.farMoments) }
     }
+    /// Whether the sign-in has a check-in time (cheaper than `checkIn != nil`: nothing decoded).
+    var hasCheckIn: Bool { stored.inTime != SignInRow.none }
     public var checkOut: Moment? {
         get { SignInRow.Times.moment(stored.outTime, from: stored.dayOrdinal, far: tables.farMoments) }
         set { stored.outTime = SignInRow.Times.encode(newValue, from: stored.dayOrdinal, far: tables.farMoments) }

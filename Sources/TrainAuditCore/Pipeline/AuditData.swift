@@ -108,7 +108,7 @@ public final class AuditData: Sendable {
         lazySignInsByDevice = Lazy {
             RowIndex(signIns, code: { s -> UInt32? in
                 let device = s.context.device
-                return device != 0 && s.id.id != nil && s.checkIn != nil ? device : nil
+                return device != 0 && s.id.id != nil && s.hasCheckIn ? device : nil
             }, key: { signIns.tables.text($0)! })
         }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
