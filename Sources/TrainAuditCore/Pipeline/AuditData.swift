@@ -101,7 +101,7 @@ public final class AuditData: Sendable {
         self.watchlist = tables.watchlist
         let watchlist = tables.watchlist
 
-        lazySignInsByPerson = Lazy { RowIndex(signIns) { $0.id.id } }
+        lazySignInsByPerson = Lazy { RowIndex(signIns, packedCode: { $0.id.id?.packed }, key: { ResidentID(packed: $0) }) }
         lazySignInsByClass = Lazy {
             RowIndex(signIns, code: { $0.context.classID == 0 ? nil : $0.context.classID }, key: { signIns.tables.text($0)! })
         }
