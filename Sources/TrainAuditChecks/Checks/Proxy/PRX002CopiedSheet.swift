@@ -229,11 +229,14 @@ struct CopiedSheet: Check {
             // Flagged pairs over all sessions, sessions in label order.
             var flagged: [CopiedPair] = []
             for n in bySession.indices.sorted(by: { sessions.labels[$0] < sessions.labels[$1] }) {
-                var marks = bySession[n]
-                guard marks.count >= 2 * minPeople else { continue }
+                guard bySession[n].count >= 2 * minPeople else { continue }
+                var marks: [Mark] = []
+                swap(&marks, &bySession[n])  // changed below: not copied
                 let session = sessions.labels[n]
-                // The session's days, sorted; each mark's day as its index among them.
-                var days = marks.map(\.day.ordinal)
+                // The session's days, sorted; each mark's day as its index among them. (Marks
+                // come day by day: a day is listed again only where it changes.)
+                var days: [Int32] = []
+                for m in marks where days.last != m.day.ordinal { days.append(m.day.ordinal) }
                 days.sort()
                 days = days.indices.compactMap { i in i == 0 || days[i] != days[i - 1] ? days[i] : nil }
                 for k in marks.indices { marks[k].dayIndex = Int32(Self.position(of: marks[k].day.ordinal, in: days)) }
