@@ -76,6 +76,48 @@ struct SessionLabels {
     }
 }
 
+/// The sessions (a day and a session label) of a class's sign-ins, numbered 0, 1, 2 … in
+/// order of first sight: the number is looked up only where a sign-in's session differs
+/// from the one before. `startClass()` begins the next class; labels keep their numbers.
+struct SessionNumbers {
+    private var labels: SessionLabels
+    private var numbers: [Int64: Int] = [:]
+    /// Each numbered session's day and label number.
+    private var sessions: [(day: Day, label: Int)] = []
+    private var last: (key: Int64, number: Int)?
+
+    init(_ labels: SessionLabels = SessionLabels()) { self.labels = labels }
+
+    /// How many sessions the class has so far.
+    var count: Int { sessions.count }
+
+    mutating func startClass() {
+        numbers.removeAll(keepingCapacity: true)
+        sessions.removeAll(keepingCapacity: true)
+        last = nil
+    }
+
+    /// The number of the session of `s`, signed in on `day`.
+    mutating func number(_ s: SignIn, on day: Day) -> Int {
+        let label = labels.number(s)
+        let key = Int64(day.ordinal) << 32 | Int64(label)
+        if let last, last.key == key { return last.number }
+        let n: Int
+        if let known = numbers[key] {
+            n = known
+        } else {
+            n = sessions.count
+            numbers[key] = n
+            sessions.append((day, label))
+        }
+        last = (key, n)
+        return n
+    }
+
+    func day(of session: Int) -> Day { sessions[session].day }
+    func label(of session: Int) -> String { labels.labels[sessions[session].label] }
+}
+
 /// Teacher cells of the class register: several names joined by 、 , ， / or spaces.
 enum TeacherNames {
     private static let separators: Set<Character> = ["、", ",", "，", "/", "／", ";", "；", " ", "\u{3000}", "\t"]

@@ -50,11 +50,11 @@ struct SessionLargerThanRoster: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
-        // A session is a day and a session label as written, as one number: the day in the
-        // high half, the label's number in the low. People are counted per session by
-        // sorting (session, ID) pairs, not by hashing each sign-in into a set.
-        var labels = SessionLabels { $0.session ?? "" }
-        var heads: [(session: Int64, person: ResidentID)] = []
+        // Sessions (a day and a session label as written) and people are numbered; each
+        // sign-in is one number (session in the high half, person in the low), sorted and
+        // counted per session, not inserted into a set per session.
+        var sessions = SessionNumbers(SessionLabels { $0.session ?? "" })
+        var heads: [UInt64] = []
         for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
@@ -62,32 +62,25 @@ struct SessionLargerThanRoster: Check {
             guard !roster.isEmpty else { continue }
             let rosterCount = roster.distinctHeads.count
             guard signIns.count > rosterCount else { continue }
+            sessions.startClass()
             heads.removeAll(keepingCapacity: true)
+            var people = PersonNumbers()
             // Sign-ins without a readable ID count by name (`HeadKey`): few, hashed.
-            var named: [Int64: Set<String>] = [:]
+            var named: [Int: Set<String>] = [:]
             for sign in signIns {
                 guard let day = sign.day else { continue }
-                let session = Int64(day.ordinal) << 32 | Int64(labels.number(sign))
-                if let id = sign.id.id { heads.append((session, id)) } else {
+                let session = sessions.number(sign, on: day)
+                if let id = sign.id.id { heads.append(UInt64(session) << 32 | UInt64(people.number(of: id))) } else {
                     named[session, default: []].insert(NameReader.normalize(sign.name))
                 }
             }
-            heads.sort { ($0.session, $0.person) < ($1.session, $1.person) }
-            var counts: [(session: Int64, people: Int)] = []
-            for i in heads.indices {
-                if i == 0 || heads[i].session != heads[i - 1].session {
-                    counts.append((heads[i].session, 1))
-                } else if heads[i].person != heads[i - 1].person {
-                    counts[counts.count - 1].people += 1
-                }
-            }
-            if !named.isEmpty {
-                for k in counts.indices { counts[k].people += named.removeValue(forKey: counts[k].session)?.count ?? 0 }
-                for (session, names) in named { counts.append((session, names.count)) }
-            }
+            heads.sort()
+            var counts = [Int](repeating: 0, count: sessions.count)
+            for i in heads.indices where i == 0 || heads[i] != heads[i - 1] { counts[Int(heads[i] >> 32)] += 1 }
+            for (session, names) in named { counts[session] += names.count }
             // Sessions over the roster, in day then session order.
-            let over = counts.filter { $0.people > rosterCount }
-                .map { Crowded(day: Day(ordinal: Int32($0.session >> 32)), session: labels.labels[Int($0.session & 0xFFFF_FFFF)], people: $0.people) }
+            let over = counts.indices.filter { counts[$0] > rosterCount }
+                .map { Crowded(day: sessions.day(of: $0), session: sessions.label(of: $0), people: counts[$0]) }
                 .sorted { $0.day != $1.day ? $0.day < $1.day : $0.session < $1.session }
             guard !over.isEmpty else { continue }
             var worst = over[0]

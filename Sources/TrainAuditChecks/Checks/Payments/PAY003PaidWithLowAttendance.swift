@@ -43,51 +43,34 @@ struct PaidWithLowAttendance: Check {
         guard let minimum = audit.settings[.minAttendanceShare]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        // A session is a day and a cleaned session label (上午/下午), as one number: the day
-        // in the high half, the label's number in the low. Sessions are counted by sorting
-        // these numbers, not by hashing each of millions of sign-ins into sets.
-        var labels = SessionLabels()
-        var sessionsSeen: [Int64] = []
-        var attendance: [(person: ResidentID, session: Int64)] = []
+        // Sessions (a day and a cleaned label, 上午/下午) and people are numbered; each
+        // attendance is one number (person in the high half, session in the low), sorted
+        // and counted, not inserted into a set per person.
+        var sessions = SessionNumbers()
+        var attendance: [UInt64] = []
         for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
-            sessionsSeen.removeAll(keepingCapacity: true)
+            sessions.startClass()
             attendance.removeAll(keepingCapacity: true)
+            var people = PersonNumbers()
             for s in signIns {
                 guard let day = s.day else { continue }
-                let session = Int64(day.ordinal) << 32 | Int64(labels.number(s))
-                if sessionsSeen.last != session { sessionsSeen.append(session) }
-                if let id = s.id.id { attendance.append((id, session)) }
+                let session = sessions.number(s, on: day)
+                if let id = s.id.id { attendance.append(UInt64(people.number(of: id)) << 32 | UInt64(session)) }
             }
-            sessionsSeen.sort()
-            var sessionCount = 0
-            for i in sessionsSeen.indices where i == 0 || sessionsSeen[i] != sessionsSeen[i - 1] { sessionCount += 1 }
+            let sessionCount = sessions.count
             // A class of one or two sessions says too little about a share.
             guard sessionCount >= 3 else { continue }
-            // Each person's distinct sessions, people in ID order.
-            attendance.sort { ($0.person, $0.session) < ($1.person, $1.session) }
-            var people: [ResidentID] = [], attended: [Int] = []
-            for i in attendance.indices {
-                if i == 0 || attendance[i].person != attendance[i - 1].person {
-                    people.append(attendance[i].person)
-                    attended.append(1)
-                } else if attendance[i].session != attendance[i - 1].session {
-                    attended[attended.count - 1] += 1
-                }
-            }
-            func sessions(of id: ResidentID) -> Int? {
-                var lo = 0, hi = people.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if people[mid] < id { lo = mid + 1 } else { hi = mid }
-                }
-                return lo < people.count && people[lo] == id ? attended[lo] : nil
-            }
+            // Each person's distinct sessions.
+            attendance.sort()
+            var attended = [Int](repeating: 0, count: people.count)
+            for i in attendance.indices where i == 0 || attendance[i] != attendance[i - 1] { attended[Int(attendance[i] >> 32)] += 1 }
+            func attendedSessions(of id: ResidentID) -> Int? { people.existingNumber(of: id).map { attended[$0] } }
             var seen = Set<ResidentID>()
             for line in data.roster(of: view) {
                 guard let trainee = line.trainee, seen.insert(trainee.id).inserted,
-                      let mine = sessions(of: trainee.id) else { continue }
+                      let mine = attendedSessions(of: trainee.id) else { continue }
                 let share = Double(mine) / Double(sessionCount)
                 let subsidy = line.subsidy
                 guard share < minimum, subsidy.presumedPaid, subsidy.isKnown else { continue }
