@@ -13,6 +13,30 @@ enum HeadKey: Hashable {
     }
 }
 
+/// The distinct people of many rows (a class's sign-ins), as `HeadKey` tells them apart:
+/// the IDs numbered (`PersonNumbers`, no seeded hash per row), the names of rows without a
+/// readable ID in a set (few).
+struct DistinctHeads {
+    private var ids = PersonNumbers()
+    private var names = Set<String>()
+
+    init<S: Sequence>(_ signIns: S) where S.Element == SignIn {
+        for s in signIns {
+            if let id = s.id.id { _ = ids.number(of: id) } else { names.insert(NameReader.normalize(s.name)) }
+        }
+    }
+
+    var count: Int { ids.count + names.count }
+    var isEmpty: Bool { count == 0 }
+
+    func contains(_ head: HeadKey) -> Bool {
+        switch head {
+        case .id(let id): return ids.contains(id)
+        case .name(let name): return names.contains(name)
+        }
+    }
+}
+
 enum CheckText {
     /// "马小军 (640422199001010015)".
     static func who(_ name: String, _ id: ResidentID) -> String {

@@ -46,6 +46,78 @@ enum SignInClock {
     static func session(_ s: SignIn) -> String { TextReader.clean(s.session ?? "") }
 }
 
+/// The session labels met in a walk over sign-ins, numbered 0, 1, 2 … in order of first
+/// sight. A label is made and looked up only where a sign-in's session differs from the
+/// one before (a class's sign-ins come session by session), not for each of millions.
+struct SessionLabels {
+    /// The labels, by number.
+    private(set) var labels: [String] = []
+    private var numbers: [String: Int] = [:]
+    private var last: (signIn: SignIn, number: Int)?
+    private let label: (SignIn) -> String
+
+    /// `label` makes a sign-in's label: by default `SignInClock.session` (cleaned).
+    init(_ label: @escaping (SignIn) -> String = SignInClock.session) { self.label = label }
+
+    /// The number of `s`'s label.
+    mutating func number(_ s: SignIn) -> Int {
+        if let last, s.sameSession(as: last.signIn) { return last.number }
+        let text = label(s)
+        let n: Int
+        if let known = numbers[text] {
+            n = known
+        } else {
+            n = labels.count
+            labels.append(text)
+            numbers[text] = n
+        }
+        last = (s, n)
+        return n
+    }
+}
+
+/// The sessions (a day and a session label) of a class's sign-ins, numbered 0, 1, 2 … in
+/// order of first sight: the number is looked up only where a sign-in's session differs
+/// from the one before. `startClass()` begins the next class; labels keep their numbers.
+struct SessionNumbers {
+    private var labels: SessionLabels
+    private var numbers: [Int64: Int] = [:]
+    /// Each numbered session's day and label number.
+    private var sessions: [(day: Day, label: Int)] = []
+    private var last: (key: Int64, number: Int)?
+
+    init(_ labels: SessionLabels = SessionLabels()) { self.labels = labels }
+
+    /// How many sessions the class has so far.
+    var count: Int { sessions.count }
+
+    mutating func startClass() {
+        numbers.removeAll(keepingCapacity: true)
+        sessions.removeAll(keepingCapacity: true)
+        last = nil
+    }
+
+    /// The number of the session of `s`, signed in on `day`.
+    mutating func number(_ s: SignIn, on day: Day) -> Int {
+        let label = labels.number(s)
+        let key = Int64(day.ordinal) << 32 | Int64(label)
+        if let last, last.key == key { return last.number }
+        let n: Int
+        if let known = numbers[key] {
+            n = known
+        } else {
+            n = sessions.count
+            numbers[key] = n
+            sessions.append((day, label))
+        }
+        last = (key, n)
+        return n
+    }
+
+    func day(of session: Int) -> Day { sessions[session].day }
+    func label(of session: Int) -> String { labels.labels[sessions[session].label] }
+}
+
 /// Teacher cells of the class register: several names joined by 、 , ， / or spaces.
 enum TeacherNames {
     private static let separators: Set<Character> = ["、", ",", "，", "/", "／", ";", "；", " ", "\u{3000}", "\t"]

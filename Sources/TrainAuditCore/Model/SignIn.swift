@@ -49,10 +49,12 @@ struct SignInRow: Sendable {
             return SignInRow.none + Int32(code)
         }
 
+        /// `far` is read only for a far moment: the table is a class, and reading it for
+        /// every sign-in retained and released it each time.
         @inline(__always)
-        static func moment(_ v: Int32, from dayOrdinal: Int32, far: InternTable<Moment>) -> Moment? {
+        static func moment(_ v: Int32, from dayOrdinal: Int32, far: @autoclosure () -> InternTable<Moment>) -> Moment? {
             if v == SignInRow.none { return nil }
-            if v < farLimit { return far.value(of: UInt32(v - SignInRow.none)) }
+            if v < farLimit { return far().value(of: UInt32(v - SignInRow.none)) }
             let base = dayOrdinal == SignInRow.none ? 0 : Int64(dayOrdinal)
             let absolute = base * 86400 + Int64(v)
             let day = absolute >= 0 ? absolute / 86400 : (absolute - 86399) / 86400
@@ -136,6 +138,13 @@ public struct SignIn: Sendable {
         get { tables.text(context.session) }
         set { context.session = tables.code(newValue) }
     }
+    /// Whether two sign-ins carry the same session text as written (or both none); within
+    /// a run, compared without making the texts (a class's sign-ins come session by
+    /// session). False does not mean the texts differ: two spellings of one text may.
+    public func sameSession(as other: SignIn) -> Bool {
+        guard tables === other.tables else { return session == other.session }
+        return stored.contextCode == other.stored.contextCode || context.session == other.context.session
+    }
     public var method: String? {
         get { tables.text(context.method) }
         set { context.method = tables.code(newValue) }
@@ -175,6 +184,8 @@ public struct SignIn: Sendable {
         get { SignInRow.Times.moment(stored.inTime, from: stored.dayOrdinal, far: tables.farMoments) }
         set { stored.inTime = SignInRow.Times.encode(newValue, from: stored.dayOrdinal, far: tables.farMoments) }
     }
+    /// Whether the sign-in has a check-in time (cheaper than `checkIn != nil`: nothing decoded).
+    var hasCheckIn: Bool { stored.inTime != SignInRow.none }
     public var checkOut: Moment? {
         get { SignInRow.Times.moment(stored.outTime, from: stored.dayOrdinal, far: tables.farMoments) }
         set { stored.outTime = SignInRow.Times.encode(newValue, from: stored.dayOrdinal, far: tables.farMoments) }

@@ -101,14 +101,14 @@ public final class AuditData: Sendable {
         self.watchlist = tables.watchlist
         let watchlist = tables.watchlist
 
-        lazySignInsByPerson = Lazy { RowIndex(signIns) { $0.id.id } }
+        lazySignInsByPerson = Lazy { RowIndex(signIns, packedCode: { $0.id.id?.packed }, key: { ResidentID(packed: $0) }) }
         lazySignInsByClass = Lazy {
             RowIndex(signIns, code: { $0.context.classID == 0 ? nil : $0.context.classID }, key: { signIns.tables.text($0)! })
         }
         lazySignInsByDevice = Lazy {
             RowIndex(signIns, code: { s -> UInt32? in
                 let device = s.context.device
-                return device != 0 && s.id.id != nil && s.checkIn != nil ? device : nil
+                return device != 0 && s.id.id != nil && s.hasCheckIn ? device : nil
             }, key: { signIns.tables.text($0)! })
         }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }

@@ -22,17 +22,29 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     /// Groups `records` by a cheap code (a text code of the run's tables, say) and derives each
     /// group's key once, not once per record. Codes whose keys are equal share a group.
     init<C: Collection, Code: Hashable>(_ records: C, code: (C.Element) -> Code?, key: (Code) -> Key) {
+        self.init(records, numbering: [Code: Int32].self, code: code, key: key)
+    }
+
+    /// Groups `records` by a 64-bit code (a resident ID's packed form, a text code), numbered
+    /// without Swift's seeded hashing (`PackedCodeNumbers`): the sign-ins by person look up
+    /// a code twice for each of 24 million rows.
+    init<C: Collection>(_ records: C, packedCode: (C.Element) -> UInt64?, key: (UInt64) -> Key) {
+        self.init(records, numbering: PackedCodeNumbers.self, code: packedCode, key: key)
+    }
+
+    private init<C: Collection, Numbers: CodeNumbering>(_ records: C, numbering: Numbers.Type,
+                                                          code: (C.Element) -> Numbers.Code?, key: (Numbers.Code) -> Key) {
         precondition(records.count < Int(Int32.max), "too many records for RowIndex")
         // Two passes over the records, no per-record scratch (24 million rows): the first
         // numbers the codes and counts their records, the second places each record. Rows
-        // often repeat the previous row's code (a class's sign-ins): that skips the hash.
-        var groupOf: [Code: Int32] = [:]
-        var codes: [Code] = []
+        // often repeat the previous row's code (a class's sign-ins): that skips the lookup.
+        var groupOf = Numbers()
+        var codes: [Numbers.Code] = []
         var sizes: [Int32] = []
-        var last: (code: Code, group: Int32)?
-        func group(_ c: Code) -> Int32? {
+        var last: (code: Numbers.Code, group: Int32)?
+        func group(_ c: Numbers.Code) -> Int32? {
             if let last, last.code == c { return last.group }
-            let g = groupOf[c]
+            let g = groupOf.number(of: c)
             if let g { last = (c, g) }
             return g
         }
@@ -42,7 +54,7 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
                 sizes[Int(g)] += 1
             } else {
                 let g = Int32(codes.count)
-                groupOf[c] = g
+                groupOf.add(c, number: g)
                 codes.append(c)
                 sizes.append(1)
             }
@@ -122,6 +134,66 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     @inlinable public var count: Int { keys.count }
 
     public typealias Rows = RowPositions
+}
+
+/// Numbers the distinct codes of a `RowIndex` build, 0, 1, 2 … in order of first sight.
+protocol CodeNumbering {
+    associatedtype Code: Equatable
+    init()
+    /// The number given to `code`, nil when it has none yet.
+    func number(of code: Code) -> Int32?
+    mutating func add(_ code: Code, number: Int32)
+}
+
+extension Dictionary: CodeNumbering where Value == Int32 {
+    func number(of code: Key) -> Int32? { self[code] }
+    mutating func add(_ code: Key, number: Int32) { self[code] = number }
+}
+
+/// Numbers 64-bit codes in an open-addressing table: Fibonacci hashing (one multiply) and
+/// linear probing, no seeded SipHash. For codes built by the run itself (packed IDs, text
+/// codes), whose hash nobody outside can steer.
+struct PackedCodeNumbers: CodeNumbering {
+    private var codes = [UInt64](repeating: 0, count: 64)
+    /// -1 marks an empty slot.
+    private var numbers = [Int32](repeating: -1, count: 64)
+    private var used = 0
+    /// 64 − log2(slots): the top bits of the product choose the slot.
+    private var shift: UInt64 = 58
+
+    init() {}
+
+    @inline(__always)
+    private func slot(_ code: UInt64) -> Int { Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    func number(of code: UInt64) -> Int32? {
+        let mask = codes.count - 1
+        var i = slot(code)
+        while numbers[i] >= 0 {
+            if codes[i] == code { return numbers[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func add(_ code: UInt64, number: Int32) {
+        if (used + 1) * 4 > codes.count * 3 { grow() }
+        let mask = codes.count - 1
+        var i = slot(code)
+        while numbers[i] >= 0 { i = (i + 1) & mask }
+        codes[i] = code
+        numbers[i] = number
+        used += 1
+    }
+
+    private mutating func grow() {
+        let (oldCodes, oldNumbers) = (codes, numbers)
+        codes = [UInt64](repeating: 0, count: oldCodes.count * 2)
+        numbers = [Int32](repeating: -1, count: oldCodes.count * 2)
+        shift -= 1
+        used = 0
+        for i in oldCodes.indices where oldNumbers[i] >= 0 { add(oldCodes[i], number: oldNumbers[i]) }
+    }
 }
 
 /// One key's record positions, indexed from 0.

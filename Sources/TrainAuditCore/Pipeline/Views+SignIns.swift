@@ -36,6 +36,38 @@ extension AuditData {
     }
 }
 
+extension AuditData {
+    /// Every ID cell whose reading passes `filter`, table by table (registry, roster,
+    /// attendance, payments, watchlist), each in source order, with its row's name and
+    /// source. Only the readings are read for the filter, in place: a province-year has 28
+    /// million ID cells, most of which no ID check keeps, and making each row's record (its
+    /// texts retained and released) cost more than the filter.
+    public func forEachIDCell(where filter: (IDReading) -> Bool,
+                              _ body: (_ reading: IDReading, _ name: String, _ source: SourceRef, _ table: TableKind) -> Void) {
+        for chunk in registry.rows.chunks {
+            for i in chunk.indices where filter(chunk[i].id) {
+                let entry = RegistryEntry(chunk[i], in: registry.tables)
+                body(entry.id, entry.name, entry.source, .registry)
+            }
+        }
+        for chunk in enrollments.chunks {
+            for i in chunk.indices where filter(chunk[i].id) { body(chunk[i].id, chunk[i].name, chunk[i].source, .roster) }
+        }
+        for chunk in signIns.rows.chunks {
+            for i in chunk.indices where filter(chunk[i].id) {
+                let s = SignIn(chunk[i], in: signIns.tables)
+                body(s.id, s.name, s.source, .attendance)
+            }
+        }
+        for chunk in payments.chunks {
+            for i in chunk.indices where filter(chunk[i].id) { body(chunk[i].id, chunk[i].name, chunk[i].source, .payments) }
+        }
+        for chunk in watchlist.chunks {
+            for i in chunk.indices where filter(chunk[i].id) { body(chunk[i].id, chunk[i].name, chunk[i].source, .watchlist) }
+        }
+    }
+}
+
 /// What each table holds on one resident ID, for a walk over everyone in any table.
 public struct PersonRecords {
     public let registry: RegistryRecords

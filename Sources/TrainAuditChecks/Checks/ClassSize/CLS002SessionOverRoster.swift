@@ -40,14 +40,21 @@ struct SessionLargerThanRoster: Check {
         ]
     }
 
-    private struct SessionKey: Hashable {
+    /// A session over the roster: its day, its label as written, how many people signed in.
+    private struct Crowded {
         var day: Day
         var session: String
+        var people: Int
     }
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         var out: [Finding] = []
+        // Sessions (a day and a session label as written) and people are numbered; each
+        // sign-in is one number (session in the high half, person in the low), sorted and
+        // counted per session, not inserted into a set per session.
+        var sessions = SessionNumbers(SessionLabels { $0.session ?? "" })
+        var heads: [UInt64] = []
         for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
@@ -55,26 +62,37 @@ struct SessionLargerThanRoster: Check {
             guard !roster.isEmpty else { continue }
             let rosterCount = roster.distinctHeads.count
             guard signIns.count > rosterCount else { continue }
-            var sessions: [SessionKey: Set<HeadKey>] = [:]
+            sessions.startClass()
+            heads.removeAll(keepingCapacity: true)
+            var people = PersonNumbers()
+            // Sign-ins without a readable ID count by name (`HeadKey`): few, hashed.
+            var named: [Int: Set<String>] = [:]
             for sign in signIns {
                 guard let day = sign.day else { continue }
-                let key = SessionKey(day: day, session: sign.session ?? "")
-                sessions[key, default: []].insert(HeadKey(sign.id, name: sign.name))
+                let session = sessions.number(sign, on: day)
+                if let id = sign.id.id { heads.append(UInt64(session) << 32 | UInt64(people.number(of: id))) } else {
+                    named[session, default: []].insert(NameReader.normalize(sign.name))
+                }
             }
+            heads.sort()
+            var counts = [Int](repeating: 0, count: sessions.count)
+            for i in heads.indices where i == 0 || heads[i] != heads[i - 1] { counts[Int(heads[i] >> 32)] += 1 }
+            for (session, names) in named { counts[session] += names.count }
             // Sessions over the roster, in day then session order.
-            let over = sessions.filter { $0.value.count > rosterCount }
-                .sorted { $0.key.day != $1.key.day ? $0.key.day < $1.key.day : $0.key.session < $1.key.session }
+            let over = counts.indices.filter { counts[$0] > rosterCount }
+                .map { Crowded(day: sessions.day(of: $0), session: sessions.label(of: $0), people: counts[$0]) }
+                .sorted { $0.day != $1.day ? $0.day < $1.day : $0.session < $1.session }
             guard !over.isEmpty else { continue }
             var worst = over[0]
-            for o in over where o.value.count > worst.value.count { worst = o }
-            let session = worst.key.session.isEmpty ? "" : " \(worst.key.session)"
+            for o in over where o.people > worst.people { worst = o }
+            let session = worst.session.isEmpty ? "" : " \(worst.session)"
             // Evidence: the class, then the worst session's sign-in rows (capped).
             let worstRows = signIns.lazy.filter { s in
-                s.day == worst.key.day && (s.session ?? "") == worst.key.session
+                s.day == worst.day && (s.session ?? "") == worst.session
             }.prefix(60).map(\.source)
             out.append(finding(
-                Localized(zh: "\(view.classID) 有 \(over.count) 个时段签到人数多于台账的 \(rosterCount) 人；最多的是 \(worst.key.day)\(session)，\(worst.value.count) 人签到",
-                          en: "Class \(view.classID): \(over.count) session(s) with more people signed in than the \(rosterCount) on the roster; the largest, \(worst.key.day)\(session), had \(worst.value.count)"),
+                Localized(zh: "\(view.classID) 有 \(over.count) 个时段签到人数多于台账的 \(rosterCount) 人；最多的是 \(worst.day)\(session)，\(worst.people) 人签到",
+                          en: "Class \(view.classID): \(over.count) session(s) with more people signed in than the \(rosterCount) on the roster; the largest, \(worst.day)\(session), had \(worst.people)"),
                 subject: view.classID,
                 evidence: [view.source] + worstRows,
                 confidence: 0.85,

@@ -48,8 +48,7 @@ struct RosterInflated: Check {
             let roster = data.roster(of: view)
             guard !roster.isEmpty else { continue }
             let rosterHeads = roster.distinctHeads
-            var attended = Set<HeadKey>()
-            for s in signIns { attended.insert(HeadKey(s.id, name: s.name)) }
+            let attended = DistinctHeads(signIns)
             guard !attended.isEmpty, Double(rosterHeads.count) >= ratio * Double(attended.count) else { continue }
             // Roster lines of people who never signed in: the evidence and the money.
             var absent: [Enrollment] = []

@@ -9,7 +9,8 @@ struct MalformedID: IDIssueCheck {
         source: [.cite("gb-11643-1999", "§4", "号码的结构")], needs: [])
 
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool {
-        !reading.isBlank && (reading.issues.contains(.wrongLength) || reading.issues.contains(.badCharacters))
+        let issues = reading.issues
+        return (issues.contains(.wrongLength) || issues.contains(.badCharacters)) && !reading.isBlank
     }
 
     func message(_ o: IDOccurrence, rows: Int) -> Localized {

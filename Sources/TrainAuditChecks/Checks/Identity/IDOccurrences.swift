@@ -12,11 +12,9 @@ extension AuditData {
     /// at a time: a province-year has 28 million, too many to hold as a list, and the
     /// name and row are read only for the few the filter keeps.
     func forEachIDOccurrence(where filter: (IDReading) -> Bool, _ body: (IDOccurrence) -> Void) {
-        for r in registry where filter(r.id) { body(IDOccurrence(reading: r.id, name: r.name, source: r.source, table: .registry)) }
-        for e in enrollments where filter(e.id) { body(IDOccurrence(reading: e.id, name: e.name, source: e.source, table: .roster)) }
-        for s in signIns where filter(s.id) { body(IDOccurrence(reading: s.id, name: s.name, source: s.source, table: .attendance)) }
-        for p in payments where filter(p.id) { body(IDOccurrence(reading: p.id, name: p.name, source: p.source, table: .payments)) }
-        for w in watchlist where filter(w.id) { body(IDOccurrence(reading: w.id, name: w.name, source: w.source, table: .watchlist)) }
+        forEachIDCell(where: filter) { reading, name, source, table in
+            body(IDOccurrence(reading: reading, name: name, source: source, table: table))
+        }
     }
 }
 

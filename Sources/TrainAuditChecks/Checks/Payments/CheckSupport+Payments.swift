@@ -2,6 +2,26 @@ import TrainAuditCore
 /// Helpers of the PAY checks: which payments are of the training subsidy, which pay a
 /// person for a class, and the standard a class's certificate sets.
 
+/// `Audit.isTrainingSubsidy` for a walk over many payments: the pack's pattern is read
+/// once, when the first payment with an item asks, not for each payment (reading a setting
+/// looks its key up and casts its value: several thousand instructions a payment).
+struct TrainingSubsidyTest {
+    private let settings: Settings
+    private var read = false
+    private var pattern: Pattern?
+
+    init(_ audit: Audit) { settings = audit.settings }
+
+    mutating func callAsFunction(_ p: Payment) -> Bool {
+        guard let item = p.item else { return true }
+        if !read {
+            pattern = settings[.trainingItem]?.value
+            read = true
+        }
+        return pattern?.matches(item) ?? true
+    }
+}
+
 extension Audit {
     /// Whether a payment is of the training subsidy itself (the pack's
     /// `patterns.training_item`); 鉴定补贴, 生活费补贴 and 交通补贴 are not. A ledger with

@@ -40,6 +40,7 @@ struct SubsidyAboveStandard: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
+        var isTraining = TrainingSubsidyTest(audit)
         var out: [Finding] = []
         for view in data.trainingClasses {
             guard let standard = audit.standard(for: view) else { continue }
@@ -47,7 +48,7 @@ struct SubsidyAboveStandard: Check {
             var order: [ResidentID] = []
             var paid: [ResidentID: (total: Int64, payments: [SourceRef], name: String)] = [:]
             for p in data.payments(of: view.classID) {
-                guard let id = p.id.id, let amount = p.amount, amount > 0, audit.isTrainingSubsidy(p) else { continue }
+                guard let id = p.id.id, let amount = p.amount, amount > 0, isTraining(p) else { continue }
                 if paid[id] == nil { order.append(id); paid[id] = (0, [], p.name) }
                 paid[id]?.total += amount
                 paid[id]?.payments.append(p.source)

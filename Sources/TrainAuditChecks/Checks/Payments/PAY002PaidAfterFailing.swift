@@ -36,6 +36,7 @@ struct PaidAfterFailing: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
+        var isTraining = TrainingSubsidyTest(audit)
         var out: [Finding] = []
         var seen = Set<String>()
         for line in data.rosterLines {
@@ -45,7 +46,7 @@ struct PaidAfterFailing: Check {
             let cls = line.classID
             guard seen.insert("\(id)|\(cls)").inserted else { continue }
             let forClass = trainee.payments(naming: cls)
-            let paid = forClass.filter { audit.isTrainingSubsidy($0) && ($0.amount ?? 0) > 0 }
+            let paid = forClass.filter { isTraining($0) && ($0.amount ?? 0) > 0 }
             let who = CheckText.who(e.name, id)
             let result = e.assessment ?? "?"
             if !paid.isEmpty {

@@ -39,48 +39,45 @@ struct PaidWithLowAttendance: Check {
         ]
     }
 
-    /// A day and a session (上午/下午), the session as an index into the run's distinct
-    /// cleaned session texts: millions of sign-ins, a handful of session names.
-    private struct Session: Hashable { var day: Day; var session: Int }
-
     func run(_ audit: Audit) -> [Finding] {
         guard let minimum = audit.settings[.minAttendanceShare]?.value else { return [] }
         let data = audit.data
         var out: [Finding] = []
-        var sessionNames: [String: Int] = [:], cleanedNames: [String: Int] = [:]
-        func sessionIndex(_ s: SignIn) -> Int {
-            let raw = s.session ?? ""
-            if let k = sessionNames[raw] { return k }
-            let cleaned = SignInClock.session(s)
-            let k = cleanedNames[cleaned] ?? cleanedNames.count
-            cleanedNames[cleaned] = k
-            sessionNames[raw] = k
-            return k
-        }
+        // Sessions (a day and a cleaned label, 上午/下午) and people are numbered; each
+        // attendance is one number (person in the high half, session in the low), sorted
+        // and counted, not inserted into a set per person.
+        var sessions = SessionNumbers()
+        var attendance: [UInt64] = []
         for view in data.trainingClasses {
             let signIns = data.signIns(of: view.classID)
             guard !signIns.isEmpty else { continue }
-            var sessions = Set<Session>()
-            var attended: [ResidentID: Set<Session>] = [:]
+            sessions.startClass()
+            attendance.removeAll(keepingCapacity: true)
+            var people = PersonNumbers()
             for s in signIns {
                 guard let day = s.day else { continue }
-                let session = Session(day: day, session: sessionIndex(s))
-                sessions.insert(session)
-                if let id = s.id.id { attended[id, default: []].insert(session) }
+                let session = sessions.number(s, on: day)
+                if let id = s.id.id { attendance.append(UInt64(people.number(of: id)) << 32 | UInt64(session)) }
             }
+            let sessionCount = sessions.count
             // A class of one or two sessions says too little about a share.
-            guard sessions.count >= 3 else { continue }
+            guard sessionCount >= 3 else { continue }
+            // Each person's distinct sessions.
+            attendance.sort()
+            var attended = [Int](repeating: 0, count: people.count)
+            for i in attendance.indices where i == 0 || attendance[i] != attendance[i - 1] { attended[Int(attendance[i] >> 32)] += 1 }
+            func attendedSessions(of id: ResidentID) -> Int? { people.existingNumber(of: id).map { attended[$0] } }
             var seen = Set<ResidentID>()
             for line in data.roster(of: view) {
                 guard let trainee = line.trainee, seen.insert(trainee.id).inserted,
-                      let mine = attended[trainee.id], !mine.isEmpty else { continue }
-                let share = Double(mine.count) / Double(sessions.count)
+                      let mine = attendedSessions(of: trainee.id) else { continue }
+                let share = Double(mine) / Double(sessionCount)
                 let subsidy = line.subsidy
                 guard share < minimum, subsidy.presumedPaid, subsidy.isKnown else { continue }
                 let pct = Int((share * 100).rounded()), need = Int((minimum * 100).rounded())
                 out.append(rosterFinding(
-                    Localized(zh: "\(CheckText.who(line.name, trainee.id)) 在 \(view.classID) 仅签到 \(mine.count)/\(sessions.count) 个课次（\(pct)%，低于 \(need)%），却领取补贴",
-                              en: "\(CheckText.who(line.name, trainee.id)) signed in to \(mine.count) of \(sessions.count) sessions of \(view.classID) (\(pct)%, below \(need)%) yet was subsidised"),
+                    Localized(zh: "\(CheckText.who(line.name, trainee.id)) 在 \(view.classID) 仅签到 \(mine)/\(sessionCount) 个课次（\(pct)%，低于 \(need)%），却领取补贴",
+                              en: "\(CheckText.who(line.name, trainee.id)) signed in to \(mine) of \(sessionCount) sessions of \(view.classID) (\(pct)%, below \(need)%) yet was subsidised"),
                     line, of: trainee, confidence: 0.85))
             }
         }

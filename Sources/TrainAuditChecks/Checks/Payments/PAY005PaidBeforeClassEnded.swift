@@ -33,14 +33,15 @@ struct PaidBeforeClassEnded: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
+        var isTraining = TrainingSubsidyTest(audit)
         var out: [Finding] = []
         var seen = Set<String>()
         for p in data.payments {
-            guard let id = p.id.id, let paid = p.paidOn, (p.amount ?? 0) > 0, audit.isTrainingSubsidy(p),
+            guard let id = p.id.id, let paid = p.paidOn, (p.amount ?? 0) > 0, isTraining(p),
                   let cls = p.classID, let end = data.trainingClass(cls)?.end, paid < end else { continue }
             guard seen.insert("\(id)|\(cls)").inserted else { continue }
             let early = data.trainee(id).payments(naming: cls).filter {
-                audit.isTrainingSubsidy($0) && ($0.paidOn.map { $0 < end } ?? false)
+                isTraining($0) && ($0.paidOn.map { $0 < end } ?? false)
             }
             let total = early.compactMap(\.amount).reduce(0, +)
             out.append(paymentFinding(

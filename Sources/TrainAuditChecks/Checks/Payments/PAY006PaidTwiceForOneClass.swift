@@ -34,12 +34,13 @@ struct PaidTwiceForOneClass: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
+        var isTraining = TrainingSubsidyTest(audit)
         var out: [Finding] = []
         for trainee in data.payees {
             let id = trainee.id
             var byClass: [String: [Payment]] = [:]
             for p in trainee.payments {
-                guard let cls = p.classID, (p.amount ?? 0) > 0, audit.isTrainingSubsidy(p) else { continue }
+                guard let cls = p.classID, (p.amount ?? 0) > 0, isTraining(p) else { continue }
                 byClass[cls, default: []].append(p)
             }
             for cls in byClass.keys.sorted() {

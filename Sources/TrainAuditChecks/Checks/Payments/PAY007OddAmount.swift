@@ -38,10 +38,11 @@ struct OddAmount: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
+        var isTraining = TrainingSubsidyTest(audit)
         var out: [Finding] = []
         for (cls, payments) in data.paymentsOfClasses {
             let paid = payments.filter { p in
-                p.id.id != nil && (p.amount ?? 0) > 0 && audit.isTrainingSubsidy(p)
+                p.id.id != nil && (p.amount ?? 0) > 0 && isTraining(p)
             }
             var counts: [Int64: Int] = [:]
             for p in paid { counts[p.amount ?? 0, default: 0] += 1 }

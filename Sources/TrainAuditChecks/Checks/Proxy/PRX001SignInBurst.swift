@@ -69,7 +69,11 @@ struct SignInBurst: Check {
         let data = audit.data
         // Each device's (time, sign-in) list is made only while that device is looked at.
         var out: [Finding] = []
-        var inWindow: [ResidentID: Int] = [:]
+        // The people in the window, counted by their number among the device's people
+        // (`PersonNumbers`): a count per person and how many are in, instead of a
+        // dictionary updated with a seeded hash twice per sign-in.
+        var personOf: [Int] = []
+        var inWindow: [Int32] = []
         for (device, signIns) in data.signInsOfDevices where !device.isEmpty {
             guard signIns.count >= minPeople else { continue }
             // (A device's sign-ins all have a check-in: the group holds no others.)
@@ -81,21 +85,27 @@ struct SignInBurst: Check {
             // Devices that record whole minutes only cannot show a burst within seconds.
             guard timed.contains(where: { $0.t % 60 != 0 }) else { continue }
             timed.sort { $0.t != $1.t ? $0.t < $1.t : $0.order < $1.order }
-            inWindow.removeAll(keepingCapacity: true)
+            var people = PersonNumbers()
+            personOf = timed.map { t in t.signIn.id.id.map { people.number(of: $0) } ?? -1 }
+            inWindow = [Int32](repeating: 0, count: people.count)
+            var present = 0
             // Slide [left, right] with span ≤ window; merge qualifying windows into bursts.
             var left = 0
             var burst: (from: Int, to: Int)? = nil
             var bursts: [(from: Int, to: Int)] = []
             for right in 0..<timed.count {
-                if let id = timed[right].signIn.id.id { inWindow[id, default: 0] += 1 }
+                if personOf[right] >= 0 {
+                    if inWindow[personOf[right]] == 0 { present += 1 }
+                    inWindow[personOf[right]] += 1
+                }
                 while timed[right].t - timed[left].t > Int64(window) {
-                    if let id = timed[left].signIn.id.id {
-                        let n = (inWindow[id] ?? 1) - 1
-                        inWindow[id] = n == 0 ? nil : n
+                    if personOf[left] >= 0 {
+                        inWindow[personOf[left]] -= 1
+                        if inWindow[personOf[left]] == 0 { present -= 1 }
                     }
                     left += 1
                 }
-                guard inWindow.count >= minPeople else { continue }
+                guard present >= minPeople else { continue }
                 if let b = burst, left <= b.to { burst = (b.from, right) } else {
                     if let b = burst { bursts.append(b) }
                     burst = (left, right)

@@ -189,11 +189,13 @@ struct CopiedSheet: Check {
     }
 
     /// One person's check-in on one day: who, at which minute, and where the sign-in is
-    /// (`order` is its place among the class's sign-ins, to keep source order).
+    /// (`order` is its place among the class's sign-ins, to keep source order; `dayIndex`
+    /// the day's place among the session's days, set once the days are known).
     private struct Mark {
         var person: ResidentID
         var minute: Int32
         var day: Day
+        var dayIndex: Int32 = 0
         var order: Int
         var source: SourceRef
     }
@@ -215,48 +217,94 @@ struct CopiedSheet: Check {
         var out: [Finding] = []
         for (classID, signIns) in data.signInsOfClasses {
             guard signIns.count >= 2 * minPeople else { continue }
-            // Session → marks (person, minute of check-in, day).
-            var bySession: [String: [Mark]] = [:]
+            // Session (by label number) → marks (person, minute of check-in, day).
+            var sessions = SessionLabels()
+            var bySession: [[Mark]] = []
             for (order, s) in signIns.enumerated() {
                 guard let id = s.id.id, let day = s.day, let t = s.checkIn else { continue }
-                bySession[SignInClock.session(s), default: []].append(
-                    Mark(person: id, minute: SignInClock.minuteOfDay(t), day: day, order: order, source: s.source))
+                let n = sessions.number(s)
+                if n == bySession.count { bySession.append([]) }
+                bySession[n].append(Mark(person: id, minute: SignInClock.minuteOfDay(t), day: day, order: order, source: s.source))
             }
-            // Flagged pairs over all sessions.
+            // Flagged pairs over all sessions, sessions in label order.
             var flagged: [CopiedPair] = []
-            for session in bySession.keys.sorted() {
-                guard var marks = bySession[session], marks.count >= 2 * minPeople else { continue }
-                // Candidate day pairs: count people with the same minute on both days.
-                marks.sort { ($0.person, $0.minute, $0.day, $0.order) < ($1.person, $1.minute, $1.day, $1.order) }
-                var sameCount: [DayPair: Int] = [:]
+            for n in bySession.indices.sorted(by: { sessions.labels[$0] < sessions.labels[$1] }) {
+                guard bySession[n].count >= 2 * minPeople else { continue }
+                var marks: [Mark] = []
+                swap(&marks, &bySession[n])  // changed below: not copied
+                let session = sessions.labels[n]
+                // The session's days, sorted; each mark's day as its index among them. (Marks
+                // come day by day: a day is listed again only where it changes.)
+                var days: [Int32] = []
+                for m in marks where days.last != m.day.ordinal { days.append(m.day.ordinal) }
+                days.sort()
+                days = days.indices.compactMap { i in i == 0 || days[i] != days[i - 1] ? days[i] : nil }
+                for k in marks.indices { marks[k].dayIndex = Int32(Self.position(of: marks[k].day.ordinal, in: days)) }
+                let dayCount = days.count
+                // Candidate day pairs: count people with the same minute on both days. A pair is
+                // counted as one number (first day's index × days + second's), the numbers sorted
+                // and counted run by run: no hashing per person and pair.
+                marks.sort { ($0.person, $0.minute, $0.dayIndex, $0.order) < ($1.person, $1.minute, $1.dayIndex, $1.order) }
+                var pairCodes: [Int] = []
+                var runDays: [Int] = []
                 var start = 0
                 while start < marks.count {
                     var end = start + 1
                     while end < marks.count, marks[end].person == marks[start].person, marks[end].minute == marks[start].minute { end += 1 }
                     if end - start > 1 {
-                        var days: [Day] = []
-                        for k in start..<end where days.last != marks[k].day { days.append(marks[k].day) }
-                        if days.count > 1 {
-                            for a in 0..<(days.count - 1) {
-                                for b in (a + 1)..<days.count {
-                                    sameCount[DayPair(days[a], days[b]), default: 0] += 1
-                                }
+                        runDays.removeAll(keepingCapacity: true)
+                        for k in start..<end where runDays.last != Int(marks[k].dayIndex) { runDays.append(Int(marks[k].dayIndex)) }
+                        if runDays.count > 1 {
+                            for a in 0..<(runDays.count - 1) {
+                                for b in (a + 1)..<runDays.count { pairCodes.append(runDays[a] * dayCount + runDays[b]) }
                             }
                         }
                     }
                     start = end
                 }
-                let candidates = sameCount.filter { $0.value >= minPeople }.keys.sorted()
+                pairCodes.sort()
+                var candidates: [(first: Int, second: Int)] = []
+                start = 0
+                while start < pairCodes.count {
+                    var end = start + 1
+                    while end < pairCodes.count, pairCodes[end] == pairCodes[start] { end += 1 }
+                    if end - start >= minPeople { candidates.append((pairCodes[start] / dayCount, pairCodes[start] % dayCount)) }
+                    start = end
+                }
                 guard !candidates.isEmpty else { continue }
-                // People (and their minute and sign-in) per day, to count who came on both days.
-                var perDay: [Day: [ResidentID: Mark]] = [:]
-                for m in marks where perDay[m.day]?[m.person] == nil { perDay[m.day, default: [:]][m.person] = m }
+                // Each person's first mark on each day (marks are sorted by person, then minute:
+                // the earliest minute), as (day index, mark) pairs sorted by day, person after
+                // person in ID order.
+                var firsts: [(dayIndex: Int32, mark: Int)] = []
+                var personStarts: [Int] = []
+                var seenFor = [Int](repeating: -1, count: dayCount)
+                start = 0
+                while start < marks.count {
+                    var end = start + 1
+                    while end < marks.count, marks[end].person == marks[start].person { end += 1 }
+                    let from = firsts.count
+                    personStarts.append(from)
+                    for k in start..<end where seenFor[Int(marks[k].dayIndex)] != start {
+                        seenFor[Int(marks[k].dayIndex)] = start
+                        firsts.append((marks[k].dayIndex, k))
+                    }
+                    firsts[from...].sort { $0.dayIndex < $1.dayIndex }
+                    start = end
+                }
+                personStarts.append(firsts.count)
+                func mark(_ p: Int, on dayIndex: Int) -> Mark? {
+                    var lo = personStarts[p], hi = personStarts[p + 1]
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if Int(firsts[mid].dayIndex) < dayIndex { lo = mid + 1 } else { hi = mid }
+                    }
+                    return lo < personStarts[p + 1] && Int(firsts[lo].dayIndex) == dayIndex ? marks[firsts[lo].mark] : nil
+                }
                 for pair in candidates {
-                    guard let p1 = perDay[pair.first], let p2 = perDay[pair.second] else { continue }
                     var common = 0, same = 0
                     var agreeing: [Mark] = []
-                    for person in p1.keys.sorted() {
-                        guard let a = p1[person], let b = p2[person] else { continue }
+                    for p in 0..<(personStarts.count - 1) {
+                        guard let a = mark(p, on: pair.first), let b = mark(p, on: pair.second) else { continue }
                         common += 1
                         if a.minute == b.minute {
                             same += 1
@@ -267,7 +315,8 @@ struct CopiedSheet: Check {
                     guard common >= minPeople, same >= minPeople,
                           Double(same) >= minShare * Double(common) - 1e-9 else { continue }
                     agreeing.sort { $0.order < $1.order }
-                    flagged.append(CopiedPair(session: session, days: pair, same: same, common: common,
+                    let dayPair = DayPair(Day(ordinal: days[pair.first]), Day(ordinal: days[pair.second]))
+                    flagged.append(CopiedPair(session: session, days: dayPair, same: same, common: common,
                                               evidence: agreeing.map(\.source)))
                 }
             }
@@ -291,5 +340,15 @@ struct CopiedSheet: Check {
                 classID: classID, institution: view?.institution, county: view?.county))
         }
         return out
+    }
+
+    /// Where `value` is in the sorted `values` (it is there).
+    private static func position(of value: Int32, in values: [Int32]) -> Int {
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }

@@ -74,15 +74,17 @@ struct GhostTrainee: Check {
             let roster = data.roster(of: view)
             // Names that signed in under an ID the class does not list, where a roster line
             // has an unusable ID: that line's person with a mistyped ID, not a ghost.
-            var listed: Set<ResidentID>? = nil
+            var listed: PersonNumbers? = nil
             if roster.contains(where: { $0.id.hasUnusableID }) {
-                listed = Set(roster.compactMap { $0.id.id })
+                var ids = PersonNumbers()
+                for line in roster { if let id = line.id.id { _ = ids.number(of: id) } }
+                listed = ids
             }
-            var attended = Set<ResidentID>()
+            var attended = PersonNumbers()
             var strangerNames = Set<String>()
             for s in signIns {
                 guard let id = s.id.id else { continue }
-                attended.insert(id)
+                _ = attended.number(of: id)
                 if let listed, !listed.contains(id) { strangerNames.insert(NameReader.normalize(s.name)) }
             }
             // Who the class claims: roster lines, then payment lines for the class.

@@ -60,8 +60,8 @@ struct SignInNotOnRoster: Check {
             guard !signIns.isEmpty else { continue }
             let roster = data.roster(of: view)
             guard !roster.isEmpty else { continue }
-            var onRoster = Set<ResidentID>()
-            for line in roster { if let id = line.id.id { onRoster.insert(id) } }
+            var onRoster = PersonNumbers()
+            for line in roster { if let id = line.id.id { _ = onRoster.number(of: id) } }
             var strangers: [ResidentID: [SignIn]] = [:]
             for s in signIns {
                 guard let id = s.id.id, !onRoster.contains(id) else { continue }
