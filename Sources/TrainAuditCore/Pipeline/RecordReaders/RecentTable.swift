@@ -21,6 +21,17 @@ struct RecentTable<Key: Equatable> {
     }
 }
 
+extension RecentTable where Key == ShortBytes {
+    /// The code of a held cell's bytes: the remembered one, or `make()`, remembered; nil
+    /// for a cell of more than 24 bytes (the caller reads it as a String).
+    mutating func code(ofBytes bytes: UnsafeBufferPointer<UInt8>, make: () -> UInt32) -> UInt32? {
+        guard let key = ShortBytes(bytes) else { return nil }
+        var hash = Hash()
+        hash.add(bytes)
+        return code(for: key, hash: hash) { _ in make() }
+    }
+}
+
 /// A cell of at most 24 bytes, kept inline: the key of a table of recent cells read from
 /// held bytes (a name), compared without a String.
 struct ShortBytes: Equatable {

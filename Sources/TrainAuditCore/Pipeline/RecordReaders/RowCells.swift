@@ -2,10 +2,10 @@
 /// record reader shares (texts, codes, dates, numbers, money, phones, IDs, names), each
 /// turning what it cannot read into a `CellProblem`.
 ///
-/// A cell held as bytes (`RawRow.held`: a big CSV file's columns) is read from them where
+/// A cell held as bytes (`RawRow.held`: a CSV sheet's read columns) is read from them where
 /// the cell has a form the readers' fast paths answer (a plain ID, an ISO date, a clock
-/// time, a mobile number, a code equal to the column's last one), and through the String
-/// they make otherwise: the same value either way.
+/// time, a mobile number; a name or code seen lately, through tables keyed by the bytes),
+/// and through the String they make otherwise: the same value either way.
 struct RowCells {
     let sheet: SheetReading
     let row: RawRow
@@ -36,20 +36,16 @@ struct RowCells {
         return row.held.withBytes(at: j, read)
     }
 
-    /// The run's code of `text(column)`, reusing the code when the cell is the same as the
-    /// column's previous one.
+    /// The run's code of `text(column)`: a held cell's through the column's table of recent
+    /// cells, another's reused when the cell is the same as the column's previous one.
     func code(_ column: Column) -> UInt32 {
         guard let j = column.index, j < row.cells.count else { return 0 }
         let sheet = self.sheet
         if j < sheet.heldCodes.count, let code = row.held.withBytes(at: j, { b -> UInt32? in
-            guard let key = ShortBytes(b) else { return nil }
-            var hash = RecentTable<ShortBytes>.Hash()
-            hash.add(b)
             if sheet.heldCodes[j] == nil { sheet.heldCodes[j] = RecentTable() }
-            let tables = sheet.tables
-            return sheet.heldCodes[j]!.code(for: key, hash: hash) { _ in
+            return sheet.heldCodes[j]!.code(ofBytes: b) {
                 let t = TextReader.clean(String(decoding: b, as: UTF8.self))
-                return t.isEmpty ? 0 : tables.code(t)
+                return t.isEmpty ? 0 : sheet.tables.code(t)
             }
         }) ?? nil {
             return code
@@ -183,14 +179,8 @@ struct RowCells {
     /// The run's code of `name()`, through the sheet's table of recent names.
     func nameCode() -> UInt32 {
         let sheet = self.sheet
-        if let code = held(sheet.nameColumn, { b -> UInt32? in
-            guard let key = ShortBytes(b) else { return nil }
-            var hash = RecentTable<ShortBytes>.Hash()
-            hash.add(b)
-            let tables = sheet.tables
-            return sheet.heldNames.code(for: key, hash: hash) { _ in
-                tables.code(NameReader.normalize(String(decoding: b, as: UTF8.self)))
-            }
+        if let code = held(sheet.nameColumn, { b in
+            sheet.heldNames.code(ofBytes: b) { sheet.tables.code(NameReader.normalize(String(decoding: b, as: UTF8.self))) }
         }) ?? nil {
             return code
         }
