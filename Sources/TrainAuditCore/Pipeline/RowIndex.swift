@@ -150,10 +150,14 @@ extension Dictionary: CodeNumbering where Value == Int32 {
     mutating func add(_ code: Key, number: Int32) { self[code] = number }
 }
 
-/// Numbers 64-bit codes in an open-addressing table: Fibonacci hashing (one multiply) and
-/// linear probing, no seeded SipHash. For codes built by the run itself (packed IDs, text
-/// codes), whose hash nobody outside can steer.
+/// Numbers 64-bit codes in an open-addressing table with linear probing: a few multiplies
+/// per code instead of Swift's SipHash. The codes come from input (packed resident IDs), so
+/// they are mixed with a per-process random seed first: without it, a file of IDs chosen to
+/// share a slot would make every lookup walk them all (a hang on hostile input).
 struct PackedCodeNumbers: CodeNumbering {
+    /// Drawn once per process, as Swift seeds its own hashing.
+    private static let seed = UInt64.random(in: .min ... .max)
+
     private var codes = [UInt64](repeating: 0, count: 64)
     /// -1 marks an empty slot.
     private var numbers = [Int32](repeating: -1, count: 64)
@@ -164,7 +168,14 @@ struct PackedCodeNumbers: CodeNumbering {
     init() {}
 
     @inline(__always)
-    private func slot(_ code: UInt64) -> Int { Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    private func slot(_ code: UInt64) -> Int {
+        // MurmurHash3's 64-bit finaliser over the seeded code; the top bits choose the slot.
+        var x = code &+ Self.seed
+        x = (x ^ (x >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        x = (x ^ (x >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return Int(truncatingIfNeeded: x >> shift)
+    }
 
     func number(of code: UInt64) -> Int32? {
         let mask = codes.count - 1

@@ -23,9 +23,9 @@ extension RosterLine {
 }
 
 /// Resident IDs numbered 0, 1, 2 … in order of first sight: the people of a class's or a
-/// device's thousands of sign-ins, counted or told apart. Found by one multiply and a
-/// probe (`PackedCodeNumbers`): a Set of IDs hashes each with Swift's seeded hash, which
-/// cost more than the rest of such a count.
+/// device's thousands of sign-ins, counted or told apart. Found by a few multiplies and a
+/// probe (`PackedCodeNumbers`): a Set of IDs hashes each with Swift's SipHash, which cost
+/// more than the rest of such a count.
 public struct PersonNumbers {
     private var numbers = PackedCodeNumbers()
     /// How many people have a number.
