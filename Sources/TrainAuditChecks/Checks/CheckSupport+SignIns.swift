@@ -118,6 +118,16 @@ struct SessionNumbers {
     func label(of session: Int) -> String { labels.labels[sessions[session].label] }
 }
 
+/// For (group, member) pairs packed as `group << 32 | member` (a session and a person, a
+/// person and a session): how many distinct members each of the `groups` groups has,
+/// counted by sorting `pairs` in place instead of a set per group.
+func distinctMembers(_ pairs: inout [UInt64], groups: Int) -> [Int] {
+    pairs.sort()
+    var counts = [Int](repeating: 0, count: groups)
+    for i in pairs.indices where i == 0 || pairs[i] != pairs[i - 1] { counts[Int(pairs[i] >> 32)] += 1 }
+    return counts
+}
+
 /// Teacher cells of the class register: several names joined by 、 , ， / or spaces.
 enum TeacherNames {
     private static let separators: Set<Character> = ["、", ",", "，", "/", "／", ";", "；", " ", "\u{3000}", "\t"]

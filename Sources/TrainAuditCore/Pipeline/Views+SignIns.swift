@@ -44,27 +44,29 @@ extension AuditData {
     /// texts retained and released) cost more than the filter.
     public func forEachIDCell(where filter: (IDReading) -> Bool,
                               _ body: (_ reading: IDReading, _ name: String, _ source: SourceRef, _ table: TableKind) -> Void) {
-        for chunk in registry.rows.chunks {
-            for i in chunk.indices where filter(chunk[i].id) {
-                let entry = RegistryEntry(chunk[i], in: registry.tables)
-                body(entry.id, entry.name, entry.source, .registry)
+        /// One table: `id` reads a stored row's reading in place, `record` makes the row's
+        /// name and source only for a kept cell.
+        func each<Row>(_ chunks: [[Row]], _ table: TableKind, id: (Row) -> IDReading,
+                       record: (Row) -> (name: String, source: SourceRef)) {
+            for chunk in chunks {
+                for i in chunk.indices where filter(id(chunk[i])) {
+                    let r = record(chunk[i])
+                    body(id(chunk[i]), r.name, r.source, table)
+                }
             }
         }
-        for chunk in enrollments.chunks {
-            for i in chunk.indices where filter(chunk[i].id) { body(chunk[i].id, chunk[i].name, chunk[i].source, .roster) }
+        let registryTables = registry.tables, signInTables = signIns.tables
+        each(registry.rows.chunks, .registry, id: \.id) { row in
+            let entry = RegistryEntry(row, in: registryTables)
+            return (entry.name, entry.source)
         }
-        for chunk in signIns.rows.chunks {
-            for i in chunk.indices where filter(chunk[i].id) {
-                let s = SignIn(chunk[i], in: signIns.tables)
-                body(s.id, s.name, s.source, .attendance)
-            }
+        each(enrollments.chunks, .roster, id: \.id) { ($0.name, $0.source) }
+        each(signIns.rows.chunks, .attendance, id: \.id) { row in
+            let s = SignIn(row, in: signInTables)
+            return (s.name, s.source)
         }
-        for chunk in payments.chunks {
-            for i in chunk.indices where filter(chunk[i].id) { body(chunk[i].id, chunk[i].name, chunk[i].source, .payments) }
-        }
-        for chunk in watchlist.chunks {
-            for i in chunk.indices where filter(chunk[i].id) { body(chunk[i].id, chunk[i].name, chunk[i].source, .watchlist) }
-        }
+        each(payments.chunks, .payments, id: \.id) { ($0.name, $0.source) }
+        each(watchlist.chunks, .watchlist, id: \.id) { ($0.name, $0.source) }
     }
 }
 

@@ -74,9 +74,7 @@ struct SessionLargerThanRoster: Check {
                     named[session, default: []].insert(NameReader.normalize(sign.name))
                 }
             }
-            heads.sort()
-            var counts = [Int](repeating: 0, count: sessions.count)
-            for i in heads.indices where i == 0 || heads[i] != heads[i - 1] { counts[Int(heads[i] >> 32)] += 1 }
+            var counts = distinctMembers(&heads, groups: sessions.count)
             for (session, names) in named { counts[session] += names.count }
             // Sessions over the roster, in day then session order.
             let over = counts.indices.filter { counts[$0] > rosterCount }

@@ -63,9 +63,7 @@ struct PaidWithLowAttendance: Check {
             // A class of one or two sessions says too little about a share.
             guard sessionCount >= 3 else { continue }
             // Each person's distinct sessions.
-            attendance.sort()
-            var attended = [Int](repeating: 0, count: people.count)
-            for i in attendance.indices where i == 0 || attendance[i] != attendance[i - 1] { attended[Int(attendance[i] >> 32)] += 1 }
+            let attended = distinctMembers(&attendance, groups: people.count)
             func attendedSessions(of id: ResidentID) -> Int? { people.existingNumber(of: id).map { attended[$0] } }
             var seen = Set<ResidentID>()
             for line in data.roster(of: view) {
