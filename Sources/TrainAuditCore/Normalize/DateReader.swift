@@ -11,15 +11,24 @@ public enum DateReader {
     /// 2016-03-05, 2016/3/5, 2016.3.5, 2016年3月5日 (日 or 号 optional), 20160305,
     /// Excel serial 42434 (a fraction, 42434.5, is the time of day and is dropped),
     /// "2016-03-05 08:01:23" and "2016-03-05T08:01:23" (the time is checked and dropped).
+    public static func day(_ cell: String) -> Parsed<Day> {
+        var bytes = cell
+        return bytes.withUTF8(fastDay) ?? generalDay(cell)
+    }
+
     /// `day(_:)` of a cell's UTF-8 bytes: an ISO date is read from them, anything else from
     /// the String they make.
     static func day(utf8 cell: UnsafeBufferPointer<UInt8>) -> Parsed<Day> {
-        if let fast = FastPath.isoMoment(cell) { return fast.day.map { .value($0) } ?? .invalid }
-        return day(String(decoding: cell, as: UTF8.self))
+        fastDay(cell) ?? generalDay(String(decoding: cell, as: UTF8.self))
     }
 
-    public static func day(_ cell: String) -> Parsed<Day> {
-        if let fast = FastPath.isoMoment(cell) { return fast.day.map { .value($0) } ?? .invalid }
+    /// An ISO date (or date-time, its time dropped); nil for any other form.
+    private static func fastDay(_ cell: UnsafeBufferPointer<UInt8>) -> Parsed<Day>? {
+        FastPath.isoMoment(cell).map { fast in fast.day.map { .value($0) } ?? .invalid }
+    }
+
+    /// `day` without the fast path.
+    private static func generalDay(_ cell: String) -> Parsed<Day> {
         let s = TextReader.folded(cell)
         if s.isEmpty || TextReader.isPlaceholder(s) { return .blank }
         if let serial = excelSerial(s) { return serial.day.map { .value($0) } ?? .invalid }
@@ -101,25 +110,26 @@ public enum DateReader {
     /// "2018-03-05 08:01:23", "2018/3/5 8:01", "2018-03-05T08:01:23", "2018年3月5日 8时1分",
     /// an Excel serial with a fraction (43164.334), or a time alone on `day`.
     /// A date without a time is `.invalid`: a moment needs its time.
+    public static func moment(_ cell: String, on day: Day?) -> Parsed<Moment> {
+        var bytes = cell
+        return bytes.withUTF8 { fastMoment($0, on: day) } ?? generalMoment(cell, on: day)
+    }
+
     /// `moment(_:on:)` of a cell's UTF-8 bytes: an ISO date-time or a clock time is read
     /// from them, anything else from the String they make.
     static func moment(utf8 cell: UnsafeBufferPointer<UInt8>, on day: Day?) -> Parsed<Moment> {
-        if let fast = FastPath.isoMoment(cell), let t = fast.seconds { return fast.day.map { .value(Moment(day: $0, seconds: t)) } ?? .invalid }
-        if let fast = FastPath.clockTime(cell) {
-            guard let day, case .value(let t) = fast else { return .invalid }
-            return .value(Moment(day: day, seconds: t))
-        }
-        return moment(String(decoding: cell, as: UTF8.self), on: day)
+        fastMoment(cell, on: day) ?? generalMoment(String(decoding: cell, as: UTF8.self), on: day)
     }
 
-    public static func moment(_ cell: String, on day: Day?) -> Parsed<Moment> {
+    /// An ISO date-time, or a clock time alone; nil for any other form.
+    private static func fastMoment(_ cell: UnsafeBufferPointer<UInt8>, on day: Day?) -> Parsed<Moment>? {
         if let fast = FastPath.isoMoment(cell), let t = fast.seconds { return fast.day.map { .value(Moment(day: $0, seconds: t)) } ?? .invalid }
         // A time alone (a sign-in's 07:41:23) is a moment on `day`; without a day it is invalid.
         if let fast = FastPath.clockTime(cell) {
             guard let day, case .value(let t) = fast else { return .invalid }
             return .value(Moment(day: day, seconds: t))
         }
-        return generalMoment(cell, on: day)
+        return nil
     }
 
     /// `moment` without the fast paths: the definition they must agree with.

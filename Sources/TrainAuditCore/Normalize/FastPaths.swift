@@ -37,12 +37,6 @@ enum FastPath {
 
     /// YYYY-MM-DD, optionally followed by " HH:MM" or " HH:MM:SS": (day, seconds or nil).
     /// nil when the text is not exactly one of these shapes.
-    static func isoMoment(_ s: String) -> (day: Day?, seconds: Int32?)? {
-        var s = s
-        return s.withUTF8 { isoMoment($0) }
-    }
-
-    /// `isoMoment` of a cell's UTF-8 bytes.
     static func isoMoment(_ b: UnsafeBufferPointer<UInt8>) -> (day: Day?, seconds: Int32?)? {
         guard b.count == 10 || b.count == 16 || b.count == 19 else { return nil }
         func digits(_ from: Int, _ n: Int) -> Int? {
@@ -99,12 +93,6 @@ enum FastPath {
         }
         guard h.value < 24, m.value < 60, sec < 60 else { return .invalid }
         return .value(Int32(h.value * 3600 + m.value * 60 + sec))
-    }
-
-    /// 17 ASCII digits and a digit or X: the ID as a careful office writes it.
-    static func plainID(_ s: String) -> ResidentID? {
-        guard s.utf8.count == 18 else { return nil }
-        return ResidentID(s)
     }
 
     /// 11 ASCII digits, 1 then 3–9: a mobile number as it is written, which

@@ -168,7 +168,27 @@ public enum IDReader {
     /// check digit computed (`.converted15`). A wrong check digit or impossible birth date
     /// still yields the id (it is still the join key), with the issue noted.
     public static func read(_ cell: String) -> IDReading {
-        if let id = FastPath.plainID(cell) { return plain(id, validCheck: id.hasValidCheckDigit) }
+        var bytes = cell
+        return bytes.withUTF8(plainRead) ?? generalRead(cell)
+    }
+
+    /// `read(_:)` of a cell's UTF-8 bytes: a plain ID is read from them, anything else
+    /// from the String they make.
+    static func read(utf8 cell: UnsafeBufferPointer<UInt8>) -> IDReading {
+        plainRead(cell) ?? generalRead(String(decoding: cell, as: UTF8.self))
+    }
+
+    /// A cell of exactly an ID's 18 characters (17 digits and a digit or X); nil otherwise.
+    private static func plainRead(_ cell: UnsafeBufferPointer<UInt8>) -> IDReading? {
+        guard let (id, validCheck) = ResidentID.read(utf8: cell) else { return nil }
+        var issues: [IDIssue] = []
+        if !validCheck { issues.append(.badCheckDigit) }
+        if id.birthDate == nil { issues.append(.badBirthDate) }
+        return IDReading(plain: id, issues: issues)
+    }
+
+    /// `read` without the plain-ID fast path.
+    private static func generalRead(_ cell: String) -> IDReading {
         var reading = IDReading(raw: cell, cleaned: "", id: nil, issues: [])
         let scalars = Array(cell.unicodeScalars)
         if scalars.count > maxScalars * 4 {
@@ -249,21 +269,6 @@ public enum IDReader {
         if !id.hasValidCheckDigit { reading.issues.append(.badCheckDigit) }
         if id.birthDate == nil { reading.issues.append(.badBirthDate) }
         return reading
-    }
-
-    /// `read(_:)` of a cell's UTF-8 bytes: a plain ID is read from them, anything else
-    /// from the String they make.
-    static func read(utf8 cell: UnsafeBufferPointer<UInt8>) -> IDReading {
-        if let (id, validCheck) = ResidentID.read(utf8: cell) { return plain(id, validCheck: validCheck) }
-        return read(String(decoding: cell, as: UTF8.self))
-    }
-
-    /// A cell that held exactly an ID's 18 characters.
-    private static func plain(_ id: ResidentID, validCheck: Bool) -> IDReading {
-        var issues: [IDIssue] = []
-        if !validCheck { issues.append(.badCheckDigit) }
-        if id.birthDate == nil { issues.append(.badBirthDate) }
-        return IDReading(plain: id, issues: issues)
     }
 
     /// digits [. digits] (e|E) [+|-] digits: how Excel shows a long number.
