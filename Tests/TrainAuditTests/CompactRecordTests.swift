@@ -84,7 +84,7 @@ import Testing
     let lost = IDReader.read("6.40422E+17")
     #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
     #expect(MemoryLayout<IDReading>.size == 12)
-    #expect(MemoryLayout<SignInRow>.stride == 40)
+    #expect(MemoryLayout<SignInRow>.stride == 24)
     #expect(MemoryLayout<RegistryRow>.stride == 64)
     #expect(MemoryLayout<SourceRef>.stride == 8)
 }

@@ -11,8 +11,10 @@
 final class RunTables: Sendable {
     /// Texts: 0 is nil.
     let texts = InternTable<ExactText>()
-    /// What repeats from sign-in to sign-in (place, class, session, method, device, location).
+    /// What repeats from sign-in to sign-in (place, class, session, method, device, location, day).
     let signInContexts = InternTable<SignInRow.Context>()
+    /// Who signed each sign-in (ID cell as read, name): a person's hundred sign-ins repeat one.
+    let signers = InternTable<SignInRow.Signer>()
     /// A registry entry's place and status texts.
     let profiles = InternTable<RegistryRow.Profile>()
     /// Check-in and check-out moments too far from their day to be an offset (`SignInRow.Times`).

@@ -1,34 +1,48 @@
-/// How a sign-in (考勤/签到 line) is stored: 40 bytes, no references.
+/// How a sign-in (考勤/签到 line) is stored: 24 bytes, six 32-bit values, no references.
 ///
 /// A province-year has 24 million of these, so texts are codes in the run's `RunTables`;
-/// what repeats row after row (file and sheet, class, session, method, device, place) is
-/// one code for all six; times are seconds from the sign-in's day. Checks never see this:
-/// they read `SignIn`, which decodes it.
+/// what repeats row after row (file and sheet, class, session, method, device, place, day)
+/// is one code for all seven; who signed (the ID cell as read and the name as written, the
+/// same at each of a person's hundred sign-ins) is one code; times are seconds from the
+/// sign-in's day. Checks never see this: they read `SignIn`, which decodes it.
 struct SignInRow: Sendable {
-    var id: IDReading
+    /// A code in `RunTables.signers`.
+    var signerCode: UInt32
     var row: UInt32
-    var nameCode: UInt32
     /// A code in `RunTables.signInContexts`.
     var contextCode: UInt32
     var photoCode: UInt32 = 0
-    var dayOrdinal = SignInRow.none
-    /// Check-in and check-out, `Times`-encoded.
+    /// Check-in and check-out, `Times`-encoded from the context's day.
     var inTime = SignInRow.none, outTime = SignInRow.none
 
     /// The day ordinal that stands for nil (no real day is that far back).
     static let none = Int32.min
 
-    init(id: IDReading, row: Int, nameCode: UInt32, contextCode: UInt32) {
-        self.id = id
+    init(signerCode: UInt32, row: Int, contextCode: UInt32) {
+        self.signerCode = signerCode
         self.row = UInt32(clamping: row)
-        self.nameCode = nameCode
         self.contextCode = contextCode
     }
 
-    /// What repeats row after row: the `SourceRef` place code and text codes.
+    /// Who signed: the ID cell as read and the name's text code.
+    struct Signer: Hashable, Sendable {
+        var id: IDReading
+        var nameCode: UInt32
+
+        /// A cheap hash, for a reader's table of recent signers (`RecentTable`).
+        var recentHash: RecentHash {
+            var h = id.recentHash
+            h.add(nameCode)
+            return h
+        }
+    }
+
+    /// What repeats row after row: the `SourceRef` place code, text codes and the day (a
+    /// class's sign-ins come session by session, each on one day).
     struct Context: Hashable, Sendable {
         var place: UInt32
         var classID: UInt32 = 0, session: UInt32 = 0, method: UInt32 = 0, device: UInt32 = 0, location: UInt32 = 0
+        var dayOrdinal = SignInRow.none
     }
 
     /// A check-in or check-out in an Int32: `none` for nil; otherwise seconds from the
@@ -84,13 +98,19 @@ public struct SignIn: Sendable {
     public init(source: SourceRef, id: IDReading, name: String) {
         let tables = RunTables.detached
         self.tables = tables
-        self.stored = SignInRow(id: id, row: source.row, nameCode: tables.code(name),
+        let signer = SignInRow.Signer(id: id, nameCode: tables.code(name))
+        self.stored = SignInRow(signerCode: tables.signers.intern(signer), row: source.row,
                                 contextCode: tables.signInContexts.intern(SignInRow.Context(place: source.placeCode)))
     }
 
+    var signer: SignInRow.Signer {
+        @inline(__always) get { tables.signers.value(of: stored.signerCode) }
+        set { stored.signerCode = tables.signers.intern(newValue) }
+    }
+
     public var id: IDReading {
-        get { stored.id }
-        set { stored.id = newValue }
+        @inline(__always) get { signer.id }
+        set { signer.id = newValue }
     }
 
     var photoCode: UInt32 {
@@ -112,13 +132,14 @@ public struct SignIn: Sendable {
     }
 
     public var name: String {
-        get { tables.text(stored.nameCode) ?? "" }
-        set { stored.nameCode = tables.code(newValue) }
+        get { tables.text(signer.nameCode) ?? "" }
+        set { signer.nameCode = tables.code(newValue) }
     }
     /// Whether two sign-ins carry the same name as written; within a run, compared without
     /// making the texts (a person's thousands of sign-ins mostly repeat one name).
     public func sameName(as other: SignIn) -> Bool {
-        tables === other.tables ? stored.nameCode == other.stored.nameCode : name == other.name
+        guard tables === other.tables else { return name == other.name }
+        return stored.signerCode == other.stored.signerCode || signer.nameCode == other.signer.nameCode
     }
 
     public var classID: String? {
@@ -161,34 +182,34 @@ public struct SignIn: Sendable {
         get { tables.text(stored.photoCode) }
         set { stored.photoCode = tables.code(newValue) }
     }
+    private var dayOrdinal: Int32 { context.dayOrdinal }
+
     public var day: Day? {
-        get { stored.dayOrdinal == SignInRow.none ? nil : Day(ordinal: stored.dayOrdinal) }
+        get { dayOrdinal == SignInRow.none ? nil : Day(ordinal: dayOrdinal) }
         set {
             // The times are kept relative to the day: read them before it changes.
             let (i, o) = (checkIn, checkOut)
-            stored.dayOrdinal = newValue?.ordinal ?? SignInRow.none
+            context.dayOrdinal = newValue?.ordinal ?? SignInRow.none
             (checkIn, checkOut) = (i, o)
         }
     }
-    /// The day and both times at once, each encoded once: what setting `day`, then
-    /// `checkIn` and `checkOut` stores, without decoding the times again for each (the
-    /// sign-in reader's hot path).
-    mutating func set(day: Day?, checkIn: Moment?, checkOut: Moment?) {
-        let far = tables.farMoments
-        stored.dayOrdinal = day?.ordinal ?? SignInRow.none
-        stored.inTime = SignInRow.Times.encode(checkIn, from: stored.dayOrdinal, far: far)
-        stored.outTime = SignInRow.Times.encode(checkOut, from: stored.dayOrdinal, far: far)
+    /// Both times at once, from the day already in the context: what setting `checkIn`
+    /// and `checkOut` stores, with the context read once (the sign-in reader's hot path).
+    mutating func set(checkIn: Moment?, checkOut: Moment?) {
+        let far = tables.farMoments, day = dayOrdinal
+        stored.inTime = SignInRow.Times.encode(checkIn, from: day, far: far)
+        stored.outTime = SignInRow.Times.encode(checkOut, from: day, far: far)
     }
 
     public var checkIn: Moment? {
-        get { SignInRow.Times.moment(stored.inTime, from: stored.dayOrdinal, far: tables.farMoments) }
-        set { stored.inTime = SignInRow.Times.encode(newValue, from: stored.dayOrdinal, far: tables.farMoments) }
+        get { SignInRow.Times.moment(stored.inTime, from: dayOrdinal, far: tables.farMoments) }
+        set { stored.inTime = SignInRow.Times.encode(newValue, from: dayOrdinal, far: tables.farMoments) }
     }
     /// Whether the sign-in has a check-in time (cheaper than `checkIn != nil`: nothing decoded).
     var hasCheckIn: Bool { stored.inTime != SignInRow.none }
     public var checkOut: Moment? {
-        get { SignInRow.Times.moment(stored.outTime, from: stored.dayOrdinal, far: tables.farMoments) }
-        set { stored.outTime = SignInRow.Times.encode(newValue, from: stored.dayOrdinal, far: tables.farMoments) }
+        get { SignInRow.Times.moment(stored.outTime, from: dayOrdinal, far: tables.farMoments) }
+        set { stored.outTime = SignInRow.Times.encode(newValue, from: dayOrdinal, far: tables.farMoments) }
     }
 }
 

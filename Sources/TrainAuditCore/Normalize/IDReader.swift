@@ -54,7 +54,7 @@ public enum IDIssue: String, Sendable, CaseIterable {
 /// at a province-year. The ID is stored packed; what little else there is (the issues,
 /// the cell's texts when they differ from the ID's own) is a code in a process-wide
 /// table, 0 for the usual clean cell.
-public struct IDReading: Sendable {
+public struct IDReading: Hashable, Sendable {
     /// `ResidentID.packed`, or `noID`.
     private var packedID: UInt64
     /// 0, or a code in `IDReading.table`.
@@ -76,6 +76,15 @@ public struct IDReading: Sendable {
     private var detail: Detail {
         get { detailCode == 0 ? .none : Self.table.value(of: detailCode) }
         set { detailCode = newValue == .none ? 0 : Self.table.intern(newValue) }
+    }
+
+    /// A cheap hash of the reading, for a reader's table of recent ones (`RecentTable`).
+    var recentHash: RecentHash {
+        var h = RecentHash()
+        h.add(UInt32(truncatingIfNeeded: packedID))
+        h.add(UInt32(truncatingIfNeeded: packedID >> 32))
+        h.add(detailCode)
+        return h
     }
 
     /// The ID, when the cleaned text has the shape of one (even with a bad check digit).

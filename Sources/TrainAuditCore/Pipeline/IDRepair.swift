@@ -127,7 +127,8 @@ enum IDRepair {
         for e in t.enrollments where names.contains(e.name) { add(e.name, e.id, e.source) }
         let signIns = t.signIns
         for (i, s) in t.signInRows.enumerated() {
-            if let n = codes[s.nameCode] { add(n, s.id, signIns[i].source) }
+            let signer = t.tables.signers.value(of: s.signerCode)
+            if let n = codes[signer.nameCode] { add(n, signer.id, signIns[i].source) }
         }
         for p in t.payments where names.contains(p.name) { add(p.name, p.id, p.source) }
 

@@ -61,7 +61,8 @@ extension AuditData {
             return (entry.name, entry.source)
         }
         each(enrollments.chunks, .roster, id: \.id) { ($0.name, $0.source) }
-        each(signIns.rows.chunks, .attendance, id: \.id) { row in
+        let signers = signInTables.signers
+        each(signIns.rows.chunks, .attendance, id: { signers.value(of: $0.signerCode).id }) { row in
             let s = SignIn(row, in: signInTables)
             return (s.name, s.source)
         }

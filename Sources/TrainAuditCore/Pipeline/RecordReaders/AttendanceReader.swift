@@ -7,6 +7,8 @@ final class AttendanceReader: RecordReader {
     /// The last context and its code: rows repeat their context, so it is interned (a
     /// lock) only when it changes.
     private var lastContext: (context: SignInRow.Context, code: UInt32)?
+    /// Recent signers and their codes: a class's roster signs in session after session.
+    private var signers = RecentTable<SignInRow.Signer>()
 
     init(_ sheet: SheetReading) {
         self.sheet = sheet
@@ -19,8 +21,17 @@ final class AttendanceReader: RecordReader {
 
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
         let tables = sheet.tables
-        let context = SignInRow.Context(place: sheet.origin.placeCode, classID: c.code(classID), session: c.code(session),
+        var context = SignInRow.Context(place: sheet.origin.placeCode, classID: c.code(classID), session: c.code(session),
                                         method: c.code(method), device: c.code(device), location: c.code(location))
+        let signer = SignInRow.Signer(id: c.id(), nameCode: c.nameCode())
+        let signerCode = signers.code(for: signer, hash: signer.recentHash) { tables.signers.intern($0) }
+        if !c.hasText(id), id.index != nil { c.problem(.missingValue, id.name) }
+        var day = c.day(date)
+        let inAt = c.moment(checkIn, on: day)
+        let outAt = c.moment(checkOut, on: day)
+        if day == nil { day = inAt?.day }
+        if day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
+        context.dayOrdinal = day?.ordinal ?? SignInRow.none
         let contextCode: UInt32
         if let last = lastContext, last.context == context {
             contextCode = last.code
@@ -28,14 +39,8 @@ final class AttendanceReader: RecordReader {
             contextCode = tables.signInContexts.intern(context)
             lastContext = (context, contextCode)
         }
-        var s = SignIn(SignInRow(id: c.id(), row: c.row.number, nameCode: c.nameCode(), contextCode: contextCode), in: tables)
-        if !c.hasText(id), id.index != nil { c.problem(.missingValue, id.name) }
-        var day = c.day(date)
-        let inAt = c.moment(checkIn, on: day)
-        let outAt = c.moment(checkOut, on: day)
-        if day == nil { day = inAt?.day }
-        if day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
-        s.set(day: day, checkIn: inAt, checkOut: outAt)
+        var s = SignIn(SignInRow(signerCode: signerCode, row: c.row.number, contextCode: contextCode), in: tables)
+        s.set(checkIn: inAt, checkOut: outAt)
         s.photoCode = c.code(photo)
         if s.photoCode == 0 { s.photoCode = c.code(signature) }
         sink.signIns.append(s.stored)

@@ -4,12 +4,7 @@
 struct RecentTable<Key: Equatable> {
     private var slots = [(key: Key, code: UInt32)?](repeating: nil, count: 1024)
 
-    /// FNV-1a over 32-bit values (bytes are values too).
-    struct Hash {
-        private(set) var value: UInt32 = 2_166_136_261
-        mutating func add(_ v: UInt32) { value = (value ^ v) &* 16_777_619 }
-        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { for b in bytes { add(UInt32(b)) } }
-    }
+    typealias Hash = RecentHash
 
     /// `key`'s code: the remembered one, or `make(key)`, remembered.
     mutating func code(for key: Key, hash: Hash, make: (Key) -> UInt32) -> UInt32 {
@@ -30,6 +25,14 @@ extension RecentTable where Key == ShortBytes {
         hash.add(bytes)
         return code(for: key, hash: hash) { _ in make() }
     }
+}
+
+/// The cheap hash that chooses a `RecentTable` slot: FNV-1a over 32-bit values (bytes are
+/// values too).
+struct RecentHash {
+    private(set) var value: UInt32 = 2_166_136_261
+    mutating func add(_ v: UInt32) { value = (value ^ v) &* 16_777_619 }
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { for b in bytes { add(UInt32(b)) } }
 }
 
 /// A cell of at most 24 bytes, kept inline: the key of a table of recent cells read from
