@@ -32,6 +32,46 @@ import Testing
     #expect(Array(index["b"] ?? []) == [2, 5])
 }
 
+@Test func rowIndexKeepsStretchesOfOneKeyAsRuns() {
+    // Records in stretches of one code (a class's sign-ins, session by session), some
+    // without a key; codes 1 and 3 name one key, and a stretch of 1 next to one of 3 makes
+    // one run of that key.
+    var seed: UInt64 = 7
+    func next(_ n: Int) -> Int {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(seed >> 33) % n
+    }
+    var codes: [UInt32?] = []
+    while codes.count < 3000 {
+        let code: UInt32? = next(10) == 0 ? nil : UInt32(next(12))
+        codes.append(contentsOf: repeatElement(code, count: 1 + next(40)))
+    }
+    codes.append(contentsOf: [1, 1, 3, 3, 1])
+    func key(_ c: UInt32) -> String { c == 3 ? "k1" : "k\(c)" }
+    let index = RowIndex(codes, code: { $0 }, key: key)
+    #expect(!index.runs.isEmpty && index.positions.isEmpty)
+    var plain: [String: [Int]] = [:]
+    for (i, c) in codes.enumerated() { if let c { plain[key(c), default: []].append(i) } }
+    #expect(index.keys == plain.keys.sorted())
+    for (k, expected) in plain {
+        let rows = index[k] ?? []
+        #expect(Array(rows) == expected)                           // walked run by run
+        #expect(rows.indices.map { rows[$0] } == expected)         // found by search
+        #expect(rows.count == expected.count)
+    }
+    // The joined stretch: the last five records are one run of k1.
+    let k1 = Array(index["k1"] ?? [])
+    #expect(Array(k1.suffix(5)) == Array(codes.count - 5 ..< codes.count))
+    // Records read through the runs are the records at those positions.
+    let table = RecordList(codes.map { $0 ?? 99 })
+    for (k, expected) in plain {
+        #expect(Array(Records(table, index[k])) == expected.map { codes[$0] ?? 99 })
+    }
+    // Scrambled keys are kept as a list (runs would cost more).
+    let scrambled = RowIndex((0..<500).map { ($0 * 37) % 23 }) { $0 }
+    #expect(scrambled.runs.isEmpty && scrambled.positions.count == 500)
+}
+
 @Test func signInKeepsItsTimesWhateverTheDay() {
     let source = SourceRef(file: "考勤.csv", row: 7)
     var s = SignIn(source: source, id: IDReader.read("640422199001010017"), name: "李建华")

@@ -6,13 +6,23 @@
 /// position; here the keys are one sorted array, the groups' positions one `Int32` array,
 /// so a group costs 12 bytes and a position 4. Keys come out sorted, which is the order
 /// every check walks them in.
+///
+/// When records come in stretches of one key (a class's or a device's sign-ins, sheet by
+/// sheet or session by session), the positions are kept as runs instead: 8 bytes a stretch,
+/// not 4 a record. At a province-year that is 96 MB an index, 24 million positions, down
+/// to a few hundred kilobytes.
 public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
     /// The keys, sorted, each once.
     public let keys: [Key]
-    /// Where each key's positions start in `positions`; one more entry than `keys`.
+    /// How many positions come before each key's; one more entry than `keys`.
     @usableFromInline let starts: [Int32]
-    /// All groups' record positions, key after key, each group in record order.
+    /// All groups' record positions, key after key, each group in record order (empty
+    /// when the index keeps runs).
     @usableFromInline let positions: [Int32]
+    /// Runs mode: where each key's runs start in `runs`, one more entry than `keys`; else empty.
+    @usableFromInline let runStarts: [Int32]
+    /// All groups' runs, key after key, each group's in record order.
+    @usableFromInline let runs: [PositionRun]
 
     /// Groups `records` by `key`; records without a key are left out.
     public init<C: Collection>(_ records: C, key: (C.Element) -> Key?) {
@@ -48,16 +58,28 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
             if let g { last = (c, g) }
             return g
         }
-        for r in records {
+        // Runs: a record starts one unless the record before it has the same group.
+        var runCount = 0
+        var runsOf: [Int32] = []
+        var previous: (record: Int, group: Int32) = (-2, -1)
+        for (i, r) in records.enumerated() {
             guard let c = code(r) else { continue }
-            if let g = group(c) {
+            let g: Int32
+            if let known = group(c) {
+                g = known
                 sizes[Int(g)] += 1
             } else {
-                let g = Int32(codes.count)
+                g = Int32(codes.count)
                 groupOf.add(c, number: g)
                 codes.append(c)
                 sizes.append(1)
+                runsOf.append(0)
             }
+            if previous.group != g || previous.record != i - 1 {
+                runCount += 1
+                runsOf[Int(g)] += 1
+            }
+            previous = (i, g)
         }
         // Keys sorted; groups with equal keys get one slot; each slot's start.
         let groupKeys = codes.map(key)
@@ -75,19 +97,57 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
             total += sizes[g]
         }
         starts.append(total)
-        // Second pass: positions in record order within each slot.
-        var next = Array(starts.dropLast())
-        var positions = [Int32](repeating: 0, count: Int(total))
+        self.keys = keys
+        self.starts = starts
         last = nil
+        // Second pass: each slot's positions (or runs) in record order.
+        if runCount * 2 > Int(total) {
+            var next = Array(starts.dropLast())
+            var positions = [Int32](repeating: 0, count: Int(total))
+            for (i, r) in records.enumerated() {
+                guard let c = code(r), let g = group(c) else { continue }
+                let slot = Int(slotOf[Int(g)])
+                positions[Int(next[slot])] = Int32(i)
+                next[slot] += 1
+            }
+            self.positions = positions
+            self.runStarts = []
+            self.runs = []
+            return
+        }
+        // A slot has at most its groups' runs (two groups of one key may join a run): each
+        // slot gets room for those, and the runs are packed after.
+        var room = [Int32](repeating: 0, count: keys.count + 1)
+        for g in order { room[Int(slotOf[g]) + 1] += runsOf[g] }
+        for k in 0..<keys.count { room[k + 1] += room[k] }
+        var runs = [PositionRun](repeating: PositionRun(first: 0, before: 0), count: Int(room[keys.count]))
+        var nextRun = Array(room.dropLast())
+        var filled = [Int32](repeating: 0, count: keys.count)
+        var lastRecord = [Int32](repeating: -2, count: keys.count)
         for (i, r) in records.enumerated() {
             guard let c = code(r), let g = group(c) else { continue }
             let slot = Int(slotOf[Int(g)])
-            positions[Int(next[slot])] = Int32(i)
-            next[slot] += 1
+            if lastRecord[slot] != Int32(i - 1) {
+                runs[Int(nextRun[slot])] = PositionRun(first: Int32(i), before: filled[slot])
+                nextRun[slot] += 1
+            }
+            lastRecord[slot] = Int32(i)
+            filled[slot] += 1
         }
-        self.keys = keys
-        self.starts = starts
-        self.positions = positions
+        var runStarts = [Int32](repeating: 0, count: keys.count + 1)
+        var packed = 0
+        for k in 0..<keys.count {
+            runStarts[k] = Int32(packed)
+            for j in Int(room[k])..<Int(nextRun[k]) {
+                runs[packed] = runs[j]
+                packed += 1
+            }
+        }
+        runStarts[keys.count] = Int32(packed)
+        runs.removeLast(runs.count - packed)
+        self.positions = []
+        self.runStarts = runStarts
+        self.runs = runs
     }
 
     /// Groups `records` by `key` when most keys occur once (the registry: 4 million people,
@@ -114,6 +174,8 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
         self.keys = keys
         self.starts = starts
         self.positions = positions
+        self.runStarts = []
+        self.runs = []
     }
 
     /// The positions of `key`'s records, nil when it has none.
@@ -124,11 +186,14 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
             if keys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
         guard lo < keys.count, keys[lo] == key else { return nil }
-        return Rows(positions[Int(starts[lo])..<Int(starts[lo + 1])])
+        return rows(at: lo)
     }
 
     /// The positions of the records of `keys[k]`.
-    @inlinable func rows(at k: Int) -> Rows { Rows(positions[Int(starts[k])..<Int(starts[k + 1])]) }
+    @inlinable func rows(at k: Int) -> Rows {
+        if runs.isEmpty { return Rows(positions[Int(starts[k])..<Int(starts[k + 1])]) }
+        return Rows(runs: runs[Int(runStarts[k])..<Int(runStarts[k + 1])], count: Int(starts[k + 1] - starts[k]))
+    }
 
     /// Number of keys.
     @inlinable public var count: Int { keys.count }
@@ -207,14 +272,74 @@ struct PackedCodeNumbers: CodeNumbering {
     }
 }
 
-/// One key's record positions, indexed from 0.
-public struct RowPositions: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
-    @usableFromInline let slice: ArraySlice<Int32>
+/// A stretch of consecutive record positions in a `RowIndex` group: its first position,
+/// and how many of the group's positions come before it.
+@usableFromInline struct PositionRun: Sendable {
+    @usableFromInline let first: Int32
+    @usableFromInline let before: Int32
+    @inlinable init(first: Int32, before: Int32) {
+        self.first = first
+        self.before = before
+    }
+}
 
-    @inlinable init(_ slice: ArraySlice<Int32>) { self.slice = slice }
-    public init(arrayLiteral elements: Int...) { slice = ArraySlice(elements.map { Int32($0) }) }
+/// One key's record positions, indexed from 0: listed, or as runs of consecutive positions.
+public struct RowPositions: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    @usableFromInline let listed: ArraySlice<Int32>
+    /// Empty unless the positions are runs.
+    @usableFromInline let runs: ArraySlice<PositionRun>
+    public let count: Int
+
+    @inlinable init(_ listed: ArraySlice<Int32>) {
+        self.listed = listed
+        runs = []
+        count = listed.count
+    }
+
+    @inlinable init(runs: ArraySlice<PositionRun>, count: Int) {
+        listed = []
+        self.runs = runs
+        self.count = count
+    }
+
+    public init(arrayLiteral elements: Int...) { self.init(ArraySlice(elements.map { Int32($0) })) }
 
     @inlinable public var startIndex: Int { 0 }
-    @inlinable public var endIndex: Int { slice.count }
-    @inlinable public subscript(i: Int) -> Int { Int(slice[slice.startIndex + i]) }
+    @inlinable public var endIndex: Int { count }
+
+    @inlinable public subscript(i: Int) -> Int {
+        if runs.isEmpty { return Int(listed[listed.startIndex + i]) }
+        precondition(i >= 0 && i < count, "RowPositions index out of range")
+        // The last run that starts at or before i.
+        var lo = runs.startIndex, hi = runs.endIndex
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if Int(runs[mid].before) <= i { lo = mid } else { hi = mid }
+        }
+        return Int(runs[lo].first) + i - Int(runs[lo].before)
+    }
+
+    /// Walks the positions in turn (run by run, without a search per position).
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline let positions: RowPositions
+        @usableFromInline var i = 0
+        /// Runs mode: the current run, and the next position in it.
+        @usableFromInline var run: Int
+
+        @inlinable init(_ positions: RowPositions) {
+            self.positions = positions
+            run = positions.runs.startIndex
+        }
+
+        @inlinable public mutating func next() -> Int? {
+            guard i < positions.count else { return nil }
+            defer { i += 1 }
+            let runs = positions.runs
+            if runs.isEmpty { return Int(positions.listed[positions.listed.startIndex + i]) }
+            if run + 1 < runs.endIndex, Int(runs[run + 1].before) == i { run += 1 }
+            return Int(runs[run].first) + i - Int(runs[run].before)
+        }
+    }
+
+    @inlinable public func makeIterator() -> Iterator { Iterator(self) }
 }

@@ -27,6 +27,19 @@ public struct Records<Table: RecordTable>: RandomAccessCollection {
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { rows.count }
     @inlinable public subscript(i: Int) -> Table.Element { table[rows[i]] }
+
+    /// Walks the positions in turn (a run of them without a search each).
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline let table: Table
+        @usableFromInline var rows: RowPositions.Iterator
+        @inlinable init(_ table: Table, _ rows: RowPositions.Iterator) {
+            self.table = table
+            self.rows = rows
+        }
+        @inlinable public mutating func next() -> Table.Element? { rows.next().map { table[$0] } }
+    }
+
+    @inlinable public func makeIterator() -> Iterator { Iterator(table, rows.makeIterator()) }
 }
 
 /// Records grouped by a key (a resident ID, a class, a device): the keys sorted, each
