@@ -124,7 +124,7 @@ import Testing
     let lost = IDReader.read("6.40422E+17")
     #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
     #expect(MemoryLayout<IDReading>.size == 12)
-    #expect(MemoryLayout<SignInRow>.stride == 24)
+    #expect(MemoryLayout<SignInRow>.stride == 16)
     #expect(MemoryLayout<RegistryRow>.stride == 64)
     #expect(MemoryLayout<SourceRef>.stride == 8)
 }
@@ -177,4 +177,27 @@ import Testing
     }
     // The run's tables go with its data.
     #expect(firstRunTables == nil)
+}
+
+@Test func signInsKeepTheirRowNumbersAndPhotosBesideTheRows() throws {
+    // Row numbers as the office sees them, past a blank line and a repeated header; a
+    // photo column that is empty for the first rows, then filled.
+    let folder = try writeTables([("attendance.csv", """
+        班级编号,身份证号码,姓名,考勤日期,时段,签到时间,签退时间,照片哈希
+        XJ-2019-01,640422198503120016,马小军,2019-03-04,上午,08:01:10,11:50:02,
+        XJ-2019-01,640422199001010015,李建华,2019-03-04,上午,08:01:12,11:51:00,
+
+        XJ-2019-01,640422198503120016,马小军,2019-03-04,下午,13:58:12,17:51:00,
+        班级编号,身份证号码,姓名,考勤日期,时段,签到时间,签退时间,照片哈希
+        XJ-2019-01,640422199001010015,李建华,2019-03-04,下午,13:59:02,17:52:00,a1f3.jpg
+        XJ-2019-01,640422198503120016,马小军,2019-03-05,上午,08:00:40,11:49:10,
+        XJ-2019-01,640422199001010015,李建华,2019-03-05,上午,08:02:00,11:50:30,a1f3.jpg
+        """)])
+    let data = Loader(catalog: try Engines.pack("guyuan").catalog).load(paths: [folder]).data
+    #expect(data.signIns.map(\.source.row) == [2, 3, 5, 7, 8, 9])
+    #expect(data.signIns.map(\.photoHash) == [nil, nil, nil, "a1f3.jpg", nil, "a1f3.jpg"])
+    #expect(data.signIns.map(\.name) == ["马小军", "李建华", "马小军", "李建华", "马小军", "李建华"])
+    #expect(data.signIns[3].day == Day(year: 2019, month: 3, day: 4) && data.signIns[4].day == Day(year: 2019, month: 3, day: 5))
+    // Walked and found by index alike.
+    #expect(data.signIns.indices.map { data.signIns[$0].source.row } == [2, 3, 5, 7, 8, 9])
 }

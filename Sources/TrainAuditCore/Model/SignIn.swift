@@ -1,26 +1,25 @@
-/// How a sign-in (考勤/签到 line) is stored: 24 bytes, six 32-bit values, no references.
+/// How a sign-in (考勤/签到 line) is stored: 16 bytes, four 32-bit values, no references.
 ///
 /// A province-year has 24 million of these, so texts are codes in the run's `RunTables`;
 /// what repeats row after row (file and sheet, class, session, method, device, place, day)
 /// is one code for all seven; who signed (the ID cell as read and the name as written, the
 /// same at each of a person's hundred sign-ins) is one code; times are seconds from the
-/// sign-in's day. Checks never see this: they read `SignIn`, which decodes it.
+/// sign-in's day. The row number and the photo are kept beside the rows (`SignInPart`):
+/// row numbers mostly go up by one, and most sheets have no photo column. Checks never see
+/// this: they read `SignIn`, which decodes it.
 struct SignInRow: Sendable {
     /// A code in `RunTables.signers`.
     var signerCode: UInt32
-    var row: UInt32
     /// A code in `RunTables.signInContexts`.
     var contextCode: UInt32
-    var photoCode: UInt32 = 0
     /// Check-in and check-out, `Times`-encoded from the context's day.
     var inTime = SignInRow.none, outTime = SignInRow.none
 
     /// The day ordinal that stands for nil (no real day is that far back).
     static let none = Int32.min
 
-    init(signerCode: UInt32, row: Int, contextCode: UInt32) {
+    init(signerCode: UInt32, contextCode: UInt32) {
         self.signerCode = signerCode
-        self.row = UInt32(clamping: row)
         self.contextCode = contextCode
     }
 
@@ -85,11 +84,17 @@ struct SignInRow: Sendable {
 /// costs no reference counting.
 public struct SignIn: Sendable {
     var stored: SignInRow
+    /// The source row number.
+    var row: UInt32
+    /// The photo's (or signature's) text code, 0 for none.
+    var photoCode: UInt32
     unowned(unsafe) let tables: RunTables
 
     @inline(__always)
-    init(_ stored: SignInRow, in tables: RunTables) {
+    init(_ stored: SignInRow, row: UInt32, photoCode: UInt32, in tables: RunTables) {
         self.stored = stored
+        self.row = row
+        self.photoCode = photoCode
         self.tables = tables
     }
 
@@ -99,8 +104,10 @@ public struct SignIn: Sendable {
         let tables = RunTables.detached
         self.tables = tables
         let signer = SignInRow.Signer(id: id, nameCode: tables.code(name))
-        self.stored = SignInRow(signerCode: tables.signers.intern(signer), row: source.row,
+        self.stored = SignInRow(signerCode: tables.signers.intern(signer),
                                 contextCode: tables.signInContexts.intern(SignInRow.Context(place: source.placeCode)))
+        self.row = UInt32(clamping: source.row)
+        self.photoCode = 0
     }
 
     var signer: SignInRow.Signer {
@@ -113,20 +120,15 @@ public struct SignIn: Sendable {
         set { signer.id = newValue }
     }
 
-    var photoCode: UInt32 {
-        get { stored.photoCode }
-        set { stored.photoCode = newValue }
-    }
-
     var context: SignInRow.Context {
         @inline(__always) get { tables.signInContexts.value(of: stored.contextCode) }
         set { stored.contextCode = tables.signInContexts.intern(newValue) }
     }
 
     public var source: SourceRef {
-        get { SourceRef(placeCode: context.place, row: stored.row) }
+        get { SourceRef(placeCode: context.place, row: row) }
         set {
-            stored.row = UInt32(clamping: newValue.row)
+            row = UInt32(clamping: newValue.row)
             if newValue.placeCode != context.place { context.place = newValue.placeCode }
         }
     }
@@ -179,8 +181,8 @@ public struct SignIn: Sendable {
         set { context.location = tables.code(newValue) }
     }
     public var photoHash: String? {
-        get { tables.text(stored.photoCode) }
-        set { stored.photoCode = tables.code(newValue) }
+        get { tables.text(photoCode) }
+        set { photoCode = tables.code(newValue) }
     }
     private var dayOrdinal: Int32 { context.dayOrdinal }
 

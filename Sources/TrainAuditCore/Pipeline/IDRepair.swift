@@ -125,10 +125,9 @@ enum IDRepair {
             if let n = codes[r.nameCode] { add(n, r.id, registry[i].source) }
         }
         for e in t.enrollments where names.contains(e.name) { add(e.name, e.id, e.source) }
-        let signIns = t.signIns
-        for (i, s) in t.signInRows.enumerated() {
-            let signer = t.tables.signers.value(of: s.signerCode)
-            if let n = codes[signer.nameCode] { add(n, signer.id, signIns[i].source) }
+        for s in t.signIns {
+            let signer = s.signer
+            if let n = codes[signer.nameCode] { add(n, signer.id, s.source) }
         }
         for p in t.payments where names.contains(p.name) { add(p.name, p.id, p.source) }
 

@@ -76,7 +76,7 @@ public struct RecordList<Element: Sendable>: RandomAccessCollection, Sendable {
 struct RecordTables {
     let tables: RunTables
     var enrollments = RecordList<Enrollment>()
-    var signInRows = RecordList<SignInRow>()
+    var signIns: SignInList
     var classes = RecordList<ClassRegistration>()
     var payments = RecordList<Payment>()
     var registryRows = RecordList<RegistryRow>()
@@ -84,14 +84,16 @@ struct RecordTables {
     var watchlist = RecordList<WatchEntry>()
     var problems: [CellProblem] = []
 
-    init(tables: RunTables) { self.tables = tables }
+    init(tables: RunTables) {
+        self.tables = tables
+        signIns = SignInList(tables: tables)
+    }
 
-    var signIns: SignInList { SignInList(signInRows, tables: tables) }
     var registry: RegistryList { RegistryList(registryRows, tables: tables) }
 
     mutating func append(_ sink: RecordSink) {
         enrollments.append(contentsOf: sink.enrollments)
-        signInRows.append(contentsOf: sink.signIns)
+        signIns.append(sink.signIns)
         classes.append(contentsOf: sink.classes)
         payments.append(contentsOf: sink.payments)
         registryRows.append(contentsOf: sink.registry)

@@ -1,29 +1,67 @@
-/// The sign-ins of a run as checks read them: the stored rows, each shown as a `SignIn`
-/// on the run's tables. The list holds the tables (counted once, here), so its sign-ins
-/// need not.
+/// The sign-ins of a run as checks read them: the readers' parts (`SignInPart`), joined in
+/// input order without copying, each row shown as a `SignIn` on the run's tables. The list
+/// holds the tables (counted once, here), so its sign-ins need not.
+///
+/// The parts' arrays are kept side by side, not as an array of parts: a sign-in is read
+/// through subscripts of these (which borrow), where a part taken out of an array would be
+/// retained and released, three arrays each time, for each of 24 million sign-ins.
 public struct SignInList: RandomAccessCollection, Sendable {
-    let rows: RecordList<SignInRow>
+    private(set) var rows: [[SignInRow]] = []
+    private var breaks: [[SignInPart.RowBreak]] = []
+    private var photos: [[UInt32]] = []
+    /// Sign-ins before each part, and in all: one more entry than `rows`.
+    private(set) var offsets: [Int] = [0]
     let tables: RunTables
 
-    init(_ rows: RecordList<SignInRow>, tables: RunTables) {
-        self.rows = rows
-        self.tables = tables
+    init(tables: RunTables) { self.tables = tables }
+
+    /// A reader's part after these.
+    mutating func append(_ part: SignInPart) {
+        guard part.count > 0 else { return }
+        rows.append(part.rows)
+        breaks.append(part.breaks)
+        photos.append(part.photos)
+        offsets.append(endIndex + part.count)
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { rows.endIndex }
+    public var endIndex: Int { offsets[offsets.count - 1] }
 
     @inline(__always)
-    public subscript(i: Int) -> SignIn { SignIn(rows[i], in: tables) }
-
-    public struct Iterator: IteratorProtocol {
-        var rows: RecordList<SignInRow>.Iterator
-        unowned(unsafe) let tables: RunTables
-
-        public mutating func next() -> SignIn? { rows.next().map { SignIn($0, in: tables) } }
+    private func signIn(part p: Int, at i: Int) -> SignIn {
+        SignIn(rows[p][i], row: SignInPart.number(at: i, breaks[p]),
+               photoCode: photos[p].isEmpty ? 0 : photos[p][i], in: tables)
     }
 
-    public func makeIterator() -> Iterator { Iterator(rows: rows.makeIterator(), tables: tables) }
+    @inline(__always)
+    public subscript(i: Int) -> SignIn {
+        if rows.count == 1 { return signIn(part: 0, at: i) }
+        // A few parts (parts of a file, files): a short walk.
+        precondition(i >= 0 && i < endIndex, "SignInList index out of range")
+        var p = 0
+        while offsets[p + 1] <= i { p += 1 }
+        return signIn(part: p, at: i - offsets[p])
+    }
+
+    /// Walks the parts in turn instead of locating each index.
+    public struct Iterator: IteratorProtocol {
+        let list: SignInList
+        var part = 0, index = 0
+
+        public mutating func next() -> SignIn? {
+            while part < list.rows.count {
+                if index < list.rows[part].count {
+                    defer { index += 1 }
+                    return list.signIn(part: part, at: index)
+                }
+                part += 1
+                index = 0
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(list: self) }
 }
 
 /// The registry entries of a run as checks read them (see `SignInList`).

@@ -47,27 +47,30 @@ extension AuditData {
         /// One table: `id` reads a stored row's reading in place, `record` makes the row's
         /// name and source only for a kept cell.
         func each<Row>(_ chunks: [[Row]], _ table: TableKind, id: (Row) -> IDReading,
-                       record: (Row) -> (name: String, source: SourceRef)) {
-            for chunk in chunks {
+                       record: (_ chunk: Int, _ row: Int) -> (name: String, source: SourceRef)) {
+            for (c, chunk) in chunks.enumerated() {
                 for i in chunk.indices where filter(id(chunk[i])) {
-                    let r = record(chunk[i])
+                    let r = record(c, i)
                     body(id(chunk[i]), r.name, r.source, table)
                 }
             }
         }
         let registryTables = registry.tables, signInTables = signIns.tables
-        each(registry.rows.chunks, .registry, id: \.id) { row in
-            let entry = RegistryEntry(row, in: registryTables)
+        let registryChunks = registry.rows.chunks
+        each(registryChunks, .registry, id: \.id) { c, i in
+            let entry = RegistryEntry(registryChunks[c][i], in: registryTables)
             return (entry.name, entry.source)
         }
-        each(enrollments.chunks, .roster, id: \.id) { ($0.name, $0.source) }
-        let signers = signInTables.signers
-        each(signIns.rows.chunks, .attendance, id: { signers.value(of: $0.signerCode).id }) { row in
-            let s = SignIn(row, in: signInTables)
+        let rosterChunks = enrollments.chunks
+        each(rosterChunks, .roster, id: \.id) { c, i in (rosterChunks[c][i].name, rosterChunks[c][i].source) }
+        let signers = signInTables.signers, signInList = signIns, signInOffsets = signIns.offsets
+        each(signIns.rows, .attendance, id: { signers.value(of: $0.signerCode).id }) { c, i in
+            let s = signInList[signInOffsets[c] + i]
             return (s.name, s.source)
         }
-        each(payments.chunks, .payments, id: \.id) { ($0.name, $0.source) }
-        each(watchlist.chunks, .watchlist, id: \.id) { ($0.name, $0.source) }
+        let paymentChunks = payments.chunks, watchChunks = watchlist.chunks
+        each(paymentChunks, .payments, id: \.id) { c, i in (paymentChunks[c][i].name, paymentChunks[c][i].source) }
+        each(watchChunks, .watchlist, id: \.id) { c, i in (watchChunks[c][i].name, watchChunks[c][i].source) }
     }
 }
 

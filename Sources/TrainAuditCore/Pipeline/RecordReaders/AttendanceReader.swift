@@ -39,10 +39,10 @@ final class AttendanceReader: RecordReader {
             contextCode = tables.signInContexts.intern(context)
             lastContext = (context, contextCode)
         }
-        var s = SignIn(SignInRow(signerCode: signerCode, row: c.row.number, contextCode: contextCode), in: tables)
+        var s = SignIn(SignInRow(signerCode: signerCode, contextCode: contextCode), row: 0, photoCode: 0, in: tables)
         s.set(checkIn: inAt, checkOut: outAt)
-        s.photoCode = c.code(photo)
-        if s.photoCode == 0 { s.photoCode = c.code(signature) }
-        sink.signIns.append(s.stored)
+        var photoCode = c.code(photo)
+        if photoCode == 0 { photoCode = c.code(signature) }
+        sink.signIns.append(s.stored, number: UInt32(clamping: c.row.number), photoCode: photoCode)
     }
 }

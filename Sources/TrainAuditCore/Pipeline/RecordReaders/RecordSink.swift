@@ -2,7 +2,7 @@
 /// `RecordTables` joins the readers' sinks.
 struct RecordSink {
     var enrollments: [Enrollment] = []
-    var signIns: [SignInRow] = []
+    var signIns = SignInPart()
     var classes: [ClassRegistration] = []
     var payments: [Payment] = []
     var registry: [RegistryRow] = []
@@ -14,7 +14,7 @@ struct RecordSink {
     mutating func reserve(_ kind: TableKind, _ rows: Int) {
         switch kind {
         case .roster: enrollments.reserveCapacity(enrollments.count + rows)
-        case .attendance: signIns.reserveCapacity(signIns.count + rows)
+        case .attendance: signIns.reserve(rows)
         case .classes: classes.reserveCapacity(classes.count + rows)
         case .payments: payments.reserveCapacity(payments.count + rows)
         case .registry: registry.reserveCapacity(registry.count + rows)
