@@ -201,3 +201,44 @@ import Testing
     // Walked and found by index alike.
     #expect(data.signIns.indices.map { data.signIns[$0].source.row } == [2, 3, 5, 7, 8, 9])
 }
+
+@Test func internTableGivesEachValueOneCode() async {
+    // Four tasks intern overlapping texts at once: one code a value, codes unique, values back.
+    let table = InternTable<String>()
+    let codes = await withTaskGroup(of: [String: UInt32].self) { group in
+        for t in 0..<4 {
+            group.addTask {
+                var mine: [String: UInt32] = [:]
+                for i in 0..<30_000 {
+                    let text = "名\((i * 7 + t * 5_003) % 50_000)"
+                    mine[text] = table.intern(text)
+                }
+                return mine
+            }
+        }
+        var all: [[String: UInt32]] = []
+        for await m in group { all.append(m) }
+        return all
+    }
+    var seen: [String: UInt32] = [:]
+    for m in codes {
+        for (text, code) in m {
+            #expect(code != 0)
+            if let other = seen[text] { #expect(other == code) } else { seen[text] = code }
+        }
+    }
+    #expect(Set(seen.values).count == seen.count)
+    for (text, code) in seen { #expect(table.value(of: code) == text) }
+    #expect(table.intern("名12") == seen["名12"])
+
+    // Values that all hash alike still get codes of their own.
+    struct Alike: Hashable, Sendable {
+        let n: Int
+        func hash(into hasher: inout Hasher) { hasher.combine(0) }
+    }
+    let alike = InternTable<Alike>()
+    let first = (0..<600).map { alike.intern(Alike(n: $0)) }
+    #expect(Set(first).count == 600)
+    #expect((0..<600).map { alike.intern(Alike(n: $0)) } == first)
+    #expect((0..<600).allSatisfy { alike.value(of: first[$0]).n == $0 })
+}

@@ -32,18 +32,17 @@ final class InternTable<Value: Hashable & Sendable>: @unchecked Sendable {
     /// Pages per shard: a shard's numbers fill the 28 bits above the shard's index.
     private static var maxPages: Int { 1 << (32 - shardBits - pageBits) }
 
-    /// The value with its hash, computed once: the shard is chosen by it and the
-    /// dictionary hashes only it.
-    private struct Keyed: Hashable {
-        let value: Value
-        let hash: Int
-        static func == (a: Keyed, b: Keyed) -> Bool { a.hash == b.hash && a.value == b.value }
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-    }
-
+    /// A shard's codes by value: open addressing with linear probing, each slot 0 (empty)
+    /// or a code with 32 bits of its value's hash above it. A slot is 8 bytes, where a
+    /// dictionary entry of the value, its hash and its code was 40 to 50 and held the value a
+    /// second time (a province-year's sign-in contexts and signers, a million entries).
+    /// Values are compared in the pages; the stored hash bits skip most comparisons and
+    /// place the codes again when the table grows, without hashing any value twice. The hash
+    /// is Swift's seeded one, so input cannot choose values that share a slot.
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
-        var codes: [Keyed: UInt32] = [:]
+        var slots = [UInt64](repeating: 0, count: 64)
+        var used = 0
         /// The shard's next number; 0 is never used, so no code is 0.
         var next: UInt32 = 1
     }
@@ -62,21 +61,50 @@ final class InternTable<Value: Hashable & Sendable>: @unchecked Sendable {
 
     /// The code of `value`, assigned on first sight.
     func intern(_ value: Value) -> UInt32 {
-        let keyed = Keyed(value: value, hash: value.hashValue)
-        let s = keyed.hash & (Self.shardCount - 1)
+        let hash = UInt64(bitPattern: Int64(value.hashValue))
+        let s = Int(hash & UInt64(Self.shardCount - 1))
+        // The bits above the shard's choose the slot and are kept in it.
+        let bits = UInt32(truncatingIfNeeded: hash >> UInt64(Self.shardBits))
         let shard = shards[s]
         shard.lock.lock()
         defer { shard.lock.unlock() }
-        if let c = shard.codes[keyed] { return c }
+        var mask = shard.slots.count - 1
+        var i = Int(bits) & mask
+        while shard.slots[i] != 0 {
+            let slot = shard.slots[i]
+            if UInt32(truncatingIfNeeded: slot >> 32) == bits, self.value(of: UInt32(truncatingIfNeeded: slot)) == value {
+                return UInt32(truncatingIfNeeded: slot)
+            }
+            i = (i + 1) & mask
+        }
         let n = shard.next
         precondition(Int(n) < Self.maxPages * Self.pageSize, "InternTable is full")
         let p = s * Self.maxPages + Int(n) >> Self.pageBits
         if pages[p] == nil { pages[p] = .allocate(capacity: Self.pageSize) }
         (pages[p]! + (Int(n) & (Self.pageSize - 1))).initialize(to: value)
         let c = n << UInt32(Self.shardBits) | UInt32(s)
-        shard.codes[keyed] = c
         shard.next += 1
+        shard.used += 1
+        if shard.used * 4 > shard.slots.count * 3 {
+            Self.grow(shard)
+            mask = shard.slots.count - 1
+            i = Int(bits) & mask
+            while shard.slots[i] != 0 { i = (i + 1) & mask }
+        }
+        shard.slots[i] = UInt64(bits) << 32 | UInt64(c)
         return c
+    }
+
+    /// Twice the slots, each code placed again by its kept hash bits.
+    private static func grow(_ shard: Shard) {
+        let old = shard.slots
+        shard.slots = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = shard.slots.count - 1
+        for slot in old where slot != 0 {
+            var i = Int(UInt32(truncatingIfNeeded: slot >> 32)) & mask
+            while shard.slots[i] != 0 { i = (i + 1) & mask }
+            shard.slots[i] = slot
+        }
     }
 
     /// The value of a code `intern` returned (not 0).
