@@ -20,8 +20,9 @@ extension AuditData {
     /// until a second one comes, so no list is made for a key seen once.
     @inlinable
     public func signIns<Key: Hashable & Comparable>(sharing key: (SignIn) -> Key?) -> [(key: Key, signIns: [SignIn])] {
+        // Not reserved for every sign-in: that was 810 MB of address space at a province-year
+        // whose sheets have no photo column, and a table grows as keys come.
         var first: [Key: Int] = [:]
-        first.reserveCapacity(signIns.count)
         var repeated: [Key: [Int]] = [:]
         for (i, s) in signIns.enumerated() {
             guard let k = key(s) else { continue }
