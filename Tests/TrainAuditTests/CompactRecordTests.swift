@@ -125,7 +125,7 @@ import Testing
     #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
     #expect(MemoryLayout<IDReading>.size == 12)
     #expect(MemoryLayout<SignInRow>.stride == 16)
-    #expect(MemoryLayout<RegistryRow>.stride == 64)
+    #expect(MemoryLayout<RegistryRow>.stride == 48)
     #expect(MemoryLayout<SourceRef>.stride == 8)
 }
 
@@ -241,4 +241,21 @@ import Testing
     #expect(Set(first).count == 600)
     #expect((0..<600).map { alike.intern(Alike(n: $0)) } == first)
     #expect((0..<600).allSatisfy { alike.value(of: first[$0]).n == $0 })
+}
+
+@Test func digitTextGivesBackItsText() {
+    // Digits up to 17 are kept in place, leading zeros and all; anything else is a code.
+    let tables = RunTables()
+    let texts: [String?] = [nil, "", "0", "007", "64032300000001", "18877767229", "12345678901234567",
+                            "123456789012345678", "0951-1234567", "H1", "１２３", "6403230000000101 "]
+    var seen: [DigitText: String?] = [:]
+    for t in texts {
+        let d = DigitText(t, in: tables)
+        #expect(d.text(in: tables) == t)
+        #expect(d.isBlank(in: tables) == (t?.isEmpty ?? true))
+        #expect(DigitText(t, in: tables) == d)
+        #expect(seen[d] == nil)  // equal bits, equal texts
+        seen[d] = t
+    }
+    #expect(DigitText(nil, in: tables) == .none)
 }

@@ -1,4 +1,4 @@
-/// How a person of the poverty-registry extract (建档立卡) is stored: 64 bytes.
+/// How a person of the poverty-registry extract (建档立卡) is stored: 48 bytes.
 ///
 /// 4 million at a province-year, so stored compactly like `SignInRow`: the name is a text
 /// code in the run's `RunTables`, and the nine texts that describe a person's place and
@@ -14,8 +14,8 @@ struct RegistryRow: Sendable {
     /// A code in `RunTables.profiles`.
     var profileCode: UInt32
     var statusOrdinal = Int32.min  // Int32.min: no status date
-    var householdID: String?
-    var phone: String?
+    var householdID = DigitText.none
+    var phone = DigitText.none
 
     init(source: SourceRef, id: IDReading, nameCode: UInt32, profileCode: UInt32) {
         self.source = source
@@ -64,12 +64,14 @@ public struct RegistryEntry: Sendable {
         set { stored.id = newValue }
     }
     public var householdID: String? {
-        get { stored.householdID }
-        set { stored.householdID = newValue }
+        get { stored.householdID.text(in: tables) }
+        set { stored.householdID = DigitText(newValue, in: tables) }
     }
+    /// The household number as a grouping code, nil when blank (no text made).
+    var householdCode: DigitText? { stored.householdID.isBlank(in: tables) ? nil : stored.householdID }
     public var phone: String? {
-        get { stored.phone }
-        set { stored.phone = newValue }
+        get { stored.phone.text(in: tables) }
+        set { stored.phone = DigitText(newValue, in: tables) }
     }
 
     var profile: RegistryRow.Profile {

@@ -112,7 +112,9 @@ public final class AuditData: Sendable {
             }, key: { signIns.tables.text($0)! })
         }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
-        lazyRegistryByHousehold = Lazy { RowIndex(registry) { $0.householdID.flatMap { $0.isEmpty ? nil : $0 } } }
+        lazyRegistryByHousehold = Lazy {
+            RowIndex(registry, code: { $0.householdCode }, key: { $0.text(in: registry.tables) ?? "" })
+        }
         enrollmentsByPerson = RowIndex(enrollments) { $0.id.id }
         paymentsByPerson = RowIndex(payments) { $0.id.id }
         watchByPerson = RowIndex(watchlist) { $0.id.id }

@@ -22,14 +22,14 @@ final class RegistryReader: RecordReader {
         var r = RegistryRow(source: c.source, id: c.id(), nameCode: c.nameCode(), profileCode: 0)
         c.requirePresent(sheet.idColumn)
         c.requirePresent(sheet.nameColumn)
-        r.householdID = c.text(householdID)
+        r.householdID = DigitText(c.ownText(householdID), in: sheet.tables)
         let profile = RegistryRow.Profile(
             relation: c.code(relation), county: c.code(county), town: c.code(town), village: c.code(village),
             personStatus: c.code(personStatus), povertyStatus: c.code(povertyStatus),
             laborCapacity: c.code(laborCapacity), studentStatus: c.code(studentStatus), workStatus: c.code(workStatus))
         r.profileCode = code(of: profile)
         if let d = c.day(statusDate) { r.statusOrdinal = d.ordinal }
-        r.phone = c.phone(phone) ?? c.phone(householdPhone)
+        r.phone = DigitText(c.phone(phone) ?? c.phone(householdPhone), in: sheet.tables)
         sink.registry.append(r)
     }
 

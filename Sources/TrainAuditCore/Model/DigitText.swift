@@ -1,0 +1,52 @@
+/// A text of a compact record that is mostly digits (a household number, a phone): up to
+/// 17 ASCII digits are kept in the 8 bytes themselves, any other text is a code in the
+/// run's texts, and nil is 0. In place of a `String?` (16 bytes) in each of a
+/// province-year's 4 million registry rows; equal texts have equal bits.
+struct DigitText: Hashable, Sendable {
+    private var bits: UInt64
+
+    static let none = DigitText(bits: 0)
+    private static let digitsTag: UInt64 = 1 << 63
+    private static let valueMask: UInt64 = (1 << 57) - 1
+
+    private init(bits: UInt64) { self.bits = bits }
+
+    init(_ text: String?, in tables: RunTables) {
+        guard let text else {
+            bits = 0
+            return
+        }
+        var value: UInt64 = 0, count: UInt64 = 0
+        for b in text.utf8 {
+            // 17 digits are below 2^57.
+            guard b >= 0x30, b <= 0x39, count < 17 else {
+                bits = UInt64(tables.code(text))
+                return
+            }
+            value = value * 10 + UInt64(b - 0x30)
+            count += 1
+        }
+        bits = count == 0 ? UInt64(tables.code(text)) : Self.digitsTag | count << 57 | value
+    }
+
+    private var isDigits: Bool { bits & Self.digitsTag != 0 }
+
+    func text(in tables: RunTables) -> String? {
+        if bits == 0 { return nil }
+        guard isDigits else { return tables.text(UInt32(truncatingIfNeeded: bits)) }
+        let count = Int((bits >> 57) & 0x1F)
+        var value = bits & Self.valueMask
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for i in stride(from: count - 1, through: 0, by: -1) {
+                buffer[i] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                value /= 10
+            }
+            return count
+        }
+    }
+
+    /// Whether the text is nil or empty, without making it when it is digits.
+    func isBlank(in tables: RunTables) -> Bool {
+        bits == 0 || (!isDigits && (tables.text(UInt32(truncatingIfNeeded: bits))?.isEmpty ?? true))
+    }
+}
