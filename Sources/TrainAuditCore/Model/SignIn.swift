@@ -76,8 +76,9 @@ struct SignInRow: Sendable {
     }
 }
 
-/// One sign-in (考勤/签到) line, as checks read it: a stored `SignInRow` and its run's
-/// tables, decoded property by property. The properties read and write as plain values.
+/// One sign-in (考勤/签到) line, as checks read it: a stored `SignInRow`, its row number and
+/// photo code (kept beside the rows, `SignInPart`) and its run's tables, decoded property
+/// by property. The properties read and write as plain values.
 ///
 /// A sign-in from `AuditData.signIns` is valid while that `AuditData` is: the reference to
 /// the run's tables is not counted (`unowned(unsafe)`), so reading millions of sign-ins
