@@ -26,6 +26,8 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // glibc's <malloc.h> (mallopt), for the executable's allocator settings; empty elsewhere.
+        .systemLibrary(name: "CMalloc"),
         // The core: ingest, normalise, typed records and their indexes, rule packs. Its
         // storage encodings are internal; what it makes public is the checks' domain view.
         .target(
@@ -55,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "trainaudit",
             dependencies: [
-                "TrainAudit",
+                "TrainAudit", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,6 +24,7 @@ struct TrainAuditCommand: ParsableCommand {
     /// Runs the command; a usage error (bad option, unknown pack) exits 2, as the run
     /// itself failing does (DESIGN.md), rather than ArgumentParser's 64.
     static func main() {
+        Allocator.configure()
         if let page = ChineseHelp.page(for: Array(CommandLine.arguments.dropFirst())) {
             FileHandle.standardOutput.write(Data((page + "\n").utf8))
             Foundation.exit(0)
