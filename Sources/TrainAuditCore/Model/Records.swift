@@ -4,40 +4,6 @@
 /// Values the row could not supply are nil; why they are nil (blank or unreadable) is
 /// reported as a DQ finding when the record is built, not here.
 
-/// A trainee line of a training ledger (培训台账, seed 000 附件5).
-public struct Enrollment: Sendable {
-    public var source: SourceRef
-    public var id: IDReading
-    public var name: String
-    public var gender: String?
-    public var age: Int?
-    public var occupation: String?
-    public var level: String?
-    public var start: Day?
-    public var end: Day?
-    public var hours: Double?
-    public var certPassed: Bool?
-    /// 鉴定或考核通过情况 as written (cleaned), for the pack's patterns (PAY002).
-    public var assessment: String?
-    public var subsidy: Int64?  // fen
-    public var phone: String?
-    public var employment: String?
-    public var classID: String?
-    public var institution: String?
-    public var program: String?
-    public var department: String?
-    public var county: String?
-    /// Columns the mapping did not know, kept for evidence: (header, value).
-    public var extra: [(String, String)]
-
-    public init(source: SourceRef, id: IDReading, name: String) {
-        self.source = source
-        self.id = id
-        self.name = name
-        self.extra = []
-    }
-}
-
 /// A class as registered (开班申请/备案).
 public struct ClassRegistration: Sendable {
     public var source: SourceRef

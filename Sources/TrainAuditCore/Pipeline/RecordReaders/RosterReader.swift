@@ -4,34 +4,50 @@ final class RosterReader: RecordReader {
     /// The pack's words for a failed assessment (`patterns.failed_assessment`).
     let failedAssessment: Pattern?
 
+    let gender, occupation, level, assessment, employment, classID, institution, program, department, county: Column
+    /// The last line's parts and their codes: a class's lines come together.
+    private var lastClass: (part: Enrollment.ClassPart, code: UInt32)?
+    private var lastLine: (part: Enrollment.LinePart, code: UInt32)?
+
     init(_ sheet: SheetReading, failedAssessment: Pattern?) {
         self.sheet = sheet
         self.failedAssessment = failedAssessment
+        let l = sheet.layout
+        gender = Column("gender", l); occupation = Column("occupation", l); level = Column("level", l)
+        assessment = Column("cert_passed", l); employment = Column("employment", l); classID = Column("class_id", l)
+        institution = Column("institution", l); program = Column("program", l)
+        department = Column("department", l); county = Column("county", l)
     }
 
     /// Unknown columns are kept with each enrolment (`Enrollment.extra`).
     var readsUnknownColumns: Bool { true }
 
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
-        var e = Enrollment(source: c.source, id: c.id(), name: c.name())
+        let tables = sheet.tables
+        var e = Enrollment(source: c.source, id: c.id(), nameCode: c.nameCode(), in: tables)
         if !c.requirePresent(sheet.idColumn) { e.id = IDReader.read("") }
         c.requirePresent(sheet.nameColumn)
-        e.gender = c.text("gender")
-        e.age = c.integer("age")
-        e.occupation = c.text("occupation")
-        e.level = c.text("level")
-        (e.start, e.end) = c.period()
-        e.hours = c.number("hours")
-        e.certPassed = c.raw("cert_passed").flatMap { FlagReader.read($0, failed: failedAssessment).value }
-        e.assessment = c.text("cert_passed")
-        e.subsidy = c.money("subsidy")
+        // Cells are read in column order of the ledger, so problems come in that order.
+        let gender = c.code(gender), age = c.integer("age")
+        var cls = Enrollment.ClassPart(occupation: c.code(occupation), level: c.code(level))
+        let (start, end) = c.period()
+        cls.start = start?.ordinal ?? Int32.min
+        cls.end = end?.ordinal ?? Int32.min
+        cls.hoursBits = c.number("hours")?.bitPattern
+        let line = Enrollment.LinePart(
+            gender: gender, assessment: c.code(assessment), employment: c.code(employment), age: age,
+            certPassed: c.raw("cert_passed").flatMap { FlagReader.read($0, failed: failedAssessment).value })
+        cls.subsidy = c.money("subsidy")
+        cls.classID = c.code(classID)
+        cls.institution = c.code(institution)
+        cls.program = c.code(program)
+        cls.department = c.code(department)
+        cls.county = c.code(county)
+        let classCode = lastClass.flatMap { $0.part == cls ? $0.code : nil } ?? tables.rosterClasses.intern(cls)
+        let lineCode = lastLine.flatMap { $0.part == line ? $0.code : nil } ?? tables.rosterLines.intern(line)
+        (lastClass, lastLine) = ((cls, classCode), (line, lineCode))
+        e.setParts(classCode: classCode, lineCode: lineCode)
         e.phone = c.phone("phone")
-        e.employment = c.text("employment")
-        e.classID = c.text("class_id")
-        e.institution = c.text("institution")
-        e.program = c.text("program")
-        e.department = c.text("department")
-        e.county = c.text("county")
         e.extra = c.extra()
         sink.enrollments.append(e)
     }
