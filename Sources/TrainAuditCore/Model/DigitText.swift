@@ -50,3 +50,52 @@ struct DigitText: Hashable, Sendable {
         bits == 0 || (!isDigits && (tables.text(UInt32(truncatingIfNeeded: bits))?.isEmpty ?? true))
     }
 }
+
+/// `DigitText` for bank accounts (16 to 19 digits): up to 19 ASCII digits kept in 16 bytes,
+/// any other text a code in the run's texts, nil none. In place of a `String?` and the heap
+/// string behind it (an account is longer than the 15 bytes Swift keeps inline).
+struct LongDigitText: Hashable, Sendable {
+    /// 0: nil; 1 to 19: that many digits, `value` their number; `textTag`: `value` a text code.
+    private var count: UInt64
+    private var value: UInt64
+
+    static let none = LongDigitText(count: 0, value: 0)
+    private static let textTag = UInt64.max
+
+    private init(count: UInt64, value: UInt64) {
+        self.count = count
+        self.value = value
+    }
+
+    init(_ text: String?, in tables: RunTables) {
+        guard let text else {
+            self = .none
+            return
+        }
+        var value: UInt64 = 0, count: UInt64 = 0
+        for b in text.utf8 {
+            // 19 digits are below 2^64.
+            guard b >= 0x30, b <= 0x39, count < 19 else {
+                self.init(count: Self.textTag, value: UInt64(tables.code(text)))
+                return
+            }
+            value = value * 10 + UInt64(b - 0x30)
+            count += 1
+        }
+        self = count == 0 ? LongDigitText(count: Self.textTag, value: UInt64(tables.code(text))) : LongDigitText(count: count, value: value)
+    }
+
+    func text(in tables: RunTables) -> String? {
+        if count == 0 { return nil }
+        if count == Self.textTag { return tables.text(UInt32(truncatingIfNeeded: value)) }
+        let n = Int(count)
+        var v = value
+        return String(unsafeUninitializedCapacity: n) { buffer in
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                buffer[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                v /= 10
+            }
+            return n
+        }
+    }
+}

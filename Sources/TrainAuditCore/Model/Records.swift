@@ -30,28 +30,6 @@ public struct ClassRegistration: Sendable {
     }
 }
 
-/// One subsidy payout line (补贴发放明细).
-public struct Payment: Sendable {
-    public var source: SourceRef
-    public var id: IDReading
-    public var name: String
-    public var amount: Int64?  // fen
-    public var paidOn: Day?
-    public var item: String?
-    public var account: String?
-    public var fund: String?
-    public var payer: String?
-    public var classID: String?
-    /// The account holder (户名/开户人/收款人) where the ledger names one beside the trainee.
-    public var holder: String?
-
-    public init(source: SourceRef, id: IDReading, name: String) {
-        self.source = source
-        self.id = id
-        self.name = name
-    }
-}
-
 /// A county's yearly training target (任务分解表, seed 000 附件2).
 public struct TaskTarget: Sendable {
     public var source: SourceRef

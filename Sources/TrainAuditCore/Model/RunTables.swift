@@ -1,6 +1,6 @@
 /// The intern tables of one run (one load, one `AuditData`): the texts of compact records
-/// and the combinations of codes they share. Stored sign-ins, registry entries and roster
-/// lines hold codes into these; `SignIn`, `RegistryEntry` and `Enrollment` decode them on access.
+/// and the combinations of codes they share. Stored sign-ins, registry entries, roster
+/// lines and payments hold codes into these, and decode them on access.
 ///
 /// Why per run and not per process: a long-lived process (the tests, a server) would
 /// otherwise grow them with every run, and two runs would share codes. The `AuditData`
@@ -22,17 +22,20 @@ final class RunTables: Sendable {
     let rosterLines = InternTable<Enrollment.LinePart>()
     /// A roster line's unknown columns: header and value text codes, pair after pair.
     let extraCells = InternTable<[UInt32]>()
+    /// What a batch of payouts shares (`Payment`).
+    let paymentBatches = InternTable<Payment.Batch>()
     /// Check-in and check-out moments too far from their day to be an offset (`SignInRow.Times`).
     let farMoments = InternTable<Moment>()
     /// The code of the profile with no texts.
     let blankProfile: UInt32
     /// The codes of the roster parts with nothing in them.
-    let blankRosterClass: UInt32, blankRosterLine: UInt32
+    let blankRosterClass: UInt32, blankRosterLine: UInt32, blankPaymentBatch: UInt32
 
     init() {
         blankProfile = profiles.intern(RegistryRow.Profile())
         blankRosterClass = rosterClasses.intern(Enrollment.ClassPart())
         blankRosterLine = rosterLines.intern(Enrollment.LinePart())
+        blankPaymentBatch = paymentBatches.intern(Payment.Batch())
     }
 
     /// Records made one by one outside any run (`SignIn(source:id:name:)`, in tests) keep

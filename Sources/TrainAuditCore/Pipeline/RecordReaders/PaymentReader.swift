@@ -1,21 +1,32 @@
 /// Reads subsidy payout lines (补贴发放明细) into payments.
 final class PaymentReader: RecordReader {
     let sheet: SheetReading
+    let item, fund, payer, classID: Column
+    /// The last line's batch and its code: a batch's lines come together.
+    private var lastBatch: (batch: Payment.Batch, code: UInt32)?
 
-    init(_ sheet: SheetReading) { self.sheet = sheet }
+    init(_ sheet: SheetReading) {
+        self.sheet = sheet
+        let l = sheet.layout
+        item = Column("item", l); fund = Column("fund", l); payer = Column("payer", l); classID = Column("class_id", l)
+    }
 
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
-        var p = Payment(source: c.source, id: c.id(), name: c.name())
+        let tables = sheet.tables
+        var p = Payment(source: c.source, id: c.id(), nameCode: c.nameCode(), in: tables)
         c.requirePresent(sheet.idColumn)
         c.requirePresent(sheet.nameColumn)
-        p.amount = c.money("amount")
-        if p.amount == nil, c.text("amount") == nil { c.problem(.missingValue, "amount") }
-        p.paidOn = c.day("paid_on")
-        p.item = c.text("item")
+        var batch = Payment.Batch(amount: c.money("amount"))
+        if batch.amount == nil, c.text("amount") == nil { c.problem(.missingValue, "amount") }
+        batch.paidOn = c.day("paid_on")?.ordinal ?? Int32.min
+        batch.item = c.code(item)
         p.account = c.ownText("account").map { $0.filter { !$0.isWhitespace } }
-        p.fund = c.text("fund")
-        p.payer = c.text("payer")
-        p.classID = c.text("class_id")
+        batch.fund = c.code(fund)
+        batch.payer = c.code(payer)
+        batch.classID = c.code(classID)
+        let code = lastBatch.flatMap { $0.batch == batch ? $0.code : nil } ?? tables.paymentBatches.intern(batch)
+        lastBatch = (batch, code)
+        p.setBatch(code: code)
         p.holder = c.ownText("holder").map(NameReader.normalize)
         sink.payments.append(p)
     }
