@@ -159,3 +159,13 @@ public struct Enrollment: Sendable {
 
     private static func day(_ ordinal: Int32) -> Day? { ordinal == Int32.min ? nil : Day(ordinal: ordinal) }
 }
+
+extension Enrollment: CustomStringConvertible {
+    /// Every field, decoded (the stored codes mean nothing outside their run).
+    public var description: String {
+        let fields: [Any?] = [gender, age, occupation, level, start, end, hours, certPassed, assessment, subsidy, phone,
+                              employment, classID, institution, program, department, county]
+        return "Enrollment(source: \(source.label), id: \(id), name: \(name), "
+            + "fields: \(fields.map { String(describing: $0) }.joined(separator: ", ")), extra: \(extra))"
+    }
+}

@@ -83,3 +83,12 @@ public struct Payment: Sendable {
         set { holderCode = tables.code(newValue) }
     }
 }
+
+extension Payment: CustomStringConvertible {
+    /// Every field, decoded (the stored codes mean nothing outside their run).
+    public var description: String {
+        let fields: [Any?] = [amount, paidOn, item, account, fund, payer, classID, holder]
+        return "Payment(source: \(source.label), id: \(id), name: \(name), "
+            + "fields: \(fields.map { String(describing: $0) }.joined(separator: ", ")))"
+    }
+}
