@@ -125,7 +125,9 @@ import Testing
     #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
     #expect(MemoryLayout<IDReading>.size == 12)
     #expect(MemoryLayout<SignInRow>.stride == 16)
-    #expect(MemoryLayout<RegistryRow>.stride == 48)
+    #expect(MemoryLayout<RegistryRow>.stride == 40)
+    #expect(MemoryLayout<Enrollment>.stride == 56)
+    #expect(MemoryLayout<Payment>.stride == 56)
     #expect(MemoryLayout<SourceRef>.stride == 8)
 }
 
@@ -200,6 +202,61 @@ import Testing
     #expect(data.signIns[3].day == Day(year: 2019, month: 3, day: 4) && data.signIns[4].day == Day(year: 2019, month: 3, day: 5))
     // Walked and found by index alike.
     #expect(data.signIns.indices.map { data.signIns[$0].source.row } == [2, 3, 5, 7, 8, 9])
+}
+
+@Test func registryEntriesKeepTheirSourceRowsBesideTheRows() throws {
+    // Past a blank line and a repeated header; walked and found by index alike.
+    let folder = try writeTables([("registry.csv", """
+        姓名,证件号码,户编号,人员状态
+        马小军,640422198503120016,6404220001,正常
+
+        李建华,640422199001010015,6404220002,正常
+        姓名,证件号码,户编号,人员状态
+        周平,642223197007070238,6404220003,正常
+        李梅,642223198802020023,6404220003,正常
+        """)])
+    let data = Loader(catalog: try Engines.pack("guyuan").catalog).load(paths: [folder]).data
+    #expect(data.registry.map(\.source.row) == [2, 4, 6, 7])
+    #expect(data.registry.indices.map { data.registry[$0].source.row } == [2, 4, 6, 7])
+    #expect(data.registry.map(\.source.file).allSatisfy { $0.hasSuffix("registry.csv") })
+    #expect(data.registry.map(\.name) == ["马小军", "李建华", "周平", "李梅"])
+}
+
+@Test func rowNumbersBreakAtSkippedRowsAndNewPlaces() {
+    // Two sheets of one file: rows 2, 3, 4, then 6 (a skipped row), then sheet B from row 3.
+    let a = SourceRef(file: "台账.xlsx", sheet: "A", row: 2), b = SourceRef(file: "台账.xlsx", sheet: "B", row: 3)
+    let sources = [a, a.at(row: 3), a.at(row: 4), a.at(row: 6), b, b.at(row: 4)]
+    var numbers = RowNumbers()
+    for s in sources { numbers.append(s) }
+    #expect(numbers.breaks.count == 3)
+    #expect(sources.indices.map { RowNumbers.source(at: $0, numbers.breaks) } == sources)
+    var cursor = 0
+    #expect(sources.indices.map { RowNumbers.source(at: $0, numbers.breaks, cursor: &cursor) } == sources)
+}
+
+@Test func rosterLinesAndPaymentsGiveBackWhatWasSet() {
+    var e = Enrollment(source: SourceRef(file: "台账.csv", row: 2), id: IDReader.read("640422198503120016"), name: "马小军")
+    e.hours = -0.0
+    e.subsidy = 80_000
+    e.occupation = "中式烹调师"
+    e.level = ""
+    e.age = Int.max
+    e.phone = "0954-1234567"
+    e.extra = [("备注", "补录"), ("序号", "7")]
+    #expect(e.hours?.sign == .minus && e.subsidy == 80_000 && e.occupation == "中式烹调师")
+    #expect(e.level == "" && e.gender == nil && e.age == Int.max && e.phone == "0954-1234567")
+    #expect(e.extra.map { "\($0.0)=\($0.1)" } == ["备注=补录", "序号=7"])
+    e.extra = []
+    #expect(e.extra.isEmpty && e.name == "马小军")
+    var p = Payment(source: SourceRef(file: "发放.csv", row: 2), id: IDReader.read("640422198503120016"), name: "马小军")
+    for account in ["6228480012345678901", "0001234567890123456", "62284800123456789012", "6228XX01", "", "１２３"] {
+        p.account = account
+        #expect(p.account == account)
+    }
+    p.account = nil
+    p.amount = Int64.min
+    p.paidOn = Day(year: 2019, month: 4, day: 15)
+    #expect(p.account == nil && p.amount == Int64.min && p.paidOn == Day(year: 2019, month: 4, day: 15) && p.holder == nil)
 }
 
 @Test func internTableGivesEachValueOneCode() async {

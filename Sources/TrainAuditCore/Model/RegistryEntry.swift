@@ -1,4 +1,4 @@
-/// How a person of the poverty-registry extract (建档立卡) is stored: 48 bytes.
+/// How a person of the poverty-registry extract (建档立卡) is stored: 40 bytes.
 ///
 /// 4 million at a province-year, so stored compactly like `SignInRow`: the name is a text
 /// code in the run's `RunTables`, and the nine texts that describe a person's place and
@@ -6,9 +6,9 @@
 /// village's people share a few combinations. Texts of one person stay Strings. The
 /// person number (人编号) and the bank account (银行卡号) are not kept: no check reads them,
 /// and the source row leads an auditor to them (the account was a heap String per
-/// person, 4 million of them at a province-year).
+/// person, 4 million of them at a province-year). The source row is kept beside the rows
+/// (`RegistryPart`): rows come in order, one place after another.
 struct RegistryRow: Sendable {
-    var source: SourceRef
     var id: IDReading
     var nameCode: UInt32
     /// A code in `RunTables.profiles`.
@@ -17,8 +17,7 @@ struct RegistryRow: Sendable {
     var householdID = DigitText.none
     var phone = DigitText.none
 
-    init(source: SourceRef, id: IDReading, nameCode: UInt32, profileCode: UInt32) {
-        self.source = source
+    init(id: IDReading, nameCode: UInt32, profileCode: UInt32) {
         self.id = id
         self.nameCode = nameCode
         self.profileCode = profileCode
@@ -39,11 +38,13 @@ struct RegistryRow: Sendable {
 /// the run's tables is not counted (`unowned(unsafe)`).
 public struct RegistryEntry: Sendable {
     var stored: RegistryRow
+    public var source: SourceRef
     unowned(unsafe) let tables: RunTables
 
     @inline(__always)
-    init(_ stored: RegistryRow, in tables: RunTables) {
+    init(_ stored: RegistryRow, source: SourceRef, in tables: RunTables) {
         self.stored = stored
+        self.source = source
         self.tables = tables
     }
 
@@ -52,13 +53,10 @@ public struct RegistryEntry: Sendable {
     public init(source: SourceRef, id: IDReading, name: String) {
         let tables = RunTables.detached
         self.tables = tables
-        self.stored = RegistryRow(source: source, id: id, nameCode: tables.code(name), profileCode: tables.blankProfile)
+        self.source = source
+        self.stored = RegistryRow(id: id, nameCode: tables.code(name), profileCode: tables.blankProfile)
     }
 
-    public var source: SourceRef {
-        get { stored.source }
-        set { stored.source = newValue }
-    }
     public var id: IDReading {
         get { stored.id }
         set { stored.id = newValue }

@@ -120,9 +120,10 @@ enum IDRepair {
             if candidates[name, default: []].contains(where: { $0.id == id }) { return }
             candidates[name, default: []].append((id, source()))
         }
-        let registry = t.registry
-        for (i, r) in t.registryRows.enumerated() {
-            if let n = codes[r.nameCode] { add(n, r.id, registry[i].source) }
+        for (p, rows) in t.registry.rows.enumerated() {
+            for (i, r) in rows.enumerated() {
+                if let n = codes[r.nameCode] { add(n, r.id, t.registry.entry(part: p, at: i).source) }
+            }
         }
         for e in t.enrollments where names.contains(e.name) { add(e.name, e.id, e.source) }
         for s in t.signIns {

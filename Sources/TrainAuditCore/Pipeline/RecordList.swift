@@ -79,7 +79,7 @@ struct RecordTables {
     var signIns: SignInList
     var classes = RecordList<ClassRegistration>()
     var payments = RecordList<Payment>()
-    var registryRows = RecordList<RegistryRow>()
+    var registry: RegistryList
     var targets = RecordList<TaskTarget>()
     var watchlist = RecordList<WatchEntry>()
     var problems: [CellProblem] = []
@@ -87,16 +87,15 @@ struct RecordTables {
     init(tables: RunTables) {
         self.tables = tables
         signIns = SignInList(tables: tables)
+        registry = RegistryList(tables: tables)
     }
-
-    var registry: RegistryList { RegistryList(registryRows, tables: tables) }
 
     mutating func append(_ sink: RecordSink) {
         enrollments.append(contentsOf: sink.enrollments)
         signIns.append(sink.signIns)
         classes.append(contentsOf: sink.classes)
         payments.append(contentsOf: sink.payments)
-        registryRows.append(contentsOf: sink.registry)
+        registry.append(sink.registry)
         targets.append(contentsOf: sink.targets)
         watchlist.append(contentsOf: sink.watchlist)
         problems.append(contentsOf: sink.problems)

@@ -56,10 +56,9 @@ extension AuditData {
                 }
             }
         }
-        let registryTables = registry.tables, signInTables = signIns.tables
-        let registryChunks = registry.rows.chunks
-        each(registryChunks, .registry, id: \.id) { c, i in
-            let entry = RegistryEntry(registryChunks[c][i], in: registryTables)
+        let signInTables = signIns.tables, registryList = registry
+        each(registry.rows, .registry, id: \.id) { c, i in
+            let entry = registryList.entry(part: c, at: i)
             return (entry.name, entry.source)
         }
         let rosterChunks = enrollments.chunks

@@ -43,6 +43,6 @@ final class AttendanceReader: RecordReader {
         s.set(checkIn: inAt, checkOut: outAt)
         var photoCode = c.code(photo)
         if photoCode == 0 { photoCode = c.code(signature) }
-        sink.signIns.append(s.stored, number: UInt32(clamping: c.row.number), photoCode: photoCode)
+        sink.signIns.append(s.stored, source: c.source, photoCode: photoCode)
     }
 }

@@ -5,7 +5,7 @@ struct RecordSink {
     var signIns = SignInPart()
     var classes: [ClassRegistration] = []
     var payments: [Payment] = []
-    var registry: [RegistryRow] = []
+    var registry = RegistryPart()
     var targets: [TaskTarget] = []
     var watchlist: [WatchEntry] = []
     var problems: [CellProblem] = []
@@ -17,7 +17,7 @@ struct RecordSink {
         case .attendance: signIns.reserve(rows)
         case .classes: classes.reserveCapacity(classes.count + rows)
         case .payments: payments.reserveCapacity(payments.count + rows)
-        case .registry: registry.reserveCapacity(registry.count + rows)
+        case .registry: registry.reserve(rows)
         case .targets: targets.reserveCapacity(targets.count + rows)
         case .watchlist: watchlist.reserveCapacity(watchlist.count + rows)
         }

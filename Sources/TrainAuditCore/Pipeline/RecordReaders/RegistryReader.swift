@@ -19,7 +19,7 @@ final class RegistryReader: RecordReader {
     }
 
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
-        var r = RegistryRow(source: c.source, id: c.id(), nameCode: c.nameCode(), profileCode: 0)
+        var r = RegistryRow(id: c.id(), nameCode: c.nameCode(), profileCode: 0)
         c.requirePresent(sheet.idColumn)
         c.requirePresent(sheet.nameColumn)
         r.householdID = DigitText(c.ownText(householdID), in: sheet.tables)
@@ -30,7 +30,7 @@ final class RegistryReader: RecordReader {
         r.profileCode = code(of: profile)
         if let d = c.day(statusDate) { r.statusOrdinal = d.ordinal }
         r.phone = DigitText(c.phone(phone) ?? c.phone(householdPhone), in: sheet.tables)
-        sink.registry.append(r)
+        sink.registry.append(r, source: c.source)
     }
 
     /// The run's code of `profile`, through the table of recent ones.
