@@ -310,13 +310,8 @@ public struct RowPositions: RandomAccessCollection, ExpressibleByArrayLiteral, S
     @inlinable public subscript(i: Int) -> Int {
         if runs.isEmpty { return Int(listed[listed.startIndex + i]) }
         precondition(i >= 0 && i < count, "RowPositions index out of range")
-        // The last run that starts at or before i.
-        var lo = runs.startIndex, hi = runs.endIndex
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if Int(runs[mid].before) <= i { lo = mid } else { hi = mid }
-        }
-        return Int(runs[lo].first) + i - Int(runs[lo].before)
+        let run = runs[lastStart(atOrBefore: i, runs) { Int($0.before) }]
+        return Int(run.first) + i - Int(run.before)
     }
 
     /// Walks the positions in turn (run by run, without a search per position).
@@ -342,4 +337,18 @@ public struct RowPositions: RandomAccessCollection, ExpressibleByArrayLiteral, S
     }
 
     @inlinable public func makeIterator() -> Iterator { Iterator(self) }
+}
+
+/// The index of the last element of `starts` whose start is at or before `i`: the run (of a
+/// `RowPositions`, of `RowNumbers`) that holds item `i`. Starts go up, and the first is at
+/// or before every `i` asked for.
+@inlinable @inline(__always)
+func lastStart<C: RandomAccessCollection>(atOrBefore i: Int, _ starts: C, _ start: (C.Element) -> Int) -> Int
+where C.Index == Int {
+    var lo = starts.startIndex, hi = starts.endIndex
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2
+        if start(starts[mid]) <= i { lo = mid } else { hi = mid }
+    }
+    return lo
 }

@@ -27,7 +27,7 @@ struct RowNumbers: Sendable {
     /// The source of record `i` of a reader with these breaks.
     @inline(__always)
     static func source(at i: Int, _ breaks: [Break]) -> SourceRef {
-        let b = breaks[breakIndex(at: i, breaks)]
+        let b = breaks[lastStart(atOrBefore: i, breaks) { Int($0.index) }]
         return SourceRef(placeCode: b.place, row: b.row &+ UInt32(truncatingIfNeeded: i - Int(b.index)))
     }
 
@@ -38,16 +38,5 @@ struct RowNumbers: Sendable {
         while cursor + 1 < breaks.count, Int(breaks[cursor + 1].index) <= i { cursor += 1 }
         let b = breaks[cursor]
         return SourceRef(placeCode: b.place, row: b.row &+ UInt32(truncatingIfNeeded: i - Int(b.index)))
-    }
-
-    /// The last break at or before record `i`.
-    @inline(__always)
-    private static func breakIndex(at i: Int, _ breaks: [Break]) -> Int {
-        var lo = 0, hi = breaks.count
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if Int(breaks[mid].index) <= i { lo = mid } else { hi = mid }
-        }
-        return lo
     }
 }

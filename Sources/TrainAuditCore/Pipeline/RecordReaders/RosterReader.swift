@@ -27,7 +27,7 @@ final class RosterReader: RecordReader {
         var e = Enrollment(source: c.source, id: c.id(), nameCode: c.nameCode(), in: tables)
         if !c.requirePresent(sheet.idColumn) { e.id = IDReader.read("") }
         c.requirePresent(sheet.nameColumn)
-        // Cells are read in column order of the ledger, so problems come in that order.
+        // Cells are read in the order they always were: their problems are reported in it.
         let gender = c.code(gender), age = c.integer("age")
         var cls = Enrollment.ClassPart(occupation: c.code(occupation), level: c.code(level))
         let (start, end) = c.period()
