@@ -196,14 +196,6 @@ public struct SignIn: Sendable {
             (checkIn, checkOut) = (i, o)
         }
     }
-    /// Both times at once, from the day already in the context: what setting `checkIn`
-    /// and `checkOut` stores, with the context read once (the sign-in reader's hot path).
-    mutating func set(checkIn: Moment?, checkOut: Moment?) {
-        let far = tables.farMoments, day = dayOrdinal
-        stored.inTime = SignInRow.Times.encode(checkIn, from: day, far: far)
-        stored.outTime = SignInRow.Times.encode(checkOut, from: day, far: far)
-    }
-
     public var checkIn: Moment? {
         get { SignInRow.Times.moment(stored.inTime, from: dayOrdinal, far: tables.farMoments) }
         set { stored.inTime = SignInRow.Times.encode(newValue, from: dayOrdinal, far: tables.farMoments) }

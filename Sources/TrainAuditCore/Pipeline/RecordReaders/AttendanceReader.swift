@@ -39,10 +39,11 @@ final class AttendanceReader: RecordReader {
             contextCode = tables.signInContexts.intern(context)
             lastContext = (context, contextCode)
         }
-        var s = SignIn(SignInRow(signerCode: signerCode, contextCode: contextCode), row: 0, photoCode: 0, in: tables)
-        s.set(checkIn: inAt, checkOut: outAt)
+        var row = SignInRow(signerCode: signerCode, contextCode: contextCode)
+        row.inTime = SignInRow.Times.encode(inAt, from: context.dayOrdinal, far: tables.farMoments)
+        row.outTime = SignInRow.Times.encode(outAt, from: context.dayOrdinal, far: tables.farMoments)
         var photoCode = c.code(photo)
         if photoCode == 0 { photoCode = c.code(signature) }
-        sink.signIns.append(s.stored, source: c.source, photoCode: photoCode)
+        sink.signIns.append(row, source: c.source, photoCode: photoCode)
     }
 }
