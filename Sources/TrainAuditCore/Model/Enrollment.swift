@@ -6,7 +6,8 @@
 /// department, county, period, hours, subsidy) is one code for all ten, and what a few
 /// values cover (gender, age, assessment, employment) another; the name, the extra cells
 /// and the phone are codes or digits of their own. Properties read and write plain values:
-/// a setter codes its value in the line's tables.
+/// a setter codes its value in the line's tables. The line holds its tables (a counted
+/// reference, unlike `SignIn`'s), so it stays readable after its run is gone.
 public struct Enrollment: Sendable {
     public var source: SourceRef
     public var id: IDReading

@@ -4,7 +4,7 @@
 /// A province-year has 400 thousand of these. What a batch of payouts repeats (amount,
 /// date, item, fund, payer, class) is one code for all six; the name and the account holder
 /// are text codes, the account its digits. Properties read and write plain values: a
-/// setter codes its value in the line's tables.
+/// setter codes its value in the line's tables, which the line holds (as `Enrollment`).
 public struct Payment: Sendable {
     public var source: SourceRef
     public var id: IDReading
