@@ -16,17 +16,12 @@ struct DigitText: Hashable, Sendable {
             bits = 0
             return
         }
-        var value: UInt64 = 0, count: UInt64 = 0
-        for b in text.utf8 {
-            // 17 digits are below 2^57.
-            guard b >= 0x30, b <= 0x39, count < 17 else {
-                bits = UInt64(tables.code(text))
-                return
-            }
-            value = value * 10 + UInt64(b - 0x30)
-            count += 1
+        // 17 digits are below 2^57.
+        if let (value, count) = asciiDigits(text, upTo: 17) {
+            bits = Self.digitsTag | UInt64(count) << 57 | value
+        } else {
+            bits = UInt64(tables.code(text))
         }
-        bits = count == 0 ? UInt64(tables.code(text)) : Self.digitsTag | count << 57 | value
     }
 
     private var isDigits: Bool { bits & Self.digitsTag != 0 }
@@ -34,15 +29,7 @@ struct DigitText: Hashable, Sendable {
     func text(in tables: RunTables) -> String? {
         if bits == 0 { return nil }
         guard isDigits else { return tables.text(UInt32(truncatingIfNeeded: bits)) }
-        let count = Int((bits >> 57) & 0x1F)
-        var value = bits & Self.valueMask
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            for i in stride(from: count - 1, through: 0, by: -1) {
-                buffer[i] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-                value /= 10
-            }
-            return count
-        }
+        return digitText(bits & Self.valueMask, count: Int((bits >> 57) & 0x1F))
     }
 
     /// Whether the text is nil or empty, without making it when it is digits.
@@ -72,30 +59,41 @@ struct LongDigitText: Hashable, Sendable {
             self = .none
             return
         }
-        var value: UInt64 = 0, count: UInt64 = 0
-        for b in text.utf8 {
-            // 19 digits are below 2^64.
-            guard b >= 0x30, b <= 0x39, count < 19 else {
-                self.init(count: Self.textTag, value: UInt64(tables.code(text)))
-                return
-            }
-            value = value * 10 + UInt64(b - 0x30)
-            count += 1
+        // 19 digits are below 2^64.
+        if let (value, count) = asciiDigits(text, upTo: 19) {
+            self.init(count: UInt64(count), value: value)
+        } else {
+            self.init(count: Self.textTag, value: UInt64(tables.code(text)))
         }
-        self = count == 0 ? LongDigitText(count: Self.textTag, value: UInt64(tables.code(text))) : LongDigitText(count: count, value: value)
     }
 
     func text(in tables: RunTables) -> String? {
         if count == 0 { return nil }
         if count == Self.textTag { return tables.text(UInt32(truncatingIfNeeded: value)) }
-        let n = Int(count)
-        var v = value
-        return String(unsafeUninitializedCapacity: n) { buffer in
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                buffer[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                v /= 10
-            }
-            return n
+        return digitText(value, count: Int(count))
+    }
+}
+
+/// The number that `text` spells in 1 to `limit` ASCII digits, and how many; nil for any
+/// other text (empty, longer, any other character).
+private func asciiDigits(_ text: String, upTo limit: Int) -> (value: UInt64, count: Int)? {
+    var value: UInt64 = 0, count = 0
+    for b in text.utf8 {
+        guard b >= 0x30, b <= 0x39, count < limit else { return nil }
+        value = value * 10 + UInt64(b - 0x30)
+        count += 1
+    }
+    return count == 0 ? nil : (value, count)
+}
+
+/// `value` as `count` ASCII digits, leading zeros kept.
+private func digitText(_ value: UInt64, count: Int) -> String {
+    var value = value
+    return String(unsafeUninitializedCapacity: count) { buffer in
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            buffer[i] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+            value /= 10
         }
+        return count
     }
 }
