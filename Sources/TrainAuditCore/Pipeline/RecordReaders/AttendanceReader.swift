@@ -4,9 +4,8 @@
 final class AttendanceReader: RecordReader {
     let sheet: SheetReading
     let id, classID, date, session, checkIn, checkOut, method, device, location, photo, signature: Column
-    /// The last context and its code: rows repeat their context, so it is interned (a
-    /// lock) only when it changes.
-    private var lastContext: (context: SignInRow.Context, code: UInt32)?
+    /// Rows repeat their context, so it is interned (a lock) only when it changes.
+    private var lastContext = LastCode<SignInRow.Context>()
     /// Recent signers and their codes: a class's roster signs in session after session.
     private var signers = RecentTable<SignInRow.Signer>()
 
@@ -32,13 +31,7 @@ final class AttendanceReader: RecordReader {
         if day == nil { day = inAt?.day }
         if day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
         context.dayOrdinal = day?.ordinal ?? SignInRow.none
-        let contextCode: UInt32
-        if let last = lastContext, last.context == context {
-            contextCode = last.code
-        } else {
-            contextCode = tables.signInContexts.intern(context)
-            lastContext = (context, contextCode)
-        }
+        let contextCode = lastContext.code(for: context) { tables.signInContexts.intern($0) }
         var row = SignInRow(signerCode: signerCode, contextCode: contextCode)
         row.inTime = SignInRow.Times.encode(inAt, from: context.dayOrdinal, far: tables.farMoments)
         row.outTime = SignInRow.Times.encode(outAt, from: context.dayOrdinal, far: tables.farMoments)

@@ -2,8 +2,8 @@
 final class PaymentReader: RecordReader {
     let sheet: SheetReading
     let item, fund, payer, classID: Column
-    /// The last line's batch and its code: a batch's lines come together.
-    private var lastBatch: (batch: Payment.Batch, code: UInt32)?
+    /// A batch's lines come together.
+    private var lastBatch = LastCode<Payment.Batch>()
 
     init(_ sheet: SheetReading) {
         self.sheet = sheet
@@ -24,9 +24,7 @@ final class PaymentReader: RecordReader {
         batch.fund = c.code(fund)
         batch.payer = c.code(payer)
         batch.classID = c.code(classID)
-        let code = lastBatch.flatMap { $0.batch == batch ? $0.code : nil } ?? tables.paymentBatches.intern(batch)
-        lastBatch = (batch, code)
-        p.setBatch(code: code)
+        p.setBatch(code: lastBatch.code(for: batch) { tables.paymentBatches.intern($0) })
         p.holder = c.ownText("holder").map(NameReader.normalize)
         sink.payments.append(p)
     }

@@ -53,3 +53,17 @@ struct ShortBytes: Equatable {
         x.count == y.count && x.words.0 == y.words.0 && x.words.1 == y.words.1 && x.words.2 == y.words.2
     }
 }
+
+/// The value a reader coded last and its code: rows that repeat the row before (a class's
+/// roster lines, a session's sign-ins, a batch of payouts) skip the run's table and its lock.
+struct LastCode<Value: Equatable> {
+    private var last: (value: Value, code: UInt32)?
+
+    /// `value`'s code: the last one when `value` is the last value, else `make(value)`.
+    mutating func code(for value: Value, make: (Value) -> UInt32) -> UInt32 {
+        if let last, last.value == value { return last.code }
+        let code = make(value)
+        last = (value, code)
+        return code
+    }
+}

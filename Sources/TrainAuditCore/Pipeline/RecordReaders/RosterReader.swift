@@ -5,9 +5,9 @@ final class RosterReader: RecordReader {
     let failedAssessment: Pattern?
 
     let gender, occupation, level, assessment, employment, classID, institution, program, department, county: Column
-    /// The last line's parts and their codes: a class's lines come together.
-    private var lastClass: (part: Enrollment.ClassPart, code: UInt32)?
-    private var lastLine: (part: Enrollment.LinePart, code: UInt32)?
+    /// A class's lines come together.
+    private var lastClass = LastCode<Enrollment.ClassPart>()
+    private var lastLine = LastCode<Enrollment.LinePart>()
 
     init(_ sheet: SheetReading, failedAssessment: Pattern?) {
         self.sheet = sheet
@@ -43,10 +43,8 @@ final class RosterReader: RecordReader {
         cls.program = c.code(program)
         cls.department = c.code(department)
         cls.county = c.code(county)
-        let classCode = lastClass.flatMap { $0.part == cls ? $0.code : nil } ?? tables.rosterClasses.intern(cls)
-        let lineCode = lastLine.flatMap { $0.part == line ? $0.code : nil } ?? tables.rosterLines.intern(line)
-        (lastClass, lastLine) = ((cls, classCode), (line, lineCode))
-        e.setParts(classCode: classCode, lineCode: lineCode)
+        e.setParts(classCode: lastClass.code(for: cls) { tables.rosterClasses.intern($0) },
+                   lineCode: lastLine.code(for: line) { tables.rosterLines.intern($0) })
         e.phone = c.phone("phone")
         e.extra = c.extra()
         sink.enrollments.append(e)
