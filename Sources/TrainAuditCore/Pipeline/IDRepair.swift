@@ -120,7 +120,7 @@ enum IDRepair {
             if candidates[name, default: []].contains(where: { $0.id == id }) { return }
             candidates[name, default: []].append((id, source()))
         }
-        for (p, rows) in t.registry.rows.enumerated() {
+        for (p, rows) in t.registry.parts.rows.enumerated() {
             for (i, r) in rows.enumerated() {
                 if let n = codes[r.nameCode] { add(n, r.id, t.registry.entry(part: p, at: i).source) }
             }

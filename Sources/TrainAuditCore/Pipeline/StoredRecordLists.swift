@@ -1,66 +1,55 @@
-/// The sign-ins of a run as checks read them: the readers' parts (`SignInPart`), joined in
-/// input order without copying, each row shown as a `SignIn` on the run's tables. The list
-/// holds the tables (counted once, here), so its sign-ins need not.
+/// The readers' parts of one compact record kind, joined in input order without copying:
+/// each part's rows and its source rows (`RowNumbers`), read as one list indexed from 0.
 ///
-/// The parts' arrays are kept side by side, not as an array of parts: a sign-in is read
+/// The parts' arrays are kept side by side, not as an array of parts: a record is read
 /// through subscripts of these (which borrow), where a part taken out of an array would be
-/// retained and released, three arrays each time, for each of 24 million sign-ins.
-public struct SignInList: RandomAccessCollection, Sendable {
-    private(set) var rows: [[SignInRow]] = []
-    private var breaks: [[RowNumbers.Break]] = []
-    private var photos: [[UInt32]] = []
-    /// Sign-ins before each part, and in all: one more entry than `rows`.
+/// retained and released, its arrays each time, for each of 24 million sign-ins.
+struct PartRows<Row: Sendable>: Sendable {
+    private(set) var rows: [[Row]] = []
+    private(set) var breaks: [[RowNumbers.Break]] = []
+    /// Rows before each part, and in all: one more entry than `rows`.
     private(set) var offsets: [Int] = [0]
-    let tables: RunTables
 
-    init(tables: RunTables) { self.tables = tables }
+    var count: Int { offsets[offsets.count - 1] }
 
-    /// A reader's part after these.
-    mutating func append(_ part: SignInPart) {
-        guard part.count > 0 else { return }
-        rows.append(part.rows)
-        breaks.append(part.numbers.breaks)
-        photos.append(part.photos)
-        offsets.append(endIndex + part.count)
+    /// A reader's part after these; false, and nothing kept, when it has no rows.
+    mutating func append(_ part: [Row], _ numbers: RowNumbers) -> Bool {
+        guard !part.isEmpty else { return false }
+        rows.append(part)
+        breaks.append(numbers.breaks)
+        offsets.append(count + part.count)
+        return true
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { offsets[offsets.count - 1] }
-
+    /// The part that holds row `i`, and the row's index in it.
     @inline(__always)
-    private func signIn(part p: Int, at i: Int, from source: SourceRef) -> SignIn {
-        SignIn(rows[p][i], row: UInt32(truncatingIfNeeded: source.row),
-               photoCode: photos[p].isEmpty ? 0 : photos[p][i], in: tables)
-    }
-
-    @inline(__always)
-    private func signIn(part p: Int, at i: Int) -> SignIn {
-        signIn(part: p, at: i, from: RowNumbers.source(at: i, breaks[p]))
-    }
-
-    @inline(__always)
-    public subscript(i: Int) -> SignIn {
-        if rows.count == 1 { return signIn(part: 0, at: i) }
+    func locate(_ i: Int) -> (part: Int, index: Int) {
+        if rows.count == 1 { return (0, i) }
         // A few parts (parts of a file, files): a short walk.
-        precondition(i >= 0 && i < endIndex, "SignInList index out of range")
+        precondition(i >= 0 && i < count, "record index out of range")
         var p = 0
         while offsets[p + 1] <= i { p += 1 }
-        return signIn(part: p, at: i - offsets[p])
+        return (p, i - offsets[p])
     }
 
-    /// Walks the parts in turn instead of locating each index.
-    public struct Iterator: IteratorProtocol {
-        let list: SignInList
+    /// The source of row `i` of part `p`.
+    @inline(__always)
+    func source(part p: Int, at i: Int) -> SourceRef { RowNumbers.source(at: i, breaks[p]) }
+
+    /// Where a walk over all rows is, part by part, moving a cursor over each part's breaks
+    /// instead of searching them.
+    struct Walk {
         var part = 0, index = 0
-        /// The part's break of the sign-in before (`RowNumbers`).
+        /// The part's break of the row before.
         var cursor = 0
 
-        public mutating func next() -> SignIn? {
-            while part < list.rows.count {
-                if index < list.rows[part].count {
+        /// The next row's part, index in it and source; nil after the last.
+        @inline(__always)
+        mutating func next(in parts: PartRows) -> (part: Int, index: Int, source: SourceRef)? {
+            while part < parts.rows.count {
+                if index < parts.rows[part].count {
                     defer { index += 1 }
-                    return list.signIn(part: part, at: index,
-                                       from: RowNumbers.source(at: index, list.breaks[part], cursor: &cursor))
+                    return (part, index, RowNumbers.source(at: index, parts.breaks[part], cursor: &cursor))
                 }
                 part += 1
                 index = 0
@@ -69,67 +58,89 @@ public struct SignInList: RandomAccessCollection, Sendable {
             return nil
         }
     }
-
-    public func makeIterator() -> Iterator { Iterator(list: self) }
 }
 
-/// The registry entries of a run as checks read them: the readers' parts (`RegistryPart`)
-/// joined in input order without copying, as `SignInList` joins sign-ins.
-public struct RegistryList: RandomAccessCollection, Sendable {
-    private(set) var rows: [[RegistryRow]] = []
-    private var breaks: [[RowNumbers.Break]] = []
-    /// Entries before each part, and in all: one more entry than `rows`.
-    private var offsets: [Int] = [0]
+/// The sign-ins of a run as checks read them: the readers' parts (`SignInPart`), each row
+/// shown as a `SignIn` on the run's tables. The list holds the tables (counted once, here),
+/// so its sign-ins need not.
+public struct SignInList: RandomAccessCollection, Sendable {
+    private(set) var parts = PartRows<SignInRow>()
+    /// Each part's photo codes, beside `parts`.
+    private var photos: [[UInt32]] = []
     let tables: RunTables
 
     init(tables: RunTables) { self.tables = tables }
 
     /// A reader's part after these.
-    mutating func append(_ part: RegistryPart) {
-        guard part.rows.count > 0 else { return }
-        rows.append(part.rows)
-        breaks.append(part.numbers.breaks)
-        offsets.append(endIndex + part.rows.count)
+    mutating func append(_ part: SignInPart) {
+        if parts.append(part.rows, part.numbers) { photos.append(part.photos) }
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { offsets[offsets.count - 1] }
+    public var endIndex: Int { parts.count }
 
-    /// Entry `i` of part `p`.
+    /// Sign-in `i` of part `p`, from its source.
     @inline(__always)
-    func entry(part p: Int, at i: Int) -> RegistryEntry {
-        RegistryEntry(rows[p][i], source: RowNumbers.source(at: i, breaks[p]), in: tables)
+    private func signIn(part p: Int, at i: Int, from source: SourceRef) -> SignIn {
+        SignIn(parts.rows[p][i], row: UInt32(truncatingIfNeeded: source.row),
+               photoCode: photos[p].isEmpty ? 0 : photos[p][i], in: tables)
     }
 
+    /// Sign-in `i` of part `p`.
     @inline(__always)
-    public subscript(i: Int) -> RegistryEntry {
-        if rows.count == 1 { return entry(part: 0, at: i) }
-        precondition(i >= 0 && i < endIndex, "RegistryList index out of range")
-        var p = 0
-        while offsets[p + 1] <= i { p += 1 }
-        return entry(part: p, at: i - offsets[p])
+    func signIn(part p: Int, at i: Int) -> SignIn { signIn(part: p, at: i, from: parts.source(part: p, at: i)) }
+
+    @inline(__always)
+    public subscript(i: Int) -> SignIn {
+        let (p, j) = parts.locate(i)
+        return signIn(part: p, at: j)
     }
 
     /// Walks the parts in turn instead of locating each index.
     public struct Iterator: IteratorProtocol {
+        let list: SignInList
+        var walk = PartRows<SignInRow>.Walk()
+
+        public mutating func next() -> SignIn? {
+            walk.next(in: list.parts).map { list.signIn(part: $0.part, at: $0.index, from: $0.source) }
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(list: self) }
+}
+
+/// The registry entries of a run as checks read them: the readers' parts (`RegistryPart`),
+/// as `SignInList` reads sign-ins.
+public struct RegistryList: RandomAccessCollection, Sendable {
+    private(set) var parts = PartRows<RegistryRow>()
+    let tables: RunTables
+
+    init(tables: RunTables) { self.tables = tables }
+
+    /// A reader's part after these.
+    mutating func append(_ part: RegistryPart) { _ = parts.append(part.rows, part.numbers) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { parts.count }
+
+    /// Entry `i` of part `p`.
+    @inline(__always)
+    func entry(part p: Int, at i: Int) -> RegistryEntry {
+        RegistryEntry(parts.rows[p][i], source: parts.source(part: p, at: i), in: tables)
+    }
+
+    @inline(__always)
+    public subscript(i: Int) -> RegistryEntry {
+        let (p, j) = parts.locate(i)
+        return entry(part: p, at: j)
+    }
+
+    public struct Iterator: IteratorProtocol {
         let list: RegistryList
-        var part = 0, index = 0
-        /// The part's break of the entry before (`RowNumbers`).
-        var cursor = 0
+        var walk = PartRows<RegistryRow>.Walk()
 
         public mutating func next() -> RegistryEntry? {
-            while part < list.rows.count {
-                if index < list.rows[part].count {
-                    defer { index += 1 }
-                    return RegistryEntry(list.rows[part][index],
-                                         source: RowNumbers.source(at: index, list.breaks[part], cursor: &cursor),
-                                         in: list.tables)
-                }
-                part += 1
-                index = 0
-                cursor = 0
-            }
-            return nil
+            walk.next(in: list.parts).map { RegistryEntry(list.parts.rows[$0.part][$0.index], source: $0.source, in: list.tables) }
         }
     }
 

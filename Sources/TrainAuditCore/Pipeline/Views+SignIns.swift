@@ -57,15 +57,15 @@ extension AuditData {
             }
         }
         let signInTables = signIns.tables, registryList = registry
-        each(registry.rows, .registry, id: \.id) { c, i in
+        each(registry.parts.rows, .registry, id: \.id) { c, i in
             let entry = registryList.entry(part: c, at: i)
             return (entry.name, entry.source)
         }
         let rosterChunks = enrollments.chunks
         each(rosterChunks, .roster, id: \.id) { c, i in (rosterChunks[c][i].name, rosterChunks[c][i].source) }
-        let signers = signInTables.signers, signInList = signIns, signInOffsets = signIns.offsets
-        each(signIns.rows, .attendance, id: { signers.value(of: $0.signerCode).id }) { c, i in
-            let s = signInList[signInOffsets[c] + i]
+        let signers = signInTables.signers, signInList = signIns
+        each(signIns.parts.rows, .attendance, id: { signers.value(of: $0.signerCode).id }) { c, i in
+            let s = signInList.signIn(part: c, at: i)
             return (s.name, s.source)
         }
         let paymentChunks = payments.chunks, watchChunks = watchlist.chunks
