@@ -28,12 +28,14 @@ let package = Package(
         ),
         // glibc's <malloc.h> (mallopt), for the executable's allocator settings; empty elsewhere.
         .systemLibrary(name: "CMalloc"),
+        // The compiler's prefetch hint, for walks that jump about a big table of records.
+        .systemLibrary(name: "CPrefetch"),
         // The core: ingest, normalise, typed records and their indexes, rule packs. Its
         // storage encodings are internal; what it makes public is the checks' domain view.
         .target(
             name: "TrainAuditCore",
             dependencies: [
-                "CPCRE2",
+                "CPCRE2", "CPrefetch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

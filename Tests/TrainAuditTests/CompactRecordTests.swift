@@ -316,3 +316,47 @@ import Testing
     }
     #expect(DigitText(nil, in: tables) == .none)
 }
+
+@Test func signInIndexesGroupLikeADictionaryOfTheSignIns() throws {
+    // Sign-ins of people, classes and devices in scrambled order; some without an ID, a
+    // class, a device or a check-in, one ID written two ways (with spaces), one name twice.
+    var lines = ["班级编号,身份证号码,姓名,考勤日期,时段,签到时间,签退时间,设备编号"]
+    let ids = ["640422198503120016", "640422199001010015", "64042219920215003X", "6404 2219 8503 1200 16", ""]
+    for i in 0..<300 {
+        let cls = i % 11 == 0 ? "" : "XJ-2019-0\(i % 4)"
+        let device = i % 5 == 0 ? "" : "FACE-\(i % 3)"
+        let checkIn = i % 7 == 0 ? "" : "2019-03-0\(1 + i % 5) 08:0\(i % 10):00"
+        lines.append("\(cls),\(ids[(i * 7) % ids.count]),\(i % 9 == 0 ? "马晓军" : "马小军"),2019-03-0\(1 + i % 5),上午,\(checkIn),,\(device)")
+    }
+    let folder = try writeTables([("attendance.csv", lines.joined(separator: "\n") + "\n")])
+    let data = Loader(catalog: try Engines.pack("guyuan").catalog).load(paths: [folder]).data
+    let all = Array(data.signIns)
+    #expect(all.count == 300)
+    func plain<Key: Hashable>(_ key: (SignIn) -> Key?) -> [Key: [Int]] {
+        var groups: [Key: [Int]] = [:]
+        for (i, s) in all.enumerated() { if let k = key(s) { groups[k, default: []].append(i) } }
+        return groups
+    }
+    let byPerson = plain { $0.id.id }
+    #expect(data.signInsByPerson.keys == byPerson.keys.sorted())
+    for (k, rows) in byPerson { #expect(Array(data.signInsByPerson[k] ?? []) == rows) }
+    let byClass = plain { $0.classID }
+    #expect(data.signInsByClass.keys == byClass.keys.sorted())
+    for (k, rows) in byClass { #expect(Array(data.signInsByClass[k] ?? []) == rows) }
+    let byDevice = plain { s in s.id.id != nil && s.checkIn != nil ? s.device : nil }
+    #expect(data.signInsByDevice.keys == byDevice.keys.sorted())
+    for (k, rows) in byDevice { #expect(Array(data.signInsByDevice[k] ?? []) == rows) }
+    // A person's sign-ins as checks walk them (fetched ahead) are those rows' sign-ins.
+    for trainee in data.attendees {
+        #expect(trainee.signIns.map(\.source) == (byPerson[trainee.id] ?? []).map { all[$0].source })
+    }
+}
+
+@Test func parallelFlatMapGivesTheLoopsResultsInOrder() {
+    let items = Array(0..<1_000)
+    let body: @Sendable (Int) -> [Int] = { i in Array(repeating: i, count: i % 3) }
+    #expect(Parallel.flatMap(items, body) == items.flatMap(body))
+    #expect(Parallel.flatMap([Int](), body).isEmpty)
+    #expect(Parallel.flatMap([5], body) == [5, 5])
+    #expect(Parallel.flatMap(Array(0..<3), body) == [1, 2, 2])
+}

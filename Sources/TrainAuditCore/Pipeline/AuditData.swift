@@ -101,14 +101,23 @@ public final class AuditData: Sendable {
         self.watchlist = tables.watchlist
         let watchlist = tables.watchlist
 
-        lazySignInsByPerson = Lazy { RowIndex(signIns, packedCode: { $0.id.id?.packed }, key: { ResidentID(packed: $0) }) }
+        // The sign-in indexes read the stored rows, not sign-ins: no source or photo is
+        // made for each of 24 million rows, twice.
+        let (signers, contexts) = (signIns.tables.signers, signIns.tables.signInContexts)
+        lazySignInsByPerson = Lazy {
+            RowIndex(signIns.storedRows, packedCode: { signers.value(of: $0.signerCode).id.id?.packed },
+                     key: { ResidentID(packed: $0) })
+        }
         lazySignInsByClass = Lazy {
-            RowIndex(signIns, code: { $0.context.classID == 0 ? nil : $0.context.classID }, key: { signIns.tables.text($0)! })
+            RowIndex(signIns.storedRows, code: { r -> UInt32? in
+                let c = contexts.value(of: r.contextCode).classID
+                return c == 0 ? nil : c
+            }, key: { signIns.tables.text($0)! })
         }
         lazySignInsByDevice = Lazy {
-            RowIndex(signIns, code: { s -> UInt32? in
-                let device = s.context.device
-                return device != 0 && s.id.id != nil && s.hasCheckIn ? device : nil
+            RowIndex(signIns.storedRows, code: { r -> UInt32? in
+                let device = contexts.value(of: r.contextCode).device
+                return device != 0 && r.inTime != SignInRow.none && signers.value(of: r.signerCode).id.id != nil ? device : nil
             }, key: { signIns.tables.text($0)! })
         }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The readers' parts of one compact record kind, joined in input order without copying:
 /// each part's rows and its source rows (`RowNumbers`), read as one list indexed from 0.
 ///
@@ -30,6 +32,13 @@ struct PartRows<Row: Sendable>: Sendable {
         var p = 0
         while offsets[p + 1] <= i { p += 1 }
         return (p, i - offsets[p])
+    }
+
+    /// Asks for row `i`'s memory to be fetched (`RecordTable.prefetch`).
+    @inline(__always)
+    func prefetch(_ i: Int) {
+        let (p, j) = locate(i)
+        rows[p].withUnsafeBufferPointer { trainaudit_prefetch($0.baseAddress! + j) }
     }
 
     /// The source of row `i` of part `p`.
@@ -96,6 +105,11 @@ public struct SignInList: RandomAccessCollection, Sendable {
         return signIn(part: p, at: j)
     }
 
+    public func prefetch(_ i: Int) { parts.prefetch(i) }
+
+    /// The stored rows, in order, for the indexes to read without making sign-ins.
+    var storedRows: FlattenSequence<[[SignInRow]]> { parts.rows.joined() }
+
     /// Walks the parts in turn instead of locating each index.
     public struct Iterator: IteratorProtocol {
         let list: SignInList
@@ -134,6 +148,8 @@ public struct RegistryList: RandomAccessCollection, Sendable {
         let (p, j) = parts.locate(i)
         return entry(part: p, at: j)
     }
+
+    public func prefetch(_ i: Int) { parts.prefetch(i) }
 
     public struct Iterator: IteratorProtocol {
         let list: RegistryList

@@ -52,10 +52,11 @@ struct OverlappingSignIns: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        var out: [Finding] = []
-        for trainee in data.attendees {
+        // Each person's sign-ins are compared among themselves only: people in parallel.
+        return Parallel.flatMap(data.attendees) { trainee in
+            var out: [Finding] = []
             let signIns = trainee.signIns
-            guard signIns.count > 1 else { continue }
+            guard signIns.count > 1 else { return out }
             let person = trainee.id
             // Only sign-ins with a class and a day can clash; sort by day, then source order.
             // (`hasClass` makes no text: this runs for each of 24 million sign-ins.)
@@ -65,7 +66,7 @@ struct OverlappingSignIns: Check {
                 guard s.hasClass, let day = s.day else { continue }
                 usable.append((day.ordinal, order, s))
             }
-            guard usable.count > 1 else { continue }
+            guard usable.count > 1 else { return out }
             let sorted = usable.sorted { $0.day != $1.day ? $0.day < $1.day : $0.order < $1.order }.map(\.signIn)
             // Class pair → clashes (day, session label, the two sign-ins).
             var clashes: [String: [(day: Day, session: String, a: SignIn, b: SignIn)]] = [:]
@@ -123,7 +124,7 @@ struct OverlappingSignIns: Check {
                     institution: view?.institution, county: view?.county,
                     amount: money.amount, paymentRefs: money.payments, classes: [ca, cb]))
             }
+            return out
         }
-        return out
     }
 }
