@@ -360,3 +360,37 @@ import Testing
     #expect(Parallel.flatMap([5], body) == [5, 5])
     #expect(Parallel.flatMap(Array(0..<3), body) == [1, 2, 2])
 }
+
+@Test func repeatedHeaderTestAgreesWithComparingEveryCell() throws {
+    // Rows made of the header's texts (whole, spaced, as parent or child of a two-row
+    // header), lookalikes that share only the first character (姓氏 for 姓名), data and blanks.
+    let catalog = try Engines.pack("guyuan").catalog
+    let header = ["班级编号", "身份证号码", "姓名", "考勤日期", "时段", "签到时间", "签退时间", "设备编号"]
+    guard let layout = HeaderFinder(catalog: catalog).find(in: [RawRow(number: 1, cells: header)], fileName: "attendance.csv") else {
+        Issue.record("no layout")
+        return
+    }
+    let choices: [[String]] = header.map { h in
+        [h, " \(h) ", String(h.prefix(1)) + "氏", "", "XJ-01", "640422198503120016", h + "x"]
+    }
+    func plain(_ row: RawRow) -> Bool {
+        let needed = max(2, (layout.columns.count + 1) / 2)
+        let same = layout.headerForms.filter { j, forms in
+            j < row.cells.count && forms.contains(ColumnCatalog.cleanHeader(row.cells[j]))
+        }.count
+        return same >= needed
+    }
+    var state: UInt64 = 42
+    var seen = Set<Bool>()
+    for n in 0..<3_000 {
+        var cells: [String] = []
+        for c in choices {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            cells.append(c[Int(state >> 33) % c.count])
+        }
+        let row = RawRow(number: n + 2, cells: Array(cells.prefix(n % 50 == 0 ? 3 : cells.count)))
+        #expect(HeaderFinder.repeats(row, layout) == plain(row), "row \(row.cells)")
+        seen.insert(plain(row))
+    }
+    #expect(seen == [true, false])
+}

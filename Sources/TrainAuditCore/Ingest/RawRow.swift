@@ -107,6 +107,17 @@ public struct RawRow: Sendable {
         return j < cells.count ? cells[j] : ""
     }
 
+    /// The first byte of cell `j` past ASCII white space (`HeaderFinder.leadByte`); nil
+    /// when it has none or `j` is past the end.
+    @inline(__always)
+    func leadByte(at j: Int) -> UInt8? {
+        if let lead = held.leadByte(at: j) { return lead }
+        guard j < cells.count else { return nil }
+        var cell = cells[j]
+        if cell.isEmpty { return nil }
+        return cell.withUTF8 { HeaderFinder.leadByte($0) }
+    }
+
     /// Every cell empty or white space (ASCII, NBSP, ideographic space), and nothing in
     /// it that could not be decoded (such a row is data that was damaged, never skipped as
     /// blank).
@@ -178,6 +189,25 @@ struct HeldCells: Sendable {
         guard span.stamp == stamp else { return nil }
         return bytes.withUnsafeBufferPointer { all in
             body(UnsafeBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)]))
+        }
+    }
+
+    /// The first byte of column `j`'s held bytes past ASCII white space: nil when the
+    /// cell is not held, .some(nil) when it is blank.
+    @inline(__always)
+    func leadByte(at j: Int) -> UInt8?? {
+        guard !isEmpty, j < spans.count else { return nil }
+        let span = spans[j]
+        guard span.stamp == stamp else { return nil }
+        return bytes.withUnsafeBufferPointer { all -> UInt8? in
+            var i = Int(span.start)
+            let end = i + Int(span.count)
+            while i < end {
+                let b = all[i]
+                if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) { return b }
+                i += 1
+            }
+            return nil
         }
     }
 

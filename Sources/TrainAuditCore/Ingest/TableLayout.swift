@@ -19,6 +19,11 @@ public struct TableLayout: Sendable {
     /// Per entry of `headerForms`, the first bytes of its texts: a cell whose first byte
     /// (past ASCII white space) is none of them starts none of them.
     let headerLeads: [[UInt8]]
+    /// The same as bits: 256 per entry of `headerForms` (four words), for the quick test of
+    /// every data row (`HeaderFinder.repeats`).
+    let headerLeadBits: [UInt64]
+    /// The column index of each entry of `headerForms`.
+    let headerColumns: [Int]
 
     public init(kind: TableKind, headerRows: [Int], headers: [String], columns: [String: Int],
                 unknown: [Int], missing: [String], score: Double) {
@@ -35,6 +40,12 @@ public struct TableLayout: Sendable {
             return (j, parts.count > 1 ? [h] + parts : [h])
         }
         headerLeads = headerForms.map { $0.1.compactMap(\.utf8.first) }
+        var bits = [UInt64](repeating: 0, count: 4 * headerLeads.count)
+        for (k, leads) in headerLeads.enumerated() {
+            for b in leads { bits[4 * k + Int(b >> 6)] |= 1 << UInt64(b & 63) }
+        }
+        headerLeadBits = bits
+        headerColumns = headerForms.map(\.0)
     }
 
     public func index(_ column: String) -> Int? { columns[column] }
@@ -101,6 +112,23 @@ public struct HeaderFinder: Sendable {
     /// texts (the whole header, or either part of a two-row "parent/child").
     public static func repeats(_ row: RawRow, _ layout: TableLayout) -> Bool {
         let needed = max(2, (layout.columns.count + 1) / 2)
+        // First only the cells' first bytes, by bits: a row with fewer than `needed` cells
+        // that could start their header's text is no header (nearly every row), and the
+        // test below counts only such cells.
+        let enough = layout.headerLeadBits.withUnsafeBufferPointer { bits -> Bool in
+            var leads = 0, left = layout.headerColumns.count
+            for (k, j) in layout.headerColumns.enumerated() {
+                left -= 1
+                if j < row.cells.count, let b = row.leadByte(at: j), bits[4 * k + Int(b >> 6)] >> UInt64(b & 63) & 1 != 0 {
+                    leads += 1
+                    if leads >= needed { return true }
+                } else if leads + left < needed {
+                    return false
+                }
+            }
+            return false
+        }
+        if !enough { return false }
         var same = 0, missed = 0
         for (k, (j, forms)) in layout.headerForms.enumerated() {
             guard j < row.cells.count else { missed += 1; continue }
