@@ -176,3 +176,38 @@ private func csv(_ name: String, _ limits: IngestLimits = .default) throws -> CS
     let path = try IngestFixtures.temporaryFile("empty.csv", [])
     #expect(try IngestFixtures.rows(CSVReader(path: path)).isEmpty)
 }
+
+@Test func csvUnquotedFieldsOfEveryLengthAreCutWhereTheirSeparatorsAre() throws {
+    // Fields of 0 to 30 bytes (ASCII, CJK, a byte above 0x80 next to a separator) so that
+    // separators and line ends fall at every offset of the parser's 8-byte words, with
+    // LF, CRLF and CR line ends, comma- and tab-separated: without quotes, splitting the
+    // text is the answer.
+    var state: UInt64 = 7
+    func next(_ n: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int(state >> 33) % n
+    }
+    let pieces = ["a", "7", "-", " ", "中", "é", "x", "0"]
+    for separator in [",", "\t"] {
+        var expected: [[String]] = []
+        var text = ""
+        for _ in 0..<400 {
+            let fields = (0..<(1 + next(9))).map { _ in
+                var f = ""
+                while f.utf8.count < next(31) { f += pieces[next(pieces.count)] }
+                return f
+            }
+            // A record's one empty field is a blank line, which reads as one empty cell too.
+            expected.append(fields)
+            text += fields.joined(separator: separator) + ["\n", "\r\n", "\r"][next(3)]
+        }
+        let folder = try writeTables([("t.csv", "h" + separator + "h2\n" + text)])
+        let reader = try CSVReader(path: folder + "/t.csv")
+        #expect(reader.separator == Character(separator))
+        for size in [1 << 20, 5, 8, 13] {
+            reader.chunkSize = size
+            let rows = try IngestFixtures.rows(reader).dropFirst().map(\.1)
+            #expect(rows == expected, "chunk size \(size), separator \(separator == "," ? "comma" : "tab")")
+        }
+    }
+}

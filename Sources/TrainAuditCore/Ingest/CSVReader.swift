@@ -467,20 +467,29 @@ struct CSVParser {
         return true
     }
 
-    /// The first index from `i` whose 8-byte word may hold the separator, CR or LF: words
-    /// of none of them are stepped over whole (a word holds byte b when `word ^ b·0x0101…`
-    /// has a zero byte). The byte loop after it finds the exact place.
+    /// The index of the first separator, CR or LF from `i`, found a word of 8 bytes at a
+    /// time: a word holds byte b where `word ^ b·0x0101…` has a zero byte, and the lowest
+    /// byte `zeros` marks is the first such one (a marked byte above a true zero may be
+    /// false, one below it never is). In the last 7 bytes of `buf`, or on a big-endian
+    /// machine, it returns where the words stopped, and the byte loop after it looks on.
     @inline(__always)
     private static func skipPlain(_ buf: UnsafeBufferPointer<UInt8>, from i: Int, separator: UInt8) -> Int {
         guard let base = buf.baseAddress else { return i }
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let s = UInt64(separator) &* ones, r = UInt64(cr) &* ones, l = UInt64(lf) &* ones
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
         var j = i
         while j + 8 <= buf.count {
             let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-            if hasZero(w ^ s) || hasZero(w ^ r) || hasZero(w ^ l) { break }
+            let found = zeros(w ^ s) | zeros(w ^ r) | zeros(w ^ l)
+            if found != 0 {
+                #if _endian(little)
+                return j + found.trailingZeroBitCount >> 3
+                #else
+                return j
+                #endif
+            }
             j += 8
         }
         return j
