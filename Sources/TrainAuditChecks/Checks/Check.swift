@@ -82,7 +82,9 @@ public struct CheckExample: Sendable {
 /// sign-ins and payments), `data.trainingClasses`, `data.rosterLines` or a table
 /// (`data.payments`); a `Trainee` has its `roster` lines, `payments`, `signIns`,
 /// `registry` and `money(in:)`; a `RosterLine` its class, `period`, `subsidy`, `age(on:)`;
-/// a class its `data.roster(of:)`, `data.signIns(of:)`, `data.payments(of:)`. Read
+/// a class its `data.roster(of:)`, `data.signIns(of:)`, `data.payments(of:)`. When each
+/// person's findings depend on that person alone, `Parallel.flatMap(data.attendees) { … }`
+/// walks them on all cores and gives the loop's findings in the loop's order. Read
 /// thresholds as `audit.settings[.key]?.value`; a threshold a class is judged by (a key
 /// declared `byClassStart`) as `audit.settings.inForce(.key).forClass(startingOn: start)`,
 /// the rule in force when the class started. List the keys in `CheckInfo.settings`
