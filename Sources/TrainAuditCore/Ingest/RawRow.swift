@@ -195,21 +195,7 @@ struct HeldCells: Sendable {
     /// The first byte of column `j`'s held bytes past ASCII white space: nil when the
     /// cell is not held, .some(nil) when it is blank.
     @inline(__always)
-    func leadByte(at j: Int) -> UInt8?? {
-        guard !isEmpty, j < spans.count else { return nil }
-        let span = spans[j]
-        guard span.stamp == stamp else { return nil }
-        return bytes.withUnsafeBufferPointer { all -> UInt8? in
-            var i = Int(span.start)
-            let end = i + Int(span.count)
-            while i < end {
-                let b = all[i]
-                if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) { return b }
-                i += 1
-            }
-            return nil
-        }
-    }
+    func leadByte(at j: Int) -> UInt8?? { withBytes(at: j, HeaderFinder.leadByte) }
 
     /// Column `j`'s cell as a String; nil when it is not held.
     func text(at j: Int) -> String? {

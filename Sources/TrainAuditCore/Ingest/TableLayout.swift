@@ -16,14 +16,9 @@ public struct TableLayout: Sendable {
     /// For each mapped column, the texts a repeated header may show there: the header,
     /// and the parent and child of a two-row header.
     public let headerForms: [(Int, [String])]
-    /// Per entry of `headerForms`, the first bytes of its texts: a cell whose first byte
-    /// (past ASCII white space) is none of them starts none of them.
-    let headerLeads: [[UInt8]]
-    /// The same as bits: 256 per entry of `headerForms` (four words), for the quick test of
-    /// every data row (`HeaderFinder.repeats`).
-    let headerLeadBits: [UInt64]
-    /// The column index of each entry of `headerForms`.
-    let headerColumns: [Int]
+    /// Per entry of `headerForms`, the first bytes of its texts as 256 bits (four words): a
+    /// cell whose first byte (past ASCII white space) is none of them starts none of them.
+    private let headerLeadBits: [UInt64]
 
     public init(kind: TableKind, headerRows: [Int], headers: [String], columns: [String: Int],
                 unknown: [Int], missing: [String], score: Double) {
@@ -39,13 +34,17 @@ public struct TableLayout: Sendable {
             let parts = h.split(separator: "/").map(String.init)
             return (j, parts.count > 1 ? [h] + parts : [h])
         }
-        headerLeads = headerForms.map { $0.1.compactMap(\.utf8.first) }
-        var bits = [UInt64](repeating: 0, count: 4 * headerLeads.count)
-        for (k, leads) in headerLeads.enumerated() {
-            for b in leads { bits[4 * k + Int(b >> 6)] |= 1 << UInt64(b & 63) }
+        var bits = [UInt64](repeating: 0, count: 4 * headerForms.count)
+        for (k, (_, forms)) in headerForms.enumerated() {
+            for b in forms.compactMap(\.utf8.first) { bits[4 * k + Int(b >> 6)] |= 1 << UInt64(b & 63) }
         }
         headerLeadBits = bits
-        headerColumns = headerForms.map(\.0)
+    }
+
+    /// Whether `lead` is the first byte of one of entry `k`'s texts in `headerForms`.
+    @inline(__always)
+    func headerMayStart(_ k: Int, with lead: UInt8) -> Bool {
+        headerLeadBits[4 * k + Int(lead >> 6)] >> UInt64(lead & 63) & 1 != 0
     }
 
     public func index(_ column: String) -> Int? { columns[column] }
@@ -115,25 +114,24 @@ public struct HeaderFinder: Sendable {
         // First only the cells' first bytes, by bits: a row with fewer than `needed` cells
         // that could start their header's text is no header (nearly every row), and the
         // test below counts only such cells.
-        let enough = layout.headerLeadBits.withUnsafeBufferPointer { bits -> Bool in
-            var leads = 0, left = layout.headerColumns.count
-            for (k, j) in layout.headerColumns.enumerated() {
-                left -= 1
-                if j < row.cells.count, let b = row.leadByte(at: j), bits[4 * k + Int(b >> 6)] >> UInt64(b & 63) & 1 != 0 {
-                    leads += 1
-                    if leads >= needed { return true }
-                } else if leads + left < needed {
-                    return false
-                }
-            }
-            return false
+        @inline(__always) func leads(_ k: Int) -> Bool {
+            let j = layout.headerForms[k].0
+            return j < row.cells.count && row.leadByte(at: j).map { layout.headerMayStart(k, with: $0) } == true
         }
-        if !enough { return false }
+        var leading = 0
+        for k in layout.headerForms.indices {
+            if leads(k) {
+                leading += 1
+                if leading >= needed { break }
+            } else if leading + (layout.headerForms.count - 1 - k) < needed {
+                return false
+            }
+        }
+        if leading < needed { return false }
         var same = 0, missed = 0
         for (k, (j, forms)) in layout.headerForms.enumerated() {
             guard j < row.cells.count else { missed += 1; continue }
-            let lead = row.held.withBytes(at: j, leadByte) ?? leadByte(row.cells[j].utf8)
-            let may = lead.map(layout.headerLeads[k].contains) == true
+            let may = leads(k)
                 && (row.held.withBytes(at: j) { b in forms.contains { mayStart(b, $0) } }
                     ?? forms.contains { mayStart(row.cells[j].utf8, $0) })
             if may {
