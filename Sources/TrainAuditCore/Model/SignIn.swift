@@ -18,6 +18,9 @@ struct SignInRow: Sendable {
     /// The day ordinal that stands for nil (no real day is that far back).
     static let none = Int32.min
 
+    /// Whether the row has a check-in time (no moment is made).
+    var hasCheckIn: Bool { inTime != SignInRow.none }
+
     init(signerCode: UInt32, contextCode: UInt32) {
         self.signerCode = signerCode
         self.contextCode = contextCode
@@ -201,7 +204,7 @@ public struct SignIn: Sendable {
         set { stored.inTime = SignInRow.Times.encode(newValue, from: dayOrdinal, far: tables.farMoments) }
     }
     /// Whether the sign-in has a check-in time (cheaper than `checkIn != nil`: nothing decoded).
-    var hasCheckIn: Bool { stored.inTime != SignInRow.none }
+    var hasCheckIn: Bool { stored.hasCheckIn }
     public var checkOut: Moment? {
         get { SignInRow.Times.moment(stored.outTime, from: dayOrdinal, far: tables.farMoments) }
         set { stored.outTime = SignInRow.Times.encode(newValue, from: dayOrdinal, far: tables.farMoments) }

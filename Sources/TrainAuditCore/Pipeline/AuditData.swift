@@ -117,7 +117,7 @@ public final class AuditData: Sendable {
         lazySignInsByDevice = Lazy {
             RowIndex(signIns.storedRows, code: { r -> UInt32? in
                 let device = contexts.value(of: r.contextCode).device
-                return device != 0 && r.inTime != SignInRow.none && signers.value(of: r.signerCode).id.id != nil ? device : nil
+                return device != 0 && r.hasCheckIn && signers.value(of: r.signerCode).id.id != nil ? device : nil
             }, key: { signIns.tables.text($0)! })
         }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
