@@ -142,15 +142,43 @@ public struct RawRow: Sendable {
 }
 
 /// A row's cells held as bytes: all their bytes one after the other, and per column where
-/// its bytes are. The CSV parser reuses both arrays row after row (they only grow), so a
-/// held cell costs a copy of its bytes and no allocation.
-struct HeldCells: Sendable {
-    /// The cells' bytes, in `bytes[0..<used]`; the array's count is its capacity.
-    private var bytes: [UInt8] = []
+/// its bytes are. The CSV parser writes row after row into the same memory once no row
+/// it gave out still shares it (checked once per row, not per cell), so a held cell costs
+/// a copy of its bytes and no allocation.
+///
+/// The memory is owned by a `Storage` object; its pointers are kept here too, so holding and
+/// reading a cell touch no reference count. Sendable: the memory is written only while one
+/// `HeldCells` (the parser's) owns it alone; a row given out shares it read-only.
+struct HeldCells: @unchecked Sendable {
+    /// Where a column's bytes are, and the row that held them (`stamp`).
+    private struct Span {
+        var start: Int32
+        var count: Int32
+        var stamp: UInt32
+    }
+
+    /// Frees the memory when the last `HeldCells` sharing it is gone.
+    private final class Storage {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let spans: UnsafeMutablePointer<Span>
+        init(bytes: UnsafeMutablePointer<UInt8>, spans: UnsafeMutablePointer<Span>) {
+            self.bytes = bytes
+            self.spans = spans
+        }
+        deinit {
+            bytes.deallocate()
+            spans.deallocate()
+        }
+    }
+
+    private var storage: Storage?
+    private var bytes: UnsafeMutablePointer<UInt8>?
+    private var byteCapacity = 0
+    private var spans: UnsafeMutablePointer<Span>?
+    private var spanCount = 0
+    /// The bytes of this row's cells are `bytes[0..<used]`.
     private var used = 0
-    /// Per column index: where its bytes are, and the row that held them (`stamp`): a
-    /// column whose entry is of an earlier row is not held in this one.
-    private var spans: [(start: Int32, count: Int32, stamp: UInt32)] = []
+    /// A column whose span has another stamp is not held in this row.
     private var stamp: UInt32 = 1
     private(set) var isEmpty = true
 
@@ -159,37 +187,59 @@ struct HeldCells: Sendable {
         used = 0
         isEmpty = true
         stamp &+= 1
-        if stamp == 0 {
-            // After 4 billion rows the stamps come round: clear them.
-            for j in spans.indices { spans[j].stamp = 0 }
-            stamp = 1
-        }
     }
 
     /// Holds `cell` as column `column`'s.
     mutating func hold(_ cell: UnsafeBufferPointer<UInt8>, column: Int) {
+        if isEmpty { startHolding() }
         let n = cell.count
-        if used + n > bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, used + n, 1024)) }
-        if n > 0 {
-            bytes.withUnsafeMutableBufferPointer { all in
-                (all.baseAddress! + used).update(from: cell.baseAddress!, count: n)
-            }
-        }
-        if column >= spans.count { spans += Array(repeating: (0, 0, 0), count: column + 1 - spans.count) }
-        spans[column] = (Int32(used), Int32(n), stamp)
+        if used + n > byteCapacity || column >= spanCount { grow(bytes: used + n, spans: column + 1) }
+        if n > 0 { (bytes! + used).update(from: cell.baseAddress!, count: n) }
+        spans![column] = Span(start: Int32(used), count: Int32(n), stamp: stamp)
         used += n
         isEmpty = false
+    }
+
+    /// Before a row's first held cell: memory of this `HeldCells` alone (a row given out
+    /// may still share the last; by now it has usually been let go).
+    private mutating func startHolding() {
+        if storage == nil || !isKnownUniquelyReferenced(&storage) {
+            allocate(bytes: max(byteCapacity, 1024), spans: max(spanCount, 16), keeping: 0, spansKept: 0)
+            stamp = 1
+        } else if stamp == 0 {
+            // After 4 billion rows the stamps come round: no span is of a row any more.
+            for j in 0..<spanCount { spans![j].stamp = 0 }
+            stamp = 1
+        }
+    }
+
+    /// Room for `bytes` bytes and `spans` columns, keeping this row's.
+    private mutating func grow(bytes needed: Int, spans columns: Int) {
+        allocate(bytes: max(needed, byteCapacity * 2), spans: max(columns, spanCount * 2), keeping: used, spansKept: spanCount)
+    }
+
+    /// New memory owned by this `HeldCells`, with the first `keeping` bytes and
+    /// `spansKept` spans of the old; the other spans are of no row.
+    private mutating func allocate(bytes byteCount: Int, spans columns: Int, keeping: Int, spansKept: Int) {
+        let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCount)
+        let newSpans = UnsafeMutablePointer<Span>.allocate(capacity: columns)
+        if keeping > 0 { newBytes.update(from: bytes!, count: keeping) }
+        if spansKept > 0 { newSpans.initialize(from: spans!, count: spansKept) }
+        (newSpans + spansKept).initialize(repeating: Span(start: 0, count: 0, stamp: 0), count: columns - spansKept)
+        storage = Storage(bytes: newBytes, spans: newSpans)
+        bytes = newBytes
+        byteCapacity = byteCount
+        spans = newSpans
+        spanCount = columns
     }
 
     /// `body` of column `j`'s bytes; nil when that cell is not held.
     @inline(__always)
     func withBytes<R>(at j: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard !isEmpty, j < spans.count else { return nil }
+        guard !isEmpty, j >= 0, j < spanCount, let spans, let bytes else { return nil }
         let span = spans[j]
         guard span.stamp == stamp else { return nil }
-        return bytes.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.count)]))
-        }
+        return withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: bytes + Int(span.start), count: Int(span.count))) }
     }
 
     /// The first byte of column `j`'s held bytes past ASCII white space: nil when the
