@@ -41,9 +41,8 @@ struct RowCells {
     func code(_ column: Column) -> UInt32 {
         guard let j = column.index, j < row.cells.count else { return 0 }
         let sheet = self.sheet
-        if j < sheet.heldCodes.count, let code = row.held.withBytes(at: j, { b -> UInt32? in
-            if sheet.heldCodes[j] == nil { sheet.heldCodes[j] = RecentTable() }
-            return sheet.heldCodes[j]!.code(ofBytes: b) {
+        if let code = row.held.withBytes(at: j, { b in
+            sheet.heldCodes.code(column: j, bytes: b) {
                 let t = TextReader.clean(String(decoding: b, as: UTF8.self))
                 return t.isEmpty ? 0 : sheet.tables.code(t)
             }
@@ -180,7 +179,7 @@ struct RowCells {
     func nameCode() -> UInt32 {
         let sheet = self.sheet
         if let code = held(sheet.nameColumn, { b in
-            sheet.heldNames.code(ofBytes: b) { sheet.tables.code(NameReader.normalize(String(decoding: b, as: UTF8.self))) }
+            sheet.heldNames.code(column: 0, bytes: b) { sheet.tables.code(NameReader.normalize(String(decoding: b, as: UTF8.self))) }
         }) ?? nil {
             return code
         }

@@ -16,11 +16,11 @@ final class SheetReading {
     /// session after session. Keyed by the raw cell.
     var names = RecentTable<ExactText>()
     /// The same, for names read from held bytes (`RawRow.held`), keyed by those bytes.
-    var heldNames = RecentTable<ShortBytes>()
-    /// Per column, recent held cells and their codes (made when a column is first coded):
-    /// a registry's relation, status and place columns change from row to row among a few
-    /// values, which the last code alone does not catch.
-    var heldCodes: [RecentTable<ShortBytes>?]
+    let heldNames = RecentCells(columns: 1)
+    /// Per column, recent held cells and their codes: a registry's relation, status and
+    /// place columns change from row to row among a few values, which the last code alone
+    /// does not catch.
+    let heldCodes: RecentCells
 
     init(layout: TableLayout, file: String, sheet: String?, tables: RunTables) {
         self.layout = layout
@@ -29,7 +29,12 @@ final class SheetReading {
         self.idColumn = Column("id_number", layout)
         self.nameColumn = Column("name", layout)
         self.lastCodes = Array(repeating: nil, count: layout.headers.count)
-        self.heldCodes = Array(repeating: nil, count: layout.headers.count)
+        self.heldCodes = RecentCells(columns: layout.headers.count)
+    }
+
+    deinit {
+        heldCodes.deallocate()
+        heldNames.deallocate()
     }
 
     /// Whether `row` repeats the header (`HeaderFinder.repeats`). Here, where the layout
