@@ -77,13 +77,16 @@ struct LongDigitText: Hashable, Sendable {
 /// The number that `text` spells in 1 to `limit` ASCII digits, and how many; nil for any
 /// other text (empty, longer, any other character).
 private func asciiDigits(_ text: String, upTo limit: Int) -> (value: UInt64, count: Int)? {
-    var value: UInt64 = 0, count = 0
-    for b in text.utf8 {
-        guard b >= 0x30, b <= 0x39, count < limit else { return nil }
-        value = value * 10 + UInt64(b - 0x30)
-        count += 1
+    var text = text
+    return text.withUTF8 { bytes -> (value: UInt64, count: Int)? in
+        guard !bytes.isEmpty, bytes.count <= limit else { return nil }
+        var value: UInt64 = 0
+        for b in bytes {
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            value = value * 10 + UInt64(b - 0x30)
+        }
+        return (value, bytes.count)
     }
-    return count == 0 ? nil : (value, count)
 }
 
 /// `value` as `count` ASCII digits, leading zeros kept.
