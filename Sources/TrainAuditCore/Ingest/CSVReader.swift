@@ -328,6 +328,7 @@ struct CSVParser {
     /// Holds a kept cell as bytes, cut at the size limit (and said cut) as a made cell is;
     /// false, holding nothing, when its bytes are not valid UTF-8: it is made after all, so
     /// its bad bytes are replaced, counted and said.
+    @inline(__always)
     private mutating func hold(_ buf: UnsafeBufferPointer<UInt8>, column: Int, overflow: Bool) -> Bool {
         var length = buf.count
         if overflow || length > maxCellBytes {

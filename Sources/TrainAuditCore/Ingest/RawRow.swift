@@ -190,6 +190,7 @@ struct HeldCells: @unchecked Sendable {
     }
 
     /// Holds `cell` as column `column`'s.
+    @inline(__always)
     mutating func hold(_ cell: UnsafeBufferPointer<UInt8>, column: Int) {
         if isEmpty { startHolding() }
         let n = cell.count

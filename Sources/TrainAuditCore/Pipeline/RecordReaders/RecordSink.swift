@@ -32,6 +32,6 @@ struct RecordSink {
         if row.undecodable { c.problems.append(CellProblem(kind: .undecodable, source: c.source, table: sheet.layout.kind,
                                                            column: "", header: "", value: "")) }
         reader.read(&c, into: &self)
-        problems.append(contentsOf: c.problems)
+        if !c.problems.isEmpty { problems.append(contentsOf: c.problems) }
     }
 }
