@@ -122,7 +122,10 @@ public struct RawRow: Sendable {
     /// it that could not be decoded (such a row is data that was damaged, never skipped as
     /// blank).
     public var isBlank: Bool {
-        !undecodable && cells.allSatisfy { cell in
+        // A row holds cells as bytes only after a cell that surely has text
+        // (`CellProjection.surelyText`), which was made: such a row is never blank.
+        if !held.isEmpty { return false }
+        return !undecodable && cells.allSatisfy { cell in
             var blank = true
             var cell = cell
             cell.withUTF8 { b in
