@@ -133,6 +133,36 @@ struct CellProjectionTests {
         #expect(texts == [["备注", "姓名", "身份证号码"], ["甲", "", Self.ids[0]], ["乙", "", Self.ids[1]], ["", " ", ""], ["丙", "", Self.ids[2]]])
     }
 
+    /// Rows kept after the parser has gone on still read their own held cells: the parser
+    /// writes a row's cells into memory of its own once a row it gave out still holds the
+    /// last, and grows it for long cells and wide rows without losing a row's earlier cells.
+    @Test func keptRowsKeepTheirHeldCells() throws {
+        let width = 40
+        var text = (0..<width).map { "列\($0)" }.joined(separator: ",") + "\n"
+        var expected: [[String]] = []
+        for i in 0..<200 {
+            let cells = (0..<width).map { j -> String in
+                if j == 0 { return "行\(i)" }
+                // Now and then a cell long enough to make the memory grow mid-row.
+                return i % 17 == 3 && j == 20 ? String(repeating: "长\(i)", count: 400) : "\(i)-\(j)"
+            }
+            expected.append(cells)
+            text += cells.joined(separator: ",") + "\n"
+        }
+        let path = try IngestFixtures.temporaryFile("宽表.csv", Array(text.utf8))
+        let csv = try CSVReader(path: path)
+        let projection = CellProjection()
+        var kept: [RawRow] = []
+        try csv.forEachRow(projection: projection) { row in
+            if row.number == 1 { projection.keep(Array(0..<width)) } else { kept.append(row) }
+            return true
+        }
+        #expect(kept.count == 200)
+        // Every row past the first data row holds its cells after the first as bytes.
+        #expect(kept.dropFirst().allSatisfy { !$0.held.isEmpty && $0.cells[1].isEmpty })
+        #expect(kept.map { row in (0..<width).map { row.text(at: $0) } } == expected)
+    }
+
     /// Cells of the forms the readers answer from held bytes and of every other form next
     /// to them (IDs, dates, times, phones, names, codes as offices type them, and broken):
     /// read held or made, the records, problems and findings are the same.
