@@ -29,3 +29,41 @@ struct PatternTests {
         #expect(!total.matches("1") && total.matches("合计") && !total.matches("备注"))
     }
 }
+
+/// The header search's `AliasMatcher` asks one joined pattern first and each alias only
+/// when it matches: its answer must be each alias's own, for the catalogue's aliases and
+/// for aliases that cannot be joined (backreferences, branch resets, verbs, \K).
+struct AliasMatcherTests {
+    @Test func joinedAliasesAnswerAsEachAlias() throws {
+        let real = try Engines.pack("guyuan").catalog
+        let odd = try ColumnCatalog(yaml: """
+        header_search_rows: 30
+        skip_rows:
+          total: '^(合计)'
+          footer: '^(制表人)'
+        kinds:
+          roster:
+            required: [name]
+            signature: [occupation]
+            expected: []
+            columns:
+              name: ['姓名', '(名)\\1', '(?|(甲)|(乙))\\1']
+              occupation: ['工种(*ACCEPT)x', '职业\\K名称', '(?i)job', '.*/起', '序号']
+        """)
+        let texts = ["姓名", "学员姓名", "名名", "名", "甲甲", "乙乙", "甲乙", "工种", "工种x", "职业名称", "JOB", "Job", "job",
+                     "培训期限(起止时间)/起", "/起", "起", "序号", "1", "640422199001010015", "张三", "2019-03-05", "",
+                     "身份证号码", "证件号码", "培训职业(工种)", "开班日期", "鉴定(考核)结果", "补贴金额(元)", "ID", "x"]
+        for catalog in [real, odd] {
+            let matcher = AliasMatcher(catalog)
+            let aliases = catalog.kinds.flatMap { $0.columns.flatMap(\.aliases) }
+            for text in texts {
+                #expect(matcher.row(text) == aliases.map { $0.matches(text) }, "\(text)")
+            }
+        }
+        // The odd aliases do match what they should, so the comparison above means something.
+        let oddAliases = odd.kinds.flatMap { $0.columns.flatMap(\.aliases) }
+        #expect(oddAliases[1].matches("名名") && oddAliases[2].matches("乙乙") && oddAliases[3].matches("工种")
+                && oddAliases[5].matches("JOB"))
+        #expect(!AliasMatcher.joinable("(名)\\1") && !AliasMatcher.joinable("工种(*ACCEPT)x") && AliasMatcher.joinable("培训职业\\(工种\\)"))
+    }
+}

@@ -7,6 +7,8 @@ import CPCRE2
 /// when a pack is loaded, and matched on the UTF-8 bytes of a cell.
 public final class Pattern: @unchecked Sendable, CustomStringConvertible {
     public let source: String
+    /// Compiled to match without regard to letter case.
+    public let caseless: Bool
     private let code: OpaquePointer
 
     public struct CompileError: Error, CustomStringConvertible {
@@ -19,6 +21,7 @@ public final class Pattern: @unchecked Sendable, CustomStringConvertible {
     /// - Parameter caseless: match without regard to letter case (ASCII and Unicode).
     public init(_ source: String, caseless: Bool = false) throws {
         self.source = source
+        self.caseless = caseless
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         var options = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
