@@ -45,3 +45,59 @@ private func loadRegions() throws -> RegionTable {
     #expect(throws: RegionTable.LoadError.self) { try RegionTable(tsv: "110101\tx\ty\tabc\t\n") }
     #expect(throws: RegionTable.LoadError.self) { try RegionTable(tsvPath: "/nonexistent/regions.tsv") }
 }
+
+/// The table read the way it was before it was read by bytes: the String split into
+/// Characters on every Character.isNewline, each line on "\t". The byte reader must
+/// give the same entries, and fail on the same line.
+private struct BadLine: Error { let number: Int }
+
+private func splitByCharacters(_ tsv: String) -> Result<[Int: [RegionTable.Entry]], BadLine> {
+    var byCode: [Int: [RegionTable.Entry]] = [:]
+    var lineNumber = 0
+    for line in tsv.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        lineNumber += 1
+        if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("code\t") { continue }
+        let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard f.count >= 3, f[0].utf8.count == 6, let code = Int(f[0]), code > 0 else { return .failure(BadLine(number: lineNumber)) }
+        var years: [Int?] = []
+        for i in 3...4 {
+            if i >= f.count || f[i].isEmpty { years.append(nil); continue }
+            guard let y = Int(f[i]), (1900...2999).contains(y) else { return .failure(BadLine(number: lineNumber)) }
+            years.append(y)
+        }
+        byCode[code, default: []].append(RegionTable.Entry(code: code, province: f[1], name: f[2], firstYear: years[0], lastYear: years[1]))
+    }
+    return .success(byCode)
+}
+
+@Test func regionTableReadByBytesAsByCharacters() throws {
+    let real = try String(contentsOf: repositoryRoot().appendingPathComponent("rules/regions.tsv"), encoding: .utf8)
+    let breaks = ["\n", "\r", "\r\n", "\n\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\r\r\n"]
+    var texts = [real]
+    for (k, br) in breaks.enumerated() {
+        // The real lines joined by another line break, a comment and a header, odd lines.
+        let lines = real.split(separator: "\n", omittingEmptySubsequences: false).prefix(300 + k)
+        texts.append(lines.joined(separator: br))
+        texts.append("#\u{301} not a comment\(br)110101\t北京市\t东城区\t\t\(br)")
+        texts.append("code\tprovince\(br)#x\(br)\(br)110101\t北京市\t东城区\t1990\t2000\(br)110101\t北京市\t东城\u{301}区\t2001\t\(br)")
+        texts.append("110101\t北京市\t东城区\t\t\(br)11010\tx\ty\(br)")
+        texts.append("110101\t北\u{301}\t东\t\t\t\(br)110102\tx\ty\t19\(br)")
+        texts.append("\(br)\(br)110101\tx\ty\(br)110101\tx\tz\t\t2009")
+    }
+    for tsv in texts {
+        let expected = splitByCharacters(tsv)
+        switch expected {
+        case .success(let entries):
+            let table = try RegionTable(tsv: tsv)
+            #expect(table.count == entries.count)
+            for (code, list) in entries { #expect(table.entries(code) == list, "\(code)") }
+        case .failure(let bad):
+            do {
+                _ = try RegionTable(tsv: tsv)
+                Issue.record("no error; line \(bad.number) is bad")
+            } catch let RegionTable.LoadError.badLine(number, _) {
+                #expect(number == bad.number)
+            }
+        }
+    }
+}
