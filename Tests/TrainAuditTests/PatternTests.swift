@@ -64,6 +64,6 @@ struct AliasMatcherTests {
         let oddAliases = odd.kinds.flatMap { $0.columns.flatMap(\.aliases) }
         #expect(oddAliases[1].matches("名名") && oddAliases[2].matches("乙乙") && oddAliases[3].matches("工种")
                 && oddAliases[5].matches("JOB"))
-        #expect(!AliasMatcher.joinable("(名)\\1") && !AliasMatcher.joinable("工种(*ACCEPT)x") && AliasMatcher.joinable("培训职业\\(工种\\)"))
+        #expect(!JoinedAliases.joinable("(名)\\1") && !JoinedAliases.joinable("工种(*ACCEPT)x") && JoinedAliases.joinable("培训职业\\(工种\\)"))
     }
 }

@@ -21,7 +21,10 @@ public struct ColumnCatalog: Sendable {
     public var headerSearchRows: Int
     public var totalRow: Pattern
     public var footerRow: Pattern
-    public var kinds: [KindSpec]
+    public private(set) var kinds: [KindSpec]
+    /// Every kind's aliases in catalogue order, and those that can be asked as one pattern
+    /// (`AliasMatcher`): compiled once, not for each sheet's header search.
+    let aliases: JoinedAliases
 
     public struct LoadError: Error, CustomStringConvertible {
         public var file: String
@@ -88,6 +91,7 @@ public struct ColumnCatalog: Sendable {
                                   signature: try list("signature"), expected: expected, columns: columns))
         }
         self.kinds = kinds
+        aliases = JoinedAliases(kinds.flatMap { $0.columns.flatMap(\.aliases) })
     }
 
     /// A header cell as aliases see it: no white space, full-width （）： as ASCII.

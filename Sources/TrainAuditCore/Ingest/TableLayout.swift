@@ -182,7 +182,8 @@ public struct HeaderFinder: Sendable {
         var best: TableLayout?
         // Each header's matches against every alias, looked up once per candidate rather
         // than once per (kind, column, alias, header): hashing the texts took 5% of a scan.
-        let matches = headers.map { $0.isEmpty ? nil : matcher.row($0) }
+        // A text no alias matches (a data cell among the searched rows) is as good as empty.
+        let matches = headers.map { $0.isEmpty ? nil : matcher.row($0) }.map { $0?.contains(true) == true ? $0 : nil }
         for (k, spec) in catalog.kinds.enumerated() {
             let columns = HeaderFinder.map(matches, spec, kind: k, matcher)
             guard spec.required.allSatisfy({ columns[$0] != nil }) else { continue }
@@ -210,7 +211,7 @@ public struct HeaderFinder: Sendable {
         for (c, column) in spec.columns.enumerated() {
             let first = matcher.offset(kind: k, column: c)
             search: for a in column.aliases.indices {
-                for (j, m) in matches.enumerated() where !taken.contains(j) && m?[first + a] == true {
+                for (j, m) in matches.enumerated() where m?[first + a] == true && !taken.contains(j) {
                     out[column.name] = j
                     taken.insert(j)
                     break search
@@ -221,31 +222,18 @@ public struct HeaderFinder: Sendable {
     }
 }
 
-/// Which aliases of the catalogue a header text matches, each distinct text matched once
-/// per header search: the same texts come back in every single and two-row candidate.
-final class AliasMatcher {
-    private let patterns: [Pattern]
-    /// `offsets[k][c]`: where kind k's column c's aliases start in `patterns`.
-    private let offsets: [[Int]]
-    private var known: [String: [Bool]] = [:]
-    /// The aliases that can be joined, as one pattern: a text none of them matches (the
-    /// data cells among the searched rows, nearly every text) costs one match, not one per
-    /// alias (a 27-column registry's search: 214,000 matches). nil when none can be joined.
-    private let joined: Pattern?
-    /// The aliases left out of `joined` (`joinable`): matched one by one whatever it says.
-    private let alone: [Int]
+/// The catalogue's aliases, and those of them joined into one pattern: a text none of them
+/// matches (the data cells among a sheet's searched rows, nearly every text) costs one
+/// match, not one per alias (a 27-column registry's search made 214,000).
+final class JoinedAliases: Sendable {
+    let patterns: [Pattern]
+    /// The joinable aliases as one pattern; nil when none can be joined.
+    let joined: Pattern?
+    /// The aliases left out of `joined` (`joinable`): asked one by one whatever it says.
+    let alone: [Int]
 
-    init(_ catalog: ColumnCatalog) {
-        var patterns: [Pattern] = []
-        var offsets: [[Int]] = []
-        for spec in catalog.kinds {
-            offsets.append(spec.columns.map { column in
-                defer { patterns += column.aliases }
-                return patterns.count
-            })
-        }
+    init(_ patterns: [Pattern]) {
         self.patterns = patterns
-        self.offsets = offsets
         let joinable = patterns.indices.filter { !patterns[$0].caseless && Self.joinable(patterns[$0].source) }
         alone = patterns.indices.filter { !joinable.contains($0) }
         joined = joinable.isEmpty ? nil : try? Pattern(joinable.map { "(?:" + patterns[$0].source + ")" }.joined(separator: "|"))
@@ -277,17 +265,42 @@ final class AliasMatcher {
         return true
     }
 
-    /// Whether `text` matches each alias of the catalogue, in catalogue order.
+    /// Whether `text` matches each alias, in catalogue order.
     func row(_ text: String) -> [Bool] {
-        if let row = known[text] { return row }
-        let row: [Bool]
         if let joined, !joined.matches(text) {
             var none = [Bool](repeating: false, count: patterns.count)
             for k in alone { none[k] = patterns[k].matches(text) }
-            row = none
-        } else {
-            row = patterns.map { $0.matches(text) }
+            return none
         }
+        return patterns.map { $0.matches(text) }
+    }
+}
+
+/// Which aliases of the catalogue a header text matches, each distinct text matched once
+/// per header search: the same texts come back in every single and two-row candidate.
+final class AliasMatcher {
+    private let aliases: JoinedAliases
+    /// `offsets[k][c]`: where kind k's column c's aliases start in a `row`.
+    private let offsets: [[Int]]
+    private var known: [String: [Bool]] = [:]
+
+    init(_ catalog: ColumnCatalog) {
+        aliases = catalog.aliases
+        var offsets: [[Int]] = []
+        var count = 0
+        for spec in catalog.kinds {
+            offsets.append(spec.columns.map { column in
+                defer { count += column.aliases.count }
+                return count
+            })
+        }
+        self.offsets = offsets
+    }
+
+    /// Whether `text` matches each alias of the catalogue, in catalogue order.
+    func row(_ text: String) -> [Bool] {
+        if let row = known[text] { return row }
+        let row = aliases.row(text)
         known[text] = row
         return row
     }
