@@ -24,6 +24,14 @@ struct DigitText: Hashable, Sendable {
         }
     }
 
+    /// The text of a cell's UTF-8 that is 1 to 17 ASCII digits and nothing else (cleaning
+    /// leaves such a cell as it is): what `init(_:in:)` gives its String, without making it.
+    /// nil for any other cell.
+    init?(digits bytes: UnsafeBufferPointer<UInt8>) {
+        guard let (value, count) = asciiDigits(bytes, upTo: 17) else { return nil }
+        bits = Self.digitsTag | UInt64(count) << 57 | value
+    }
+
     private var isDigits: Bool { bits & Self.digitsTag != 0 }
 
     func text(in tables: RunTables) -> String? {
@@ -78,15 +86,18 @@ struct LongDigitText: Hashable, Sendable {
 /// other text (empty, longer, any other character).
 private func asciiDigits(_ text: String, upTo limit: Int) -> (value: UInt64, count: Int)? {
     var text = text
-    return text.withUTF8 { bytes -> (value: UInt64, count: Int)? in
-        guard !bytes.isEmpty, bytes.count <= limit else { return nil }
-        var value: UInt64 = 0
-        for b in bytes {
-            guard b >= 0x30, b <= 0x39 else { return nil }
-            value = value * 10 + UInt64(b - 0x30)
-        }
-        return (value, bytes.count)
+    return text.withUTF8 { asciiDigits($0, upTo: limit) }
+}
+
+/// `asciiDigits` of UTF-8 bytes.
+private func asciiDigits(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> (value: UInt64, count: Int)? {
+    guard !bytes.isEmpty, bytes.count <= limit else { return nil }
+    var value: UInt64 = 0
+    for b in bytes {
+        guard b >= 0x30, b <= 0x39 else { return nil }
+        value = value * 10 + UInt64(b - 0x30)
     }
+    return (value, bytes.count)
 }
 
 /// `value` as `count` ASCII digits, leading zeros kept.

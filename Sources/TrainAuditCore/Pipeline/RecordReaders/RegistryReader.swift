@@ -22,7 +22,7 @@ final class RegistryReader: RecordReader {
         var r = RegistryRow(id: c.id(), nameCode: c.nameCode(), profileCode: 0)
         c.requirePresent(sheet.idColumn)
         c.requirePresent(sheet.nameColumn)
-        r.householdID = DigitText(c.ownText(householdID), in: sheet.tables)
+        r.householdID = c.digitText(householdID)
         let profile = RegistryRow.Profile(
             relation: c.code(relation), county: c.code(county), town: c.code(town), village: c.code(village),
             personStatus: c.code(personStatus), povertyStatus: c.code(povertyStatus),

@@ -85,6 +85,13 @@ struct RowCells {
         return t.isEmpty ? nil : t
     }
 
+    /// `ownText` as a `DigitText`: a held cell of plain digits (a household number) is
+    /// read from its bytes.
+    func digitText(_ column: Column) -> DigitText {
+        if let digits = held(column, DigitText.init(digits:)) ?? nil { return digits }
+        return DigitText(ownText(column), in: sheet.tables)
+    }
+
     /// Cleaned text of a required column; a blank cell is reported.
     mutating func required(_ column: String) -> String? {
         let t = text(column)
