@@ -270,8 +270,11 @@ public struct Loader: Sendable {
             // match it once.
             let rawFirst = row.cells.first.map(ExactText.init)
             if rawFirst == nil || rawFirst != lastRawFirst {
-                let first = row.cells.first { !TextReader.clean($0).isEmpty }.map(ColumnCatalog.cleanHeader) ?? ""
-                lastRawFirst = row.cells.first.map { TextReader.clean($0).isEmpty } == false ? rawFirst : nil
+                // The first cell is cleaned once: it is nearly always the first non-blank one.
+                let firstIsText = row.cells.first.map { !TextReader.clean($0).isEmpty } ?? false
+                let first = (firstIsText ? row.cells.first : row.cells.dropFirst().first { !TextReader.clean($0).isEmpty })
+                    .map(ColumnCatalog.cleanHeader) ?? ""
+                lastRawFirst = firstIsText ? rawFirst : nil
                 if first != lastFirst.text { lastFirst = (first, total: catalog.totalRow.matches(first), footer: catalog.footerRow.matches(first)) }
             }
             if lastFirst.total { skip(.total, row.number); return }
