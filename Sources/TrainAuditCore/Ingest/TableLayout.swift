@@ -234,8 +234,9 @@ final class JoinedAliases: Sendable {
 
     init(_ patterns: [Pattern]) {
         self.patterns = patterns
-        let joinable = patterns.indices.filter { !patterns[$0].caseless && Self.joinable(patterns[$0].source) }
-        alone = patterns.indices.filter { !joinable.contains($0) }
+        let joins = patterns.map { !$0.caseless && Self.joinable($0.source) }
+        let joinable = patterns.indices.filter { joins[$0] }
+        alone = patterns.indices.filter { !joins[$0] }
         joined = joinable.isEmpty ? nil : try? Pattern(joinable.map { "(?:" + patterns[$0].source + ")" }.joined(separator: "|"))
     }
 

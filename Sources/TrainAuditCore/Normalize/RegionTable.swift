@@ -67,7 +67,7 @@ public struct RegionTable: Sendable {
             lineNumber += 1
             if from == to { return }
             if b[from] == 0x23, text(from, to).hasPrefix("#") { return }
-            if to - from >= 5, b[from] == 0x63, b[from + 1] == 0x6F, b[from + 2] == 0x64, b[from + 3] == 0x65, b[from + 4] == 0x09 { return }
+            if b[from..<to].starts(with: "code\t".utf8) { return }
             var f: [String] = []
             var start = from
             for i in from..<to where b[i] == 0x09 {
