@@ -55,12 +55,19 @@ struct SignInRow: Sendable {
         /// Codes of far moments are below this; offsets are at or above it.
         static let farLimit = Int32.min + (1 << 28)
 
-        static func encode(_ m: Moment?, from dayOrdinal: Int32, far: InternTable<Moment>) -> Int32 {
+        /// `far` is read only for a far moment, as in `moment`: the table is shared by the
+        /// readers of a run's files, and each sign-in retaining it from two threads at once
+        /// made its reference count a cache line the processors took in turn.
+        @inline(__always)
+        static func encode(_ m: Moment?, from dayOrdinal: Int32, far: @autoclosure () -> InternTable<Moment>) -> Int32 {
             guard let m else { return SignInRow.none }
             let base = dayOrdinal == SignInRow.none ? 0 : Int64(dayOrdinal)
             let offset = (Int64(m.day.ordinal) - base) * 86400 + Int64(m.seconds)
             if offset >= Int64(farLimit), offset <= Int64(Int32.max) { return Int32(offset) }
-            let code = far.intern(m)
+            return farCode(far().intern(m))
+        }
+
+        private static func farCode(_ code: UInt32) -> Int32 {
             precondition(code < UInt32(1 << 28), "too many far moments")
             return SignInRow.none + Int32(code)
         }

@@ -18,12 +18,15 @@ final class AttendanceReader: RecordReader {
         photo = Column("photo_hash", l); signature = Column("signature_hash", l)
     }
 
+    /// The run's tables are shared by the readers of all files and parts, on two threads:
+    /// they are reached only where a row needs them (a new signer, context or far moment),
+    /// never held per row, so their reference count is not a cache line the processors
+    /// take in turn.
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
-        let tables = sheet.tables
         var context = SignInRow.Context(place: sheet.origin.placeCode, classID: c.code(classID), session: c.code(session),
                                         method: c.code(method), device: c.code(device), location: c.code(location))
         let signer = SignInRow.Signer(id: c.id(), nameCode: c.nameCode())
-        let signerCode = signers.code(for: signer, hash: signer.recentHash) { tables.signers.intern($0) }
+        let signerCode = signers.code(for: signer, hash: signer.recentHash) { self.sheet.tables.signers.intern($0) }
         if !c.hasText(id), id.index != nil { c.problem(.missingValue, id.name) }
         var day = c.day(date)
         let inAt = c.moment(checkIn, on: day)
@@ -31,10 +34,10 @@ final class AttendanceReader: RecordReader {
         if day == nil { day = inAt?.day }
         if day == nil, c.text("date") == nil { c.problem(.missingValue, "date") }
         context.dayOrdinal = day?.ordinal ?? SignInRow.none
-        let contextCode = lastContext.code(for: context) { tables.signInContexts.intern($0) }
+        let contextCode = lastContext.code(for: context) { self.sheet.tables.signInContexts.intern($0) }
         var row = SignInRow(signerCode: signerCode, contextCode: contextCode)
-        row.inTime = SignInRow.Times.encode(inAt, from: context.dayOrdinal, far: tables.farMoments)
-        row.outTime = SignInRow.Times.encode(outAt, from: context.dayOrdinal, far: tables.farMoments)
+        row.inTime = SignInRow.Times.encode(inAt, from: context.dayOrdinal, far: self.sheet.tables.farMoments)
+        row.outTime = SignInRow.Times.encode(outAt, from: context.dayOrdinal, far: self.sheet.tables.farMoments)
         var photoCode = c.code(photo)
         if photoCode == 0 { photoCode = c.code(signature) }
         sink.signIns.append(row, source: c.source, photoCode: photoCode)
