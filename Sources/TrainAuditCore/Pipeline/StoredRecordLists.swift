@@ -11,6 +11,13 @@ struct PartRows<Row: Sendable>: Sendable {
     private(set) var breaks: [[RowNumbers.Break]] = []
     /// Rows before each part, and in all: one more entry than `rows`.
     private(set) var offsets: [Int] = [0]
+    /// Where each part's rows are in memory, for `prefetch` only: taking a part's array out
+    /// of `rows` to ask for its address retained and released it, and the checks that walk
+    /// sign-ins run on two threads at once, so that count was a cache line the cores took
+    /// in turn. A part's array is never changed once appended, so its storage stays where
+    /// it was; and a prefetch only hints, it never reads. Kept as addresses (a pointer is not
+    /// `Sendable`).
+    private var bases: [UInt] = []
 
     var count: Int { offsets[offsets.count - 1] }
 
@@ -18,6 +25,7 @@ struct PartRows<Row: Sendable>: Sendable {
     mutating func append(_ part: [Row], _ numbers: RowNumbers) -> Bool {
         guard !part.isEmpty else { return false }
         rows.append(part)
+        bases.append(rows[rows.count - 1].withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) })
         breaks.append(numbers.breaks)
         offsets.append(count + part.count)
         return true
@@ -38,7 +46,7 @@ struct PartRows<Row: Sendable>: Sendable {
     @inline(__always)
     func prefetch(_ i: Int) {
         let (p, j) = locate(i)
-        rows[p].withUnsafeBufferPointer { trainaudit_prefetch($0.baseAddress! + j) }
+        trainaudit_prefetch(UnsafeRawPointer(bitPattern: bases[p] &+ UInt(j &* MemoryLayout<Row>.stride)))
     }
 
     /// The source of row `i` of part `p`.
