@@ -67,6 +67,7 @@ struct SignInRow: Sendable {
             return farCode(far().intern(m))
         }
 
+        /// A far moment's code as a time: out of line, off the path of every sign-in.
         private static func farCode(_ code: UInt32) -> Int32 {
             precondition(code < UInt32(1 << 28), "too many far moments")
             return SignInRow.none + Int32(code)
