@@ -90,8 +90,8 @@ public final class AuditData: Sendable {
         self.inferredIDs = inferredIDs
         self.present = present
         // Locals, for the lazy indexes' closures (they cannot capture self here).
-        let (enrollments, signIns, classes) = (tables.enrollments, tables.signIns, tables.classes)
-        let (payments, registry) = (tables.payments, tables.registry)
+        let (enrollments, signIns, classes) = (tables.enrollments, SignInList(tables.signIns), tables.classes)
+        let (payments, registry) = (tables.payments, RegistryList(tables.registry))
         self.enrollments = enrollments
         self.signIns = signIns
         self.registrations = classes

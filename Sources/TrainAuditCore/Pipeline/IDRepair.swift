@@ -120,13 +120,14 @@ enum IDRepair {
             if candidates[name, default: []].contains(where: { $0.id == id }) { return }
             candidates[name, default: []].append((id, source()))
         }
-        for (p, rows) in t.registry.parts.rows.enumerated() {
+        let registry = RegistryList(t.registry)
+        for (p, rows) in registry.parts.rows.enumerated() {
             for (i, r) in rows.enumerated() {
-                if let n = codes[r.nameCode] { add(n, r.id, t.registry.entry(part: p, at: i).source) }
+                if let n = codes[r.nameCode] { add(n, r.id, registry.entry(part: p, at: i).source) }
             }
         }
         for e in t.enrollments where names.contains(e.name) { add(e.name, e.id, e.source) }
-        for s in t.signIns {
+        for s in SignInList(t.signIns) {
             let signer = s.signer
             if let n = codes[signer.nameCode] { add(n, signer.id, s.source) }
         }

@@ -76,18 +76,18 @@ public struct RecordList<Element: Sendable>: RandomAccessCollection, Sendable {
 struct RecordTables {
     let tables: RunTables
     var enrollments = RecordList<Enrollment>()
-    var signIns: SignInList
+    var signIns: SignInParts
     var classes = RecordList<ClassRegistration>()
     var payments = RecordList<Payment>()
-    var registry: RegistryList
+    var registry: RegistryParts
     var targets = RecordList<TaskTarget>()
     var watchlist = RecordList<WatchEntry>()
     var problems: [CellProblem] = []
 
     init(tables: RunTables) {
         self.tables = tables
-        signIns = SignInList(tables: tables)
-        registry = RegistryList(tables: tables)
+        signIns = SignInParts(tables: tables)
+        registry = RegistryParts(tables: tables)
     }
 
     mutating func append(_ sink: RecordSink) {

@@ -77,13 +77,12 @@ struct PartRows<Row: Sendable>: Sendable {
     }
 }
 
-/// The sign-ins of a run as checks read them: the readers' parts (`SignInPart`), each row
-/// shown as a `SignIn` on the run's tables. The list holds the tables (counted once, here),
-/// so its sign-ins need not.
-public struct SignInList: RandomAccessCollection, Sendable {
+/// A run's sign-ins as the load gathers them, a reader's part at a time; `SignInList` is
+/// what the checks read.
+struct SignInParts {
     private(set) var parts = PartRows<SignInRow>()
     /// Each part's photo codes, beside `parts`.
-    private var photos: [[UInt32]] = []
+    private(set) var photos: [[UInt32]] = []
     let tables: RunTables
 
     init(tables: RunTables) { self.tables = tables }
@@ -91,6 +90,26 @@ public struct SignInList: RandomAccessCollection, Sendable {
     /// A reader's part after these.
     mutating func append(_ part: SignInPart) {
         if parts.append(part.rows, part.numbers) { photos.append(part.photos) }
+    }
+}
+
+/// The sign-ins of a run as checks read them: the readers' parts (`SignInPart`), each row
+/// shown as a `SignIn` on the run's tables. The list holds the tables (counted once, here),
+/// so its sign-ins need not.
+///
+/// An object, not a struct: views copy the list (a person's, a class's sign-ins), and the
+/// checks copy it on two threads at once. As a struct a copy counted its six references
+/// (the parts' arrays, the photos, the tables), each a cache line both cores wrote; as an
+/// object it is one. Its contents never change once made.
+public final class SignInList: RandomAccessCollection, Sendable {
+    let parts: PartRows<SignInRow>
+    private let photos: [[UInt32]]
+    let tables: RunTables
+
+    init(_ gathered: SignInParts) {
+        parts = gathered.parts
+        photos = gathered.photos
+        tables = gathered.tables
     }
 
     public var startIndex: Int { 0 }
@@ -131,9 +150,8 @@ public struct SignInList: RandomAccessCollection, Sendable {
     public func makeIterator() -> Iterator { Iterator(list: self) }
 }
 
-/// The registry entries of a run as checks read them: the readers' parts (`RegistryPart`),
-/// as `SignInList` reads sign-ins.
-public struct RegistryList: RandomAccessCollection, Sendable {
+/// A run's registry entries as the load gathers them (`SignInParts`).
+struct RegistryParts {
     private(set) var parts = PartRows<RegistryRow>()
     let tables: RunTables
 
@@ -141,6 +159,18 @@ public struct RegistryList: RandomAccessCollection, Sendable {
 
     /// A reader's part after these.
     mutating func append(_ part: RegistryPart) { _ = parts.append(part.rows, part.numbers) }
+}
+
+/// The registry entries of a run as checks read them: the readers' parts (`RegistryPart`),
+/// as `SignInList` reads sign-ins, and an object for the same reason.
+public final class RegistryList: RandomAccessCollection, Sendable {
+    let parts: PartRows<RegistryRow>
+    let tables: RunTables
+
+    init(_ gathered: RegistryParts) {
+        parts = gathered.parts
+        tables = gathered.tables
+    }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { parts.count }
