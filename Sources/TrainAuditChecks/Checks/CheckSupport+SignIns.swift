@@ -119,11 +119,29 @@ struct SessionNumbers {
 }
 
 /// For (group, member) pairs packed as `group << 32 | member` (a session and a person, a
-/// person and a session): how many distinct members each of the `groups` groups has,
-/// counted by sorting `pairs` in place instead of a set per group.
+/// person and a session): how many distinct members each of the `groups` groups has.
+/// Groups and members are small dense numbers, so a pair is counted the first time its bit
+/// in a groups × members table is set; a table of more than 64 Mbit (a class of millions)
+/// sorts `pairs` in place instead. Either way no set per group.
 func distinctMembers(_ pairs: inout [UInt64], groups: Int) -> [Int] {
-    pairs.sort()
     var counts = [Int](repeating: 0, count: groups)
+    var members = 0
+    for p in pairs { members = max(members, Int(p & 0xFFFF_FFFF) + 1) }
+    let (bits, over) = groups.multipliedReportingOverflow(by: members)
+    if !over, bits <= 1 << 26 {
+        var seen = [UInt64](repeating: 0, count: (bits + 63) >> 6)
+        for p in pairs {
+            let group = Int(p >> 32)
+            let bit = group * members + Int(p & 0xFFFF_FFFF)
+            let mask: UInt64 = 1 << UInt64(bit & 63)
+            if seen[bit >> 6] & mask == 0 {
+                seen[bit >> 6] |= mask
+                counts[group] += 1
+            }
+        }
+        return counts
+    }
+    pairs.radixSort()
     for i in pairs.indices where i == 0 || pairs[i] != pairs[i - 1] { counts[Int(pairs[i] >> 32)] += 1 }
     return counts
 }

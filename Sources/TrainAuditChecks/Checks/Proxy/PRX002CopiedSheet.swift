@@ -239,13 +239,18 @@ struct CopiedSheet: Check {
                 for m in marks where days.last != m.day.ordinal { days.append(m.day.ordinal) }
                 days.sort()
                 days = days.indices.compactMap { i in i == 0 || days[i] != days[i - 1] ? days[i] : nil }
-                for k in marks.indices { marks[k].dayIndex = Int32(Self.position(of: marks[k].day.ordinal, in: days)) }
+                var lastDay = days[0], lastIndex: Int32 = 0
+                for k in marks.indices {
+                    let day = marks[k].day.ordinal
+                    if day != lastDay { (lastDay, lastIndex) = (day, Int32(Self.position(of: day, in: days))) }
+                    marks[k].dayIndex = lastIndex
+                }
                 let dayCount = days.count
                 // Candidate day pairs: count people with the same minute on both days. A pair is
                 // counted as one number (first day's index × days + second's), the numbers sorted
                 // and counted run by run: no hashing per person and pair.
-                marks.sort { ($0.person, $0.minute, $0.dayIndex, $0.order) < ($1.person, $1.minute, $1.dayIndex, $1.order) }
-                var pairCodes: [Int] = []
+                Self.sortByPersonMinuteDay(&marks, days: dayCount)
+                var pairCodes: [UInt64] = []
                 var runDays: [Int] = []
                 var start = 0
                 while start < marks.count {
@@ -256,39 +261,41 @@ struct CopiedSheet: Check {
                         for k in start..<end where runDays.last != Int(marks[k].dayIndex) { runDays.append(Int(marks[k].dayIndex)) }
                         if runDays.count > 1 {
                             for a in 0..<(runDays.count - 1) {
-                                for b in (a + 1)..<runDays.count { pairCodes.append(runDays[a] * dayCount + runDays[b]) }
+                                for b in (a + 1)..<runDays.count { pairCodes.append(UInt64(runDays[a] * dayCount + runDays[b])) }
                             }
                         }
                     }
                     start = end
                 }
-                pairCodes.sort()
+                pairCodes.radixSort()
                 var candidates: [(first: Int, second: Int)] = []
                 start = 0
                 while start < pairCodes.count {
                     var end = start + 1
                     while end < pairCodes.count, pairCodes[end] == pairCodes[start] { end += 1 }
-                    if end - start >= minPeople { candidates.append((pairCodes[start] / dayCount, pairCodes[start] % dayCount)) }
+                    if end - start >= minPeople { candidates.append((Int(pairCodes[start]) / dayCount, Int(pairCodes[start]) % dayCount)) }
                     start = end
                 }
                 guard !candidates.isEmpty else { continue }
-                // Each person's first mark on each day (marks are sorted by person, then minute:
-                // the earliest minute), as (day index, mark) pairs sorted by day, person after
-                // person in ID order.
-                var firsts: [(dayIndex: Int32, mark: Int)] = []
+                // Each person's first mark on each day (a person's marks are together, sorted by
+                // minute: the earliest first), as day index << 32 | mark, sorted by day, person
+                // after person.
+                var firsts: [UInt64] = []
+                var personFirsts: [UInt64] = []
                 var personStarts: [Int] = []
                 var seenFor = [Int](repeating: -1, count: dayCount)
                 start = 0
                 while start < marks.count {
                     var end = start + 1
                     while end < marks.count, marks[end].person == marks[start].person { end += 1 }
-                    let from = firsts.count
-                    personStarts.append(from)
+                    personStarts.append(firsts.count)
+                    personFirsts.removeAll(keepingCapacity: true)
                     for k in start..<end where seenFor[Int(marks[k].dayIndex)] != start {
                         seenFor[Int(marks[k].dayIndex)] = start
-                        firsts.append((marks[k].dayIndex, k))
+                        personFirsts.append(UInt64(marks[k].dayIndex) << 32 | UInt64(k))
                     }
-                    firsts[from...].sort { $0.dayIndex < $1.dayIndex }
+                    personFirsts.radixSort()
+                    firsts.append(contentsOf: personFirsts)
                     start = end
                 }
                 personStarts.append(firsts.count)
@@ -296,9 +303,9 @@ struct CopiedSheet: Check {
                     var lo = personStarts[p], hi = personStarts[p + 1]
                     while lo < hi {
                         let mid = (lo + hi) / 2
-                        if Int(firsts[mid].dayIndex) < dayIndex { lo = mid + 1 } else { hi = mid }
+                        if Int(firsts[mid] >> 32) < dayIndex { lo = mid + 1 } else { hi = mid }
                     }
-                    return lo < personStarts[p + 1] && Int(firsts[lo].dayIndex) == dayIndex ? marks[firsts[lo].mark] : nil
+                    return lo < personStarts[p + 1] && Int(firsts[lo] >> 32) == dayIndex ? marks[Int(firsts[lo] & 0xFFFF_FFFF)] : nil
                 }
                 for pair in candidates {
                     var common = 0, same = 0
@@ -340,6 +347,41 @@ struct CopiedSheet: Check {
                 classID: classID, institution: view?.institution, county: view?.county))
         }
         return out
+    }
+
+    /// Sorts a session's marks by person, then (minute, day index, source order); people
+    /// come in order of first sight, which nothing after depends on (a person's marks only
+    /// need to be together). Marks come in source order, so each is numbered by its place,
+    /// and the four are packed into one `UInt64` when they fit (a class's few dozen people,
+    /// the minutes of one day, its days, its sign-ins: about 35 bits) and radix-sorted as
+    /// numbers: a fraction of the time of comparing the marks field by field. Marks that do
+    /// not fit are sorted field by field.
+    private static func sortByPersonMinuteDay(_ marks: inout [Mark], days: Int) {
+        guard !marks.isEmpty else { return }
+        var people = PersonNumbers()
+        var numbers: [UInt64] = []
+        numbers.reserveCapacity(marks.count)
+        var low = Int32.max, high = Int32.min
+        for m in marks {
+            numbers.append(UInt64(people.number(of: m.person)))
+            low = min(low, m.minute)
+            high = max(high, m.minute)
+        }
+        func width(_ count: Int) -> Int { count <= 1 ? 0 : Int.bitWidth - (count - 1).leadingZeroBitCount }
+        let orderBits = width(marks.count), dayBits = width(days)
+        let minuteBits = width(Int(high) - Int(low) + 1), personBits = width(people.count)
+        guard orderBits + dayBits + minuteBits + personBits <= 64 else {
+            marks.sort { ($0.person, $0.minute, $0.dayIndex, $0.order) < ($1.person, $1.minute, $1.dayIndex, $1.order) }
+            return
+        }
+        for (k, m) in marks.enumerated() {
+            var key = numbers[k] << UInt64(minuteBits) | UInt64(Int(m.minute) - Int(low))
+            key = key << UInt64(dayBits) | UInt64(m.dayIndex)
+            numbers[k] = key << UInt64(orderBits) | UInt64(k)
+        }
+        numbers.radixSort()
+        let mask: UInt64 = orderBits == 0 ? 0 : UInt64.max >> UInt64(64 - orderBits)
+        marks = numbers.map { marks[Int($0 & mask)] }
     }
 
     /// Where `value` is in the sorted `values` (it is there).
