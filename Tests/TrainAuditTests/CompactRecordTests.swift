@@ -125,7 +125,7 @@ import Testing
     #expect(lost.id == nil && lost.issues.contains(.scientificNotation) && lost.raw == "6.40422E+17")
     #expect(MemoryLayout<IDReading>.size == 12)
     #expect(MemoryLayout<SignInRow>.stride == 16)
-    #expect(MemoryLayout<RegistryRow>.stride == 40)
+    #expect(MemoryLayout<RegistryRow>.stride == 48)
     #expect(MemoryLayout<Enrollment>.stride == 56)
     #expect(MemoryLayout<Payment>.stride == 56)
     #expect(MemoryLayout<SourceRef>.stride == 8)

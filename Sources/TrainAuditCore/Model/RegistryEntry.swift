@@ -1,33 +1,43 @@
-/// How a person of the poverty-registry extract (建档立卡) is stored: 40 bytes.
+/// How a person of the poverty-registry extract (建档立卡) is stored: 48 bytes.
 ///
 /// 4 million at a province-year, so stored compactly like `SignInRow`: the name is a text
 /// code in the run's `RunTables`, and the nine texts that describe a person's place and
-/// status (relation, county, town, village, statuses) are one code for all nine, since a
-/// village's people share a few combinations. Texts of one person stay Strings. The
-/// person number (人编号) and the bank account (银行卡号) are not kept: no check reads them,
-/// and the source row leads an auditor to them (the account was a heap String per
-/// person, 4 million of them at a province-year). The source row is kept beside the rows
-/// (`RegistryPart`): rows come in order, one place after another.
+/// status are two codes: one for the place (county, town, village), which the rows of a
+/// village repeat one after another, and one for the relation and statuses, of which a
+/// registry has a few hundred combinations. (One code for all nine had nearly as many
+/// combinations as households: 160,028 of 400,000 rows at bench scale 0.1, so nearly every
+/// row missed the reader's table of recent ones and took the run table's lock.) Texts of
+/// one person stay Strings. The person number (人编号) and the bank account (银行卡号) are not
+/// kept: no check reads them, and the source row leads an auditor to them (the account was
+/// a heap String per person, 4 million of them at a province-year). The source row is kept
+/// beside the rows (`RegistryPart`): rows come in order, one place after another.
 struct RegistryRow: Sendable {
     var id: IDReading
     var nameCode: UInt32
-    /// A code in `RunTables.profiles`.
-    var profileCode: UInt32
+    /// A code in `RunTables.registryPlaces`.
+    var placeCode: UInt32
+    /// A code in `RunTables.registryStatuses`.
+    var statusCode: UInt32
     var statusOrdinal = Int32.min  // Int32.min: no status date
     var householdID = DigitText.none
     var phone = DigitText.none
 
-    init(id: IDReading, nameCode: UInt32, profileCode: UInt32) {
+    init(id: IDReading, nameCode: UInt32, placeCode: UInt32, statusCode: UInt32) {
         self.id = id
         self.nameCode = nameCode
-        self.profileCode = profileCode
+        self.placeCode = placeCode
+        self.statusCode = statusCode
     }
 
-    /// Place and status texts as text codes.
-    struct Profile: Hashable, Sendable {
-        var relation: UInt32 = 0, county: UInt32 = 0, town: UInt32 = 0, village: UInt32 = 0
-        var personStatus: UInt32 = 0, povertyStatus: UInt32 = 0, laborCapacity: UInt32 = 0
-        var studentStatus: UInt32 = 0, workStatus: UInt32 = 0
+    /// Where the person is registered, as text codes.
+    struct Place: Hashable, Sendable {
+        var county: UInt32 = 0, town: UInt32 = 0, village: UInt32 = 0
+    }
+
+    /// The relation to the head of household and the statuses, as text codes.
+    struct Statuses: Hashable, Sendable {
+        var relation: UInt32 = 0, personStatus: UInt32 = 0, povertyStatus: UInt32 = 0
+        var laborCapacity: UInt32 = 0, studentStatus: UInt32 = 0, workStatus: UInt32 = 0
     }
 }
 
@@ -54,7 +64,8 @@ public struct RegistryEntry: Sendable {
         let tables = RunTables.detached
         self.tables = tables
         self.source = source
-        self.stored = RegistryRow(id: id, nameCode: tables.code(name), profileCode: tables.blankProfile)
+        self.stored = RegistryRow(id: id, nameCode: tables.code(name), placeCode: tables.blankRegistryPlace,
+                                  statusCode: tables.blankRegistryStatuses)
     }
 
     public var id: IDReading {
@@ -72,9 +83,14 @@ public struct RegistryEntry: Sendable {
         set { stored.phone = DigitText(newValue, in: tables) }
     }
 
-    var profile: RegistryRow.Profile {
-        @inline(__always) get { tables.profiles.value(of: stored.profileCode) }
-        set { stored.profileCode = tables.profiles.intern(newValue) }
+    var place: RegistryRow.Place {
+        @inline(__always) get { tables.registryPlaces.value(of: stored.placeCode) }
+        set { stored.placeCode = tables.registryPlaces.intern(newValue) }
+    }
+
+    var statuses: RegistryRow.Statuses {
+        @inline(__always) get { tables.registryStatuses.value(of: stored.statusCode) }
+        set { stored.statusCode = tables.registryStatuses.intern(newValue) }
     }
 
     public var name: String {
@@ -82,40 +98,40 @@ public struct RegistryEntry: Sendable {
         set { stored.nameCode = tables.code(newValue) }
     }
     public var relation: String? {
-        get { tables.text(profile.relation) }
-        set { profile.relation = tables.code(newValue) }
+        get { tables.text(statuses.relation) }
+        set { statuses.relation = tables.code(newValue) }
     }
     public var county: String? {
-        get { tables.text(profile.county) }
-        set { profile.county = tables.code(newValue) }
+        get { tables.text(place.county) }
+        set { place.county = tables.code(newValue) }
     }
     public var town: String? {
-        get { tables.text(profile.town) }
-        set { profile.town = tables.code(newValue) }
+        get { tables.text(place.town) }
+        set { place.town = tables.code(newValue) }
     }
     public var village: String? {
-        get { tables.text(profile.village) }
-        set { profile.village = tables.code(newValue) }
+        get { tables.text(place.village) }
+        set { place.village = tables.code(newValue) }
     }
     public var personStatus: String? {
-        get { tables.text(profile.personStatus) }
-        set { profile.personStatus = tables.code(newValue) }
+        get { tables.text(statuses.personStatus) }
+        set { statuses.personStatus = tables.code(newValue) }
     }
     public var povertyStatus: String? {
-        get { tables.text(profile.povertyStatus) }
-        set { profile.povertyStatus = tables.code(newValue) }
+        get { tables.text(statuses.povertyStatus) }
+        set { statuses.povertyStatus = tables.code(newValue) }
     }
     public var laborCapacity: String? {
-        get { tables.text(profile.laborCapacity) }
-        set { profile.laborCapacity = tables.code(newValue) }
+        get { tables.text(statuses.laborCapacity) }
+        set { statuses.laborCapacity = tables.code(newValue) }
     }
     public var studentStatus: String? {
-        get { tables.text(profile.studentStatus) }
-        set { profile.studentStatus = tables.code(newValue) }
+        get { tables.text(statuses.studentStatus) }
+        set { statuses.studentStatus = tables.code(newValue) }
     }
     public var workStatus: String? {
-        get { tables.text(profile.workStatus) }
-        set { profile.workStatus = tables.code(newValue) }
+        get { tables.text(statuses.workStatus) }
+        set { statuses.workStatus = tables.code(newValue) }
     }
     public var statusDate: Day? {
         get { stored.statusOrdinal == Int32.min ? nil : Day(ordinal: stored.statusOrdinal) }

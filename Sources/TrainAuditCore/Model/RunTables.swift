@@ -15,8 +15,9 @@ final class RunTables: Sendable {
     let signInContexts = InternTable<SignInRow.Context>()
     /// Who signed each sign-in (ID cell as read, name): a person's hundred sign-ins repeat one.
     let signers = InternTable<SignInRow.Signer>()
-    /// A registry entry's place and status texts.
-    let profiles = InternTable<RegistryRow.Profile>()
+    /// A registry entry's place texts, and its relation and status texts.
+    let registryPlaces = InternTable<RegistryRow.Place>()
+    let registryStatuses = InternTable<RegistryRow.Statuses>()
     /// What a class's roster lines share, and what a line's few-valued cells are (`Enrollment`).
     let rosterClasses = InternTable<Enrollment.ClassPart>()
     let rosterLines = InternTable<Enrollment.LinePart>()
@@ -26,13 +27,14 @@ final class RunTables: Sendable {
     let paymentBatches = InternTable<Payment.Batch>()
     /// Check-in and check-out moments too far from their day to be an offset (`SignInRow.Times`).
     let farMoments = InternTable<Moment>()
-    /// The code of the profile with no texts.
-    let blankProfile: UInt32
+    /// The codes of the registry place and statuses with no texts.
+    let blankRegistryPlace: UInt32, blankRegistryStatuses: UInt32
     /// The codes of the roster parts with nothing in them.
     let blankRosterClass: UInt32, blankRosterLine: UInt32, blankPaymentBatch: UInt32
 
     init() {
-        blankProfile = profiles.intern(RegistryRow.Profile())
+        blankRegistryPlace = registryPlaces.intern(RegistryRow.Place())
+        blankRegistryStatuses = registryStatuses.intern(RegistryRow.Statuses())
         blankRosterClass = rosterClasses.intern(Enrollment.ClassPart())
         blankRosterLine = rosterLines.intern(Enrollment.LinePart())
         blankPaymentBatch = paymentBatches.intern(Payment.Batch())

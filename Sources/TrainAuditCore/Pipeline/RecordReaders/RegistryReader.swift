@@ -4,8 +4,10 @@ final class RegistryReader: RecordReader {
     let sheet: SheetReading
     let relation, county, town, village, personStatus, povertyStatus, laborCapacity, studentStatus,
         workStatus, householdID, statusDate, phone, householdPhone: Column
-    /// Profiles and their codes: a village's households share a few.
-    private var profiles = RecentTable<RegistryRow.Profile>()
+    /// Places and their codes: a village's rows come one after another.
+    private var places = RecentTable<RegistryRow.Place>()
+    /// Relations and statuses and their codes: a registry has a few hundred combinations.
+    private var statuses = RecentTable<RegistryRow.Statuses>()
 
     init(_ sheet: SheetReading) {
         self.sheet = sheet
@@ -19,27 +21,33 @@ final class RegistryReader: RecordReader {
     }
 
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
-        var r = RegistryRow(id: c.id(), nameCode: c.nameCode(), profileCode: 0)
+        var r = RegistryRow(id: c.id(), nameCode: c.nameCode(), placeCode: 0, statusCode: 0)
         c.requirePresent(sheet.idColumn)
         c.requirePresent(sheet.nameColumn)
         r.householdID = c.digitText(householdID)
-        let profile = RegistryRow.Profile(
-            relation: c.code(relation), county: c.code(county), town: c.code(town), village: c.code(village),
-            personStatus: c.code(personStatus), povertyStatus: c.code(povertyStatus),
-            laborCapacity: c.code(laborCapacity), studentStatus: c.code(studentStatus), workStatus: c.code(workStatus))
-        r.profileCode = code(of: profile)
+        r.placeCode = code(of: RegistryRow.Place(county: c.code(county), town: c.code(town), village: c.code(village)))
+        r.statusCode = code(of: RegistryRow.Statuses(
+            relation: c.code(relation), personStatus: c.code(personStatus), povertyStatus: c.code(povertyStatus),
+            laborCapacity: c.code(laborCapacity), studentStatus: c.code(studentStatus), workStatus: c.code(workStatus)))
         if let d = c.day(statusDate) { r.statusOrdinal = d.ordinal }
         r.phone = DigitText(c.phone(phone) ?? c.phone(householdPhone), in: sheet.tables)
         sink.registry.append(r, source: c.source)
     }
 
-    /// The run's code of `profile`, through the table of recent ones.
-    private func code(of profile: RegistryRow.Profile) -> UInt32 {
-        var hash = RecentTable<RegistryRow.Profile>.Hash()
-        hash.add(profile.relation); hash.add(profile.county); hash.add(profile.town); hash.add(profile.village)
-        hash.add(profile.personStatus); hash.add(profile.povertyStatus); hash.add(profile.laborCapacity)
-        hash.add(profile.studentStatus); hash.add(profile.workStatus)
+    /// The run's code of `place`, through the table of recent ones.
+    private func code(of place: RegistryRow.Place) -> UInt32 {
+        var hash = RecentHash()
+        hash.add(place.county); hash.add(place.town); hash.add(place.village)
         let tables = sheet.tables
-        return profiles.code(for: profile, hash: hash) { tables.profiles.intern($0) }
+        return places.code(for: place, hash: hash) { tables.registryPlaces.intern($0) }
+    }
+
+    /// The run's code of `statuses`, through the table of recent ones.
+    private func code(of statuses: RegistryRow.Statuses) -> UInt32 {
+        var hash = RecentHash()
+        hash.add(statuses.relation); hash.add(statuses.personStatus); hash.add(statuses.povertyStatus)
+        hash.add(statuses.laborCapacity); hash.add(statuses.studentStatus); hash.add(statuses.workStatus)
+        let tables = sheet.tables
+        return self.statuses.code(for: statuses, hash: hash) { tables.registryStatuses.intern($0) }
     }
 }
