@@ -181,6 +181,21 @@ import Testing
     #expect(firstRunTables == nil)
 }
 
+@Test func accountNumbersLoseTheirSpacesOfEveryKind() throws {
+    // ASCII spaces, a tab, an ideographic space (U+3000) and a no-break space (U+00A0)
+    // inside the number are dropped; a plain number and one with letters stay as written.
+    let folder = try writeTables([("payments.csv", """
+        身份证号码,姓名,发放金额,发放日期,银行账号
+        640422198503120016,马小军,800,2019-04-15,6228 4800 1234 5678 901
+        640422199001010015,李建华,800,2019-04-15,"6228\t4800\u{3000}1234\u{00A0}5678901"
+        640422198807060026,王秀英,800,2019-04-15,6228480012345678901
+        64042219920215003X,张海燕,800,2019-04-15,NX-6228-0001
+        """)])
+    let loader = Loader(catalog: try Engines.pack("guyuan").catalog)
+    let data = loader.load(paths: [folder]).data
+    #expect(data.payments.map(\.account) == ["6228480012345678901", "6228480012345678901", "6228480012345678901", "NX-6228-0001"])
+}
+
 @Test func signInsKeepTheirRowNumbersAndPhotosBesideTheRows() throws {
     // Row numbers as the office sees them, past a blank line and a repeated header; a
     // photo column that is empty for the first rows, then filled.

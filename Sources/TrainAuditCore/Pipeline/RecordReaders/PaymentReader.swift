@@ -20,7 +20,9 @@ final class PaymentReader: RecordReader {
         if batch.amount == nil, c.text("amount") == nil { c.problem(.missingValue, "amount") }
         batch.paidOn = c.day("paid_on")?.ordinal ?? Int32.min
         batch.item = c.code(item)
-        p.account = c.ownText("account").map { $0.filter { !$0.isWhitespace } }
+        // Spaces inside an account number are dropped; a plain cell (no space of any kind,
+        // `FastPath.isPlain`) is kept as it is, without walking it character by character.
+        p.account = c.ownText("account").map { FastPath.isPlain($0) ? $0 : $0.filter { !$0.isWhitespace } }
         batch.fund = c.code(fund)
         batch.payer = c.code(payer)
         batch.classID = c.code(classID)
