@@ -84,7 +84,9 @@ public struct CheckExample: Sendable {
 /// `registry` and `money(in:)`; a `RosterLine` its class, `period`, `subsidy`, `age(on:)`;
 /// a class its `data.roster(of:)`, `data.signIns(of:)`, `data.payments(of:)`. When each
 /// person's findings depend on that person alone, `Parallel.flatMap(data.attendees) { … }`
-/// walks them on all cores and gives the loop's findings in the loop's order. Read
+/// walks them on all cores and gives the loop's findings in the loop's order;
+/// `data.flatMapPeople { id, records in … }` does the same for everyone in any table, with
+/// their records in each (registry, roster, sign-ins, payments, watchlist). Read
 /// thresholds as `audit.settings[.key]?.value`; a threshold a class is judged by (a key
 /// declared `byClassStart`) as `audit.settings.inForce(.key).forClass(startingOn: start)`,
 /// the rule in force when the class started. List the keys in `CheckInfo.settings`

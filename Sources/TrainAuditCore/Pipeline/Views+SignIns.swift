@@ -1,3 +1,4 @@
+import Foundation
 /// Additions to the checks' view (Views.swift) for the SCH, PRX and ID families: each
 /// table's records by person, a merge join over the tables by person, sign-ins that
 /// share a key, and a pair of days.
@@ -84,12 +85,49 @@ public struct PersonRecords {
 }
 
 extension AuditData {
-    /// Everyone in any table, in ID order, with their records in each (a merge join, full
-    /// outer, over the five tables' person indexes: each ID once, no table of all IDs
-    /// built, no lookup per ID).
-    public func forEachPerson(_ body: (ResidentID, PersonRecords) -> Void) {
-        let indexes = [registryByPerson, enrollmentsByPerson, signInsByPerson, paymentsByPerson, watchByPerson]
-        var cursors = [Int](repeating: 0, count: indexes.count)
+    /// `body`'s results for everyone in any table, with their records in each, joined in ID
+    /// order. The people are found by a merge join, full outer, over the five tables'
+    /// person indexes: each ID once, no table of all IDs built, no lookup per ID. It runs on
+    /// all cores: the IDs are cut into stretches at IDs of the longest table, and each
+    /// stretch is merged on its own. For a check whose findings about a person depend on
+    /// that person alone.
+    public func flatMapPeople<T>(_ body: @Sendable (ResidentID, PersonRecords) -> [T]) -> [T] {
+        let indexes = personIndexes
+        let longest = indexes.reduce(indexes[0]) { $1.keys.count > $0.keys.count ? $1 : $0 }
+        let stretches = min(longest.keys.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        guard stretches > 1 else {
+            var out: [T] = []
+            forEachPerson(indexes, from: nil, to: nil) { out += body($0, $1) }
+            return out
+        }
+        let bounds = (1..<stretches).map { longest.keys[longest.keys.count * $0 / stretches] }
+        return Parallel.flatMap(0..<stretches) { k in
+            var out: [T] = []
+            forEachPerson(indexes, from: k == 0 ? nil : bounds[k - 1], to: k + 1 < stretches ? bounds[k] : nil) {
+                out += body($0, $1)
+            }
+            return out
+        }
+    }
+
+    /// The five tables' person indexes, in the order `PersonRecords` holds them.
+    private var personIndexes: [RowIndex<ResidentID>] {
+        [registryByPerson, enrollmentsByPerson, signInsByPerson, paymentsByPerson, watchByPerson]
+    }
+
+    /// The merge join over the IDs from `from` (the first when nil) up to, not including,
+    /// `to` (past the last when nil).
+    private func forEachPerson(_ indexes: [RowIndex<ResidentID>], from: ResidentID?, to: ResidentID?,
+                               _ body: (ResidentID, PersonRecords) -> Void) {
+        var cursors = indexes.map { index -> Int in
+            guard let from else { return 0 }
+            var lo = 0, hi = index.keys.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if index.keys[mid] < from { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
         func take(_ k: Int, _ id: ResidentID) -> RowPositions? {
             let index = indexes[k]
             guard cursors[k] < index.keys.count, index.keys[cursors[k]] == id else { return nil }
@@ -102,7 +140,7 @@ extension AuditData {
                 let key = indexes[k].keys[cursors[k]]
                 if next.map({ key < $0 }) ?? true { next = key }
             }
-            guard let id = next else { return }
+            guard let id = next, to.map({ id < $0 }) ?? true else { return }
             body(id, PersonRecords(registry: Records(registry, take(0, id)), roster: Records(enrollments, take(1, id)),
                                    signIns: Records(signIns, take(2, id)), payments: Records(payments, take(3, id)),
                                    watchlist: Records(watchlist, take(4, id))))

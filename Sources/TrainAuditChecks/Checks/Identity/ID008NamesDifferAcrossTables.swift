@@ -12,30 +12,28 @@ struct NamesDifferAcrossTables: Check {
         let d = audit.data
         // Each ID once, in order, with its records in each table, in the order a finding
         // lists the tables: the tables' IDs are merged, so no table of all 4 million IDs
-        // and their names is built.
-        var out: [Finding] = []
-        d.forEachPerson { id, records in
-                var list: [(name: String, source: SourceRef, table: TableKind)] = []
-                list.reserveCapacity(5)  // a name a table, mostly: one allocation, not three
-                func add(_ name: String, _ source: SourceRef, _ table: TableKind) {
-                    if name.isEmpty || list.contains(where: { $0.table == table && Self.same($0.name, name) }) { return }
-                    list.append((name, source, table))
-                }
-                for r in records.registry { add(r.name, r.source, .registry) }
-                for e in records.roster { add(e.name, e.source, .roster) }
-                // A person's sign-ins mostly repeat one name: a name is read again only
-                // where it changes (add() keeps each name's first sign-in either way).
-                var last: SignIn?
-                for s in records.signIns {
-                    if let last, s.sameName(as: last) { continue }
-                    last = s
-                    add(s.name, s.source, .attendance)
-                }
-                for p in records.payments { add(p.name, p.source, .payments) }
-                for w in records.watchlist { add(w.name, w.source, .watchlist) }
-                if let f = differing(id, list, audit) { out.append(f) }
+        // and their names is built; stretches of IDs on all cores.
+        return d.flatMapPeople { id, records -> [Finding] in
+            var list: [(name: String, source: SourceRef, table: TableKind)] = []
+            list.reserveCapacity(5)  // a name a table, mostly: one allocation, not three
+            func add(_ name: String, _ source: SourceRef, _ table: TableKind) {
+                if name.isEmpty || list.contains(where: { $0.table == table && Self.same($0.name, name) }) { return }
+                list.append((name, source, table))
             }
-        return out
+            for r in records.registry { add(r.name, r.source, .registry) }
+            for e in records.roster { add(e.name, e.source, .roster) }
+            // A person's sign-ins mostly repeat one name: a name is read again only
+            // where it changes (add() keeps each name's first sign-in either way).
+            var last: SignIn?
+            for s in records.signIns {
+                if let last, s.sameName(as: last) { continue }
+                last = s
+                add(s.name, s.source, .attendance)
+            }
+            for p in records.payments { add(p.name, p.source, .payments) }
+            for w in records.watchlist { add(w.name, w.source, .watchlist) }
+            return differing(id, list, audit).map { [$0] } ?? []
+        }
     }
 
     /// The finding for one ID's names, nil when they are all the same.
