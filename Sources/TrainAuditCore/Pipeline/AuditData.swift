@@ -69,6 +69,7 @@ public final class AuditData: Sendable {
     private let lazySignInsByDevice: Lazy<RowIndex<String>>
     private let lazyRegistryByPerson: Lazy<RowIndex<ResidentID>>
     private let lazyRegistryByHousehold: Lazy<RowIndex<String>>
+    private let lazySignInDays: Lazy<ClosedRange<Day>?>
     @usableFromInline var signInsByPerson: RowIndex<ResidentID> { lazySignInsByPerson.value }
     @usableFromInline var signInsByClass: RowIndex<String> { lazySignInsByClass.value }
     /// Sign-ins with a device, an ID and a check-in moment, by device (PRX001).
@@ -76,6 +77,10 @@ public final class AuditData: Sendable {
     @usableFromInline var registryByPerson: RowIndex<ResidentID> { lazyRegistryByPerson.value }
     /// Registry entries by 户编号 (PAY008: whose account a subsidy may go into).
     @usableFromInline var registryByHousehold: RowIndex<String> { lazyRegistryByHousehold.value }
+    /// The first and the last day any sign-in is on; nil when none has a day. A check that
+    /// asks whether a person's sign-ins can fall before a day or after one answers most
+    /// people from it, without walking their sign-ins.
+    public var signInDays: ClosedRange<Day>? { lazySignInDays.value }
     /// Classes sorted by class ID, and where each is.
     public let trainingClasses: [TrainingClass]
     let classIndex: [String: Int]
@@ -119,6 +124,20 @@ public final class AuditData: Sendable {
                 let device = contexts.value(of: r.contextCode).device
                 return device != 0 && r.hasCheckIn && signers.value(of: r.signerCode).id.id != nil ? device : nil
             }, key: { signIns.tables.text($0)! })
+        }
+        lazySignInDays = Lazy {
+            // Rows repeat their context (class, session, day): its day is looked up only
+            // where the code changes.
+            var low = Int32.max, high = Int32.min
+            var last: UInt32 = 0
+            for r in signIns.storedRows where r.contextCode != last {
+                last = r.contextCode
+                let d = contexts.value(of: r.contextCode).dayOrdinal
+                guard d != SignInRow.none else { continue }
+                low = min(low, d)
+                high = max(high, d)
+            }
+            return low <= high ? Day(ordinal: low)...Day(ordinal: high) : nil
         }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
         lazyRegistryByHousehold = Lazy {

@@ -55,22 +55,28 @@ struct SignInImpossibleDay: Check {
 
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
-        let ineligible = audit.settings[.deceasedStatus]?.value
+        guard let span = data.signInDays else { return [] }
+        // The registry's death dates: 死亡 (or 自然减少) with its change date, each person's
+        // earliest (the first of equal ones), from one pass over the registry. Moving away
+        // (迁出) ends eligibility (REG002), not the possibility of signing in.
+        var deaths: [ResidentID: (status: String, day: Day, source: SourceRef)] = [:]
+        if let ineligible = audit.settings[.deceasedStatus]?.value {
+            for e in data.registry {
+                guard let id = e.id.id, let st = e.personStatus, let d = e.statusDate, ineligible.matches(st) else { continue }
+                if let cur = deaths[id], cur.day <= d { continue }
+                deaths[id] = (st, d, e.source)
+            }
+        }
         var out: [Finding] = []
         for trainee in data.attendees {
             let person = trainee.id
             let birth = person.birthDate
-            // The registry's death date: 死亡 (or 自然减少) with its change date. Moving away
-            // (迁出) ends eligibility (REG002), not the possibility of signing in.
-            var endStatus: (status: String, day: Day, source: SourceRef)? = nil
-            if let ineligible {
-                for e in trainee.registry {
-                    if let st = e.personStatus, let d = e.statusDate, ineligible.matches(st) {
-                        if let cur = endStatus, cur.day <= d { continue }
-                        endStatus = (st, d, e.source)
-                    }
-                }
-            }
+            let endStatus = deaths[person]
+            // Most people's sign-ins cannot be on an impossible day: none is before their
+            // birth, after their death or after the as-of day. Theirs are not walked.
+            let mayBeBeforeBirth = birth.map { span.lowerBound < $0 } ?? false
+            let mayBeAfterDeath = endStatus.map { span.upperBound > $0.day } ?? false
+            guard mayBeBeforeBirth || mayBeAfterDeath || span.upperBound > audit.asOf else { continue }
             // (reason, class) → sign-ins
             var groups: [String: (reason: Reason, classID: String, signIns: [SignIn])] = [:]
             for s in trainee.signIns {
