@@ -1,9 +1,10 @@
 extension Array where Element == UInt64 {
     /// Sorts the numbers ascending, byte by byte from the lowest (LSD radix sort): keys that
     /// pack a few small fields (a person's number, a minute, a day, a row) sort in a few
-    /// passes over the array, where the standard library's comparison sort (a merge sort)
-    /// took 4–5 times as long on the checks' arrays of a few thousand. A byte that is the
-    /// same in every number costs no pass; a short array is sorted by insertion.
+    /// passes over the array. The standard library's comparison sort (a merge sort) was
+    /// most of the time of the checks that sort such keys (PRX002, PAY003, CLS002: perf). A
+    /// byte that is the same in every number costs no pass; a short array is sorted by
+    /// insertion.
     public mutating func radixSort() {
         let n = count
         if n < 2 { return }

@@ -61,8 +61,12 @@ struct SignInImpossibleDay: Check {
         // (迁出) ends eligibility (REG002), not the possibility of signing in.
         var deaths: [ResidentID: (status: String, day: Day, source: SourceRef)] = [:]
         if let ineligible = audit.settings[.deceasedStatus]?.value {
+            // A registry has a few status texts: each is matched once.
+            var dead: [String: Bool] = [:]
             for e in data.registry {
-                guard let id = e.id.id, let st = e.personStatus, let d = e.statusDate, ineligible.matches(st) else { continue }
+                guard let d = e.statusDate, let id = e.id.id, let st = e.personStatus else { continue }
+                if dead[st] == nil { dead[st] = ineligible.matches(st) }
+                guard dead[st] == true else { continue }
                 if let cur = deaths[id], cur.day <= d { continue }
                 deaths[id] = (st, d, e.source)
             }
