@@ -4,21 +4,9 @@ import Testing
 
 /// The checks' own sorting and counting helpers against the standard library's.
 struct SortingTests {
-    /// A fixed-seed generator (SplitMix64), so a failure can be replayed.
-    struct Numbers {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [0, 1, 2, 47, 48, 49, 300, 5000])
     func radixSortSortsAsTheStandardLibraryDoes(_ count: Int) {
-        var random = Numbers(state: UInt64(count))
+        var random = SeededGenerator(seed: UInt64(count))
         // Full 64-bit numbers; packed keys of a few small fields (most bytes the same in
         // every number, so those passes are skipped); many repeats; already sorted; reversed.
         let full = (0..<count).map { _ in random.next() }
@@ -32,7 +20,7 @@ struct SortingTests {
     }
 
     @Test func distinctMembersCountsEachPairOnce() {
-        var random = Numbers(state: 7)
+        var random = SeededGenerator(seed: 7)
         // Small groups and members (the bit table), and members too many for it (sorting).
         for (groups, members) in [(1, 1), (12, 40), (300, 2000), (3, 30_000_000)] {
             var pairs: [UInt64] = []

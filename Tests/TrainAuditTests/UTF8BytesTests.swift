@@ -11,11 +11,8 @@ struct UTF8BytesTests {
             Array("年".utf8), Array("中国农业银行".utf8), Array("é".utf8), Array("😀".utf8), Array("\u{3000}".utf8),
             [0xFF], [0xC0, 0x80], [0xE4, 0xB8], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80],
         ]
-        var state: UInt64 = 42
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var random = SeededGenerator(seed: 42)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         for _ in 0..<4000 {
             var bytes: [UInt8] = []
             for _ in 0..<next(7) { bytes += pieces[next(pieces.count)] }

@@ -38,16 +38,15 @@ extension Array where Element == UInt64 {
         var other = [UInt64](repeating: 0, count: n)
         var inSelf = true
         for b in 0..<8 {
-            let first = UInt64(truncatingIfNeeded: self[0] >> UInt64(b * 8)) & 0xFF
+            let shift = UInt64(b * 8)
             // Every number has this byte's value: the order stands.
-            if counts[b << 8 | Int(first)] == n { continue }
+            if counts[b << 8 | Int((self[0] >> shift) & 0xFF)] == n { continue }
             var starts = [Int](repeating: 0, count: 256)
             var sum = 0
             for d in 0..<256 {
                 starts[d] = sum
                 sum += counts[b << 8 | d]
             }
-            let shift = UInt64(b * 8)
             func pass(_ from: UnsafeMutableBufferPointer<UInt64>, _ to: UnsafeMutableBufferPointer<UInt64>) {
                 starts.withUnsafeMutableBufferPointer { s in
                     for v in from {

@@ -180,13 +180,19 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
 
     /// The positions of `key`'s records, nil when it has none.
     @inlinable public subscript(key: Key) -> Rows? {
+        let lo = firstKey(atLeast: key)
+        guard lo < keys.count, keys[lo] == key else { return nil }
+        return rows(at: lo)
+    }
+
+    /// Where the first key not below `key` is in `keys` (`keys.count` when there is none).
+    @inlinable func firstKey(atLeast key: Key) -> Int {
         var lo = 0, hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if keys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < keys.count, keys[lo] == key else { return nil }
-        return rows(at: lo)
+        return lo
     }
 
     /// The positions of the records of `keys[k]`.

@@ -92,14 +92,10 @@ extension AuditData {
     /// stretch is merged on its own. For a check whose findings about a person depend on
     /// that person alone.
     public func flatMapPeople<T>(_ body: @Sendable (ResidentID, PersonRecords) -> [T]) -> [T] {
-        let indexes = personIndexes
+        let indexes = [registryByPerson, enrollmentsByPerson, signInsByPerson, paymentsByPerson, watchByPerson]
         let longest = indexes.reduce(indexes[0]) { $1.keys.count > $0.keys.count ? $1 : $0 }
-        let stretches = min(longest.keys.count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        guard stretches > 1 else {
-            var out: [T] = []
-            forEachPerson(indexes, from: nil, to: nil) { out += body($0, $1) }
-            return out
-        }
+        // One stretch (everything) when the tables hold few people or none.
+        let stretches = max(1, min(longest.keys.count, ProcessInfo.processInfo.activeProcessorCount * 8))
         let bounds = (1..<stretches).map { longest.keys[longest.keys.count * $0 / stretches] }
         return Parallel.flatMap(0..<stretches) { k in
             var out: [T] = []
@@ -110,24 +106,12 @@ extension AuditData {
         }
     }
 
-    /// The five tables' person indexes, in the order `PersonRecords` holds them.
-    private var personIndexes: [RowIndex<ResidentID>] {
-        [registryByPerson, enrollmentsByPerson, signInsByPerson, paymentsByPerson, watchByPerson]
-    }
-
-    /// The merge join over the IDs from `from` (the first when nil) up to, not including,
-    /// `to` (past the last when nil).
+    /// The merge join over the five person indexes (in the order `PersonRecords` holds
+    /// them), over the IDs from `from` (the first when nil) up to, not including, `to` (past
+    /// the last when nil).
     private func forEachPerson(_ indexes: [RowIndex<ResidentID>], from: ResidentID?, to: ResidentID?,
                                _ body: (ResidentID, PersonRecords) -> Void) {
-        var cursors = indexes.map { index -> Int in
-            guard let from else { return 0 }
-            var lo = 0, hi = index.keys.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if index.keys[mid] < from { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
+        var cursors = indexes.map { index in from.map { index.firstKey(atLeast: $0) } ?? 0 }
         func take(_ k: Int, _ id: ResidentID) -> RowPositions? {
             let index = indexes[k]
             guard cursors[k] < index.keys.count, index.keys[cursors[k]] == id else { return nil }
