@@ -149,6 +149,9 @@ public struct IDReading: Hashable, Sendable {
 
     public var isBlank: Bool { id == nil && (cleanedText ?? "").isEmpty }
 
+    /// Whether `issues` is not empty, without making the list.
+    var hasIssues: Bool { detailCode != 0 && detail.issueBits != 0 }
+
     /// An ID was read and nothing is wrong with it (a converted 15-digit ID, or one still
     /// whole in a number cell, counts as clean).
     public var isClean: Bool { id != nil && issues.allSatisfy { $0 == .converted15 || $0 == .storedAsNumber } }

@@ -81,6 +81,12 @@ public final class AuditData: Sendable {
     /// asks whether a person's sign-ins can fall before a day or after one answers most
     /// people from it, without walking their sign-ins.
     public var signInDays: ClosedRange<Day>? { lazySignInDays.value }
+    /// The ID cells whose reading has an issue, in `forEachIDCell`'s order: few, and
+    /// walked by each of the ID checks that look for one.
+    var idCellsWithIssues: [IDCells.Place] { lazyIDCellsWithIssues.value }
+    private let lazyIDCellsWithIssues: Lazy<[IDCells.Place]>
+    /// The tables' ID cells, where they are stored.
+    let idCells: IDCells
     /// Classes sorted by class ID, and where each is.
     public let trainingClasses: [TrainingClass]
     let classIndex: [String: Int]
@@ -139,6 +145,10 @@ public final class AuditData: Sendable {
             }
             return low <= high ? Day(ordinal: low)...Day(ordinal: high) : nil
         }
+        let idCells = IDCells(registry: registry, enrollments: enrollments, signIns: signIns, payments: payments,
+                              watchlist: watchlist)
+        self.idCells = idCells
+        lazyIDCellsWithIssues = Lazy { idCells.placesWithIssues() }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
         lazyRegistryByHousehold = Lazy {
             RowIndex(registry, code: { $0.householdCode }, key: { $0.text(in: registry.tables) ?? "" })

@@ -46,32 +46,95 @@ extension AuditData {
     /// texts retained and released) cost more than the filter.
     public func forEachIDCell(where filter: (IDReading) -> Bool,
                               _ body: (_ reading: IDReading, _ name: String, _ source: SourceRef, _ table: TableKind) -> Void) {
-        /// One table: `id` reads a stored row's reading in place, `record` makes the row's
-        /// name and source only for a kept cell.
-        func each<Row>(_ chunks: [[Row]], _ table: TableKind, id: (Row) -> IDReading,
-                       record: (_ chunk: Int, _ row: Int) -> (name: String, source: SourceRef)) {
+        let cells = idCells
+        cells.forEach(where: filter) { reading, place in
+            let r = cells.record(at: place)
+            body(reading, r.name, r.source, r.table)
+        }
+    }
+
+    /// `forEachIDCell`, over only the cells whose reading has an issue (`IDReading.issues`
+    /// is not empty): for a check that looks for one, which then walks a list made once for
+    /// all such checks instead of every ID cell.
+    public func forEachIDCellWithIssues(where filter: (IDReading) -> Bool,
+                                        _ body: (_ reading: IDReading, _ name: String, _ source: SourceRef, _ table: TableKind) -> Void) {
+        let cells = idCells
+        for place in idCellsWithIssues {
+            let reading = cells.reading(at: place)
+            guard filter(reading) else { continue }
+            let r = cells.record(at: place)
+            body(reading, r.name, r.source, r.table)
+        }
+    }
+}
+
+/// The ID cells of the tables that have one (registry, roster, attendance, payments,
+/// watchlist, in that order), read where they are stored.
+struct IDCells: Sendable {
+    let registry: RegistryList
+    let enrollments: RecordList<Enrollment>
+    let signIns: SignInList
+    let payments: RecordList<Payment>
+    let watchlist: RecordList<WatchEntry>
+
+    /// Where a cell is: its table (0 to 4, in the order above), chunk and row.
+    struct Place: Sendable {
+        var table: UInt8
+        var chunk: UInt32
+        var row: UInt32
+        init(_ table: Int, _ chunk: Int, _ row: Int) {
+            self.table = UInt8(table)
+            self.chunk = UInt32(chunk)
+            self.row = UInt32(row)
+        }
+    }
+
+    /// Every cell's reading that passes `filter`, with its place, in order.
+    func forEach(where filter: (IDReading) -> Bool, _ body: (IDReading, Place) -> Void) {
+        func each<Row>(_ chunks: [[Row]], _ table: Int, id: (Row) -> IDReading) {
             for (c, chunk) in chunks.enumerated() {
-                for i in chunk.indices where filter(id(chunk[i])) {
-                    let r = record(c, i)
-                    body(id(chunk[i]), r.name, r.source, table)
+                for i in chunk.indices {
+                    let reading = id(chunk[i])
+                    if filter(reading) { body(reading, Place(table, c, i)) }
                 }
             }
         }
-        let signInTables = signIns.tables, registryList = registry
-        each(registry.parts.rows, .registry, id: \.id) { c, i in
-            let entry = registryList.entry(part: c, at: i)
-            return (entry.name, entry.source)
+        let signers = signIns.tables.signers
+        each(registry.parts.rows, 0, id: \.id)
+        each(enrollments.chunks, 1, id: \.id)
+        each(signIns.parts.rows, 2, id: { signers.value(of: $0.signerCode).id })
+        each(payments.chunks, 3, id: \.id)
+        each(watchlist.chunks, 4, id: \.id)
+    }
+
+    /// The places of the cells whose reading has an issue, in order.
+    func placesWithIssues() -> [Place] {
+        var places: [Place] = []
+        forEach(where: \.hasIssues) { places.append($1) }
+        return places
+    }
+
+    func reading(at p: Place) -> IDReading {
+        let (c, i) = (Int(p.chunk), Int(p.row))
+        switch p.table {
+        case 0: return registry.parts.rows[c][i].id
+        case 1: return enrollments.chunks[c][i].id
+        case 2: return signIns.tables.signers.value(of: signIns.parts.rows[c][i].signerCode).id
+        case 3: return payments.chunks[c][i].id
+        default: return watchlist.chunks[c][i].id
         }
-        let rosterChunks = enrollments.chunks
-        each(rosterChunks, .roster, id: \.id) { c, i in (rosterChunks[c][i].name, rosterChunks[c][i].source) }
-        let signers = signInTables.signers, signInList = signIns
-        each(signIns.parts.rows, .attendance, id: { signers.value(of: $0.signerCode).id }) { c, i in
-            let s = signInList.signIn(part: c, at: i)
-            return (s.name, s.source)
+    }
+
+    /// The name and source of the cell's row, and its table.
+    func record(at p: Place) -> (name: String, source: SourceRef, table: TableKind) {
+        let (c, i) = (Int(p.chunk), Int(p.row))
+        switch p.table {
+        case 0: let e = registry.entry(part: c, at: i); return (e.name, e.source, .registry)
+        case 1: let e = enrollments.chunks[c][i]; return (e.name, e.source, .roster)
+        case 2: let s = signIns.signIn(part: c, at: i); return (s.name, s.source, .attendance)
+        case 3: let e = payments.chunks[c][i]; return (e.name, e.source, .payments)
+        default: let e = watchlist.chunks[c][i]; return (e.name, e.source, .watchlist)
         }
-        let paymentChunks = payments.chunks, watchChunks = watchlist.chunks
-        each(paymentChunks, .payments, id: \.id) { c, i in (paymentChunks[c][i].name, paymentChunks[c][i].source) }
-        each(watchChunks, .watchlist, id: \.id) { c, i in (watchChunks[c][i].name, watchChunks[c][i].source) }
     }
 }
 

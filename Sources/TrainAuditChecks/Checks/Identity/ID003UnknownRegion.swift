@@ -8,6 +8,9 @@ struct UnknownRegion: IDIssueCheck {
                            en: "The first 6 digits are in no GB/T 2260 list of any year (abolished codes count as valid: people keep the code they were registered under)."),
         source: [.cite("gb-11643-1999", "§6.1", "地址码", note: Localized(zh: "代码表为 rules/regions.tsv，取自 python-stdnum 的 loc.dat", en: "the code table is rules/regions.tsv, from python-stdnum's loc.dat"))], needs: [])
 
+    /// A well-formed ID of an unknown region has no issue of its own.
+    var looksAtIssuesOnly: Bool { false }
+
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool {
         guard let id = reading.id else { return false }
         return !audit.regions.contains(id.region)

@@ -14,6 +14,10 @@ struct NamesDifferAcrossTables: Check {
         // lists the tables: the tables' IDs are merged, so no table of all 4 million IDs
         // and their names is built; stretches of IDs on all cores.
         return d.flatMapPeople { id, records -> [Finding] in
+            // One record has one name: most of a registry's people are in no other table.
+            let count = records.registry.count + records.roster.count + records.signIns.count
+                + records.payments.count + records.watchlist.count
+            if count < 2 { return [] }
             var list: [(name: String, source: SourceRef, table: TableKind)] = []
             list.reserveCapacity(5)  // a name a table, mostly: one allocation, not three
             func add(_ name: String, _ source: SourceRef, _ table: TableKind) {

@@ -11,10 +11,12 @@ extension AuditData {
     /// Every ID cell whose reading passes `filter`, in table order then source order, one
     /// at a time: a province-year has 28 million, too many to hold as a list, and the
     /// name and row are read only for the few the filter keeps.
-    func forEachIDOccurrence(where filter: (IDReading) -> Bool, _ body: (IDOccurrence) -> Void) {
-        forEachIDCell(where: filter) { reading, name, source, table in
+    /// `withIssues`: only the cells whose reading has an issue (`IDReading.issues`).
+    func forEachIDOccurrence(withIssues: Bool, where filter: (IDReading) -> Bool, _ body: (IDOccurrence) -> Void) {
+        let occurrence = { (reading: IDReading, name: String, source: SourceRef, table: TableKind) in
             body(IDOccurrence(reading: reading, name: name, source: source, table: table))
         }
+        if withIssues { forEachIDCellWithIssues(where: filter, occurrence) } else { forEachIDCell(where: filter, occurrence) }
     }
 }
 
@@ -23,16 +25,21 @@ extension AuditData {
 protocol IDIssueCheck: Check {
     /// Whether an ID cell read this way has the check's issue.
     func applies(_ reading: IDReading, _ audit: Audit) -> Bool
+    /// Whether the check's issue is one of `IDReading.issues`, so that it applies to no
+    /// reading without one: then it walks only the cells with an issue (a list made once for
+    /// all the ID checks), not every ID cell. True unless the check says otherwise.
+    var looksAtIssuesOnly: Bool { get }
     func message(_ o: IDOccurrence, rows: Int) -> Localized
 }
 
 extension IDIssueCheck {
     var needs: [TableKind] { [] }
+    var looksAtIssuesOnly: Bool { true }
 
     func run(_ audit: Audit) -> [Finding] {
         var groups: [String: [IDOccurrence]] = [:]
         var order: [String] = []
-        audit.data.forEachIDOccurrence(where: { applies($0, audit) }) { o in
+        audit.data.forEachIDOccurrence(withIssues: looksAtIssuesOnly, where: { applies($0, audit) }) { o in
             let key = o.reading.cleaned
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(o)
