@@ -26,6 +26,22 @@ private func loadRegions() throws -> RegionTable {
     #expect(t.validYears(999999) == nil)
 }
 
+/// `contains` answers 6-digit codes from bits: it agrees with the entries on every code,
+/// the first and last of the range and those past it included.
+@Test func containsAgreesWithEntries() throws {
+    let t = try loadRegions()
+    var known = 0, disagreeing: [Int] = []
+    for code in Array(0..<1_000_000) + [-1, 1_000_000, 1_000_063, Int.max] {
+        if t.contains(code) != !t.entries(code).isEmpty { disagreeing.append(code) }
+        if t.contains(code) { known += 1 }
+    }
+    #expect(disagreeing.isEmpty)
+    #expect(known == t.count)
+    let small = try RegionTable(tsv: "100000\tx\t一\t\t\n999999\tx\t九\t\t\n")
+    #expect(small.contains(100_000) && small.contains(999_999))
+    #expect(!small.contains(100_001) && !small.contains(999_998) && !small.contains(0))
+}
+
 @Test func renamedCodes() throws {
     let t = try loadRegions()
     // 120110: 东郊区 until 1991, 东丽区 from 1992.

@@ -37,6 +37,9 @@ public struct RegionTable: Sendable {
     }
 
     private var entriesByCode: [Int: [Entry]]
+    /// The 6-digit codes that have entries, as bits: `contains` is asked for every ID cell
+    /// of a run (ID003), and a dictionary lookup hashes each.
+    private var known: [UInt64] = []
 
     public init(tsvPath: String) throws {
         let text: String
@@ -52,7 +55,12 @@ public struct RegionTable: Sendable {
     public init(tsv: String) throws {
         var tsv = tsv
         entriesByCode = try tsv.withUTF8 { try Self.entries(utf8: $0) }
+        known = [UInt64](repeating: 0, count: Self.sixDigits / 64)
+        for code in entriesByCode.keys where (0..<Self.sixDigits).contains(code) { known[code >> 6] |= 1 << UInt64(code & 63) }
     }
+
+    /// Codes below this are 6 digits (a multiple of 64).
+    private static let sixDigits = 1_000_000
 
     /// The entries of a table's UTF-8, by code. Lines and fields are cut on the bytes of
     /// the Characters that end them (every Character.isNewline: LF, VT, FF, CR, CR LF, NEL,
@@ -112,7 +120,10 @@ public struct RegionTable: Sendable {
     /// Number of distinct codes.
     public var count: Int { entriesByCode.count }
 
-    public func contains(_ code: Int) -> Bool { entriesByCode[code] != nil }
+    public func contains(_ code: Int) -> Bool {
+        guard (0..<Self.sixDigits).contains(code) else { return entriesByCode[code] != nil }
+        return known[code >> 6] >> UInt64(code & 63) & 1 != 0
+    }
 
     /// All entries for a code, in file order (oldest name first).
     public func entries(_ code: Int) -> [Entry] { entriesByCode[code] ?? [] }
