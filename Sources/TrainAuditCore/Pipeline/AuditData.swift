@@ -115,9 +115,10 @@ public final class AuditData: Sendable {
         // The sign-in indexes read the stored rows, not sign-ins: no source or photo is
         // made for each of 24 million rows, twice.
         let (signers, contexts) = (signIns.tables.signers, signIns.tables.signInContexts)
+        // By signer (an ID and a name as written), each signer's ID looked up once: the
+        // signers of one ID share its key.
         lazySignInsByPerson = Lazy {
-            RowIndex(signIns.storedRows, packedCode: { signers.value(of: $0.signerCode).id.id?.packed },
-                     key: { ResidentID(packed: $0) })
+            RowIndex(signIns.storedRows, tableCode: { $0.signerCode }, key: { signers.value(of: $0).id.id })
         }
         lazySignInsByClass = Lazy {
             RowIndex(signIns.storedRows, code: { r -> UInt32? in
@@ -156,11 +157,11 @@ public final class AuditData: Sendable {
         // The indexes every run needs and the classes, on all cores: at a province-year
         // they took a second and a half on one core while the other had nothing to do.
         let ((byPerson, paid), (watched, made)) = Parallel.pair({
-            Parallel.pair({ RowIndex(enrollments) { $0.id.id } }, {
-                (byPerson: RowIndex(payments) { $0.id.id }, byClass: RowIndex(payments) { $0.classID })
+            Parallel.pair({ RowIndex(enrollments, person: { $0.id.id }) }, {
+                (byPerson: RowIndex(payments, person: { $0.id.id }), byClass: RowIndex(payments) { $0.classID })
             })
         }, {
-            Parallel.pair({ RowIndex(watchlist) { $0.id.id } }, { AuditData.classes(classes, enrollments) })
+            Parallel.pair({ RowIndex(watchlist, person: { $0.id.id }) }, { AuditData.classes(classes, enrollments) })
         })
         enrollmentsByPerson = byPerson
         paymentsByPerson = paid.byPerson

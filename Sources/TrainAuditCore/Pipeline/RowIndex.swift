@@ -35,15 +35,22 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
         self.init(records, numbering: [Code: Int32].self, code: code, key: key)
     }
 
-    /// Groups `records` by a 64-bit code (a resident ID's packed form, a text code), numbered
-    /// without Swift's seeded hashing (`PackedCodeNumbers`): the sign-ins by person look up
-    /// a code twice for each of 24 million rows.
-    init<C: Collection>(_ records: C, packedCode: (C.Element) -> UInt64?, key: (UInt64) -> Key) {
-        self.init(records, numbering: PackedCodeNumbers.self, code: packedCode, key: key)
+    /// Groups `records` by resident ID, numbered without Swift's seeded hashing
+    /// (`PackedCodeNumbers`): each record's ID is looked up twice.
+    init<C: Collection>(_ records: C, person: (C.Element) -> ResidentID?) where Key == ResidentID {
+        self.init(records, numbering: PackedCodeNumbers.self, code: { person($0)?.packed }, key: { ResidentID(packed: $0) })
+    }
+
+    /// Groups `records` by a code of one of the run's intern tables (a signer), numbered in
+    /// an array indexed by the code (`TableCodeNumbers`), not hashed; each code's key is
+    /// derived once. Codes whose key is nil are left out; codes whose keys are equal share a
+    /// group. For the sign-ins by person: 24 million rows, a few hundred thousand signers.
+    init<C: Collection>(_ records: C, tableCode: (C.Element) -> UInt32?, key: (UInt32) -> Key?) {
+        self.init(records, numbering: TableCodeNumbers.self, code: tableCode, key: key)
     }
 
     private init<C: Collection, Numbers: CodeNumbering>(_ records: C, numbering: Numbers.Type,
-                                                          code: (C.Element) -> Numbers.Code?, key: (Numbers.Code) -> Key) {
+                                                          code: (C.Element) -> Numbers.Code?, key: (Numbers.Code) -> Key?) {
         precondition(records.count < Int(Int32.max), "too many records for RowIndex")
         // Two passes over the records, no per-record scratch (24 million rows): the first
         // numbers the codes and counts their records, the second places each record. Rows
@@ -81,16 +88,18 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
             }
             previous = (i, g)
         }
-        // Keys sorted; groups with equal keys get one slot; each slot's start.
+        // Keys sorted; groups with equal keys get one slot, groups without a key none (-1);
+        // each slot's start.
         let groupKeys = codes.map(key)
-        let order = groupKeys.indices.sorted { groupKeys[$0] < groupKeys[$1] }
+        let order = groupKeys.indices.filter { groupKeys[$0] != nil }.sorted { groupKeys[$0]! < groupKeys[$1]! }
         var keys: [Key] = []
         var starts: [Int32] = []
-        var slotOf = [Int32](repeating: 0, count: order.count)
+        var slotOf = [Int32](repeating: -1, count: groupKeys.count)
         var total: Int32 = 0
         for g in order {
-            if keys.last != groupKeys[g] {
-                keys.append(groupKeys[g])
+            guard let k = groupKeys[g] else { continue }
+            if keys.last != k {
+                keys.append(k)
                 starts.append(total)
             }
             slotOf[g] = Int32(keys.count - 1)
@@ -105,7 +114,7 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
             var next = Array(starts.dropLast())
             var positions = [Int32](repeating: 0, count: Int(total))
             for (i, r) in records.enumerated() {
-                guard let c = code(r), let g = group(c) else { continue }
+                guard let c = code(r), let g = group(c), slotOf[Int(g)] >= 0 else { continue }
                 let slot = Int(slotOf[Int(g)])
                 positions[Int(next[slot])] = Int32(i)
                 next[slot] += 1
@@ -125,7 +134,7 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
         var filled = [Int32](repeating: 0, count: keys.count)
         var lastRecord = [Int32](repeating: -2, count: keys.count)
         for (i, r) in records.enumerated() {
-            guard let c = code(r), let g = group(c) else { continue }
+            guard let c = code(r), let g = group(c), slotOf[Int(g)] >= 0 else { continue }
             let slot = Int(slotOf[Int(g)])
             if lastRecord[slot] != Int32(i - 1) {
                 runs[Int(nextRun[slot])] = PositionRun(first: Int32(i), before: filled[slot])
@@ -219,6 +228,35 @@ protocol CodeNumbering {
 extension Dictionary: CodeNumbering where Value == Int32 {
     func number(of code: Key) -> Int32? { self[code] }
     mutating func add(_ code: Key, number: Int32) { self[code] = number }
+}
+
+/// Numbers the codes of one of the run's intern tables in an array indexed by the code:
+/// they are nearly dense (an `InternTable` code is a shard's count above the shard's
+/// index), so a lookup is one load, where hashing the signer's packed ID cost a probe into a
+/// table of every person. A code past what a dense table would hold for the codes seen
+/// (`InternTable` codes never are) goes to a dictionary instead, so the array stays bounded.
+struct TableCodeNumbers: CodeNumbering {
+    /// Per code, its number + 1; 0: none yet.
+    private var numbers: [Int32] = []
+    private var far: [UInt32: Int32] = [:]
+    private var count = 0
+
+    init() {}
+
+    func number(of code: UInt32) -> Int32? {
+        let c = Int(code)
+        if c < numbers.count { return numbers[c] == 0 ? nil : numbers[c] - 1 }
+        return far[code]
+    }
+
+    mutating func add(_ code: UInt32, number: Int32) {
+        let c = Int(code)
+        count += 1
+        if c >= numbers.count, c < 4 * count + 4096 {
+            numbers.append(contentsOf: repeatElement(0, count: max(c + 1, 2 * numbers.count) - numbers.count))
+        }
+        if c < numbers.count { numbers[c] = number + 1 } else { far[code] = number }
+    }
 }
 
 /// Numbers 64-bit codes in an open-addressing table with linear probing: a few multiplies
