@@ -32,6 +32,34 @@ import Testing
     #expect(Array(index["b"] ?? []) == [2, 5])
 }
 
+@Test func rowIndexByTableCodeLeavesOutCodesWithoutAKey() {
+    // Codes as an intern table gives them (nearly dense), some far past the rest (kept
+    // aside in a dictionary), in scrambled order; a code's key nil for every fifth, and
+    // codes sharing keys. The groups are those of a dictionary of arrays by key.
+    var random = SeededGenerator(seed: 11)
+    let codes: [UInt32] = (0..<4000).map { _ in
+        Int.random(in: 0..<50, using: &random) == 0 ? UInt32.random(in: 1_000_000...UInt32.max, using: &random)
+            : UInt32.random(in: 0..<3000, using: &random)
+    }
+    func key(_ c: UInt32) -> Int? { c % 5 == 0 ? nil : Int(c % 97) }
+    let index = RowIndex(codes, tableCode: { $0 }, key: key)
+    var plain: [Int: [Int]] = [:]
+    for (i, c) in codes.enumerated() { if let k = key(c) { plain[k, default: []].append(i) } }
+    #expect(index.keys == plain.keys.sorted())
+    for (k, rows) in plain { #expect(Array(index[k] ?? []) == rows) }
+    #expect(index[-1] == nil)
+    // The numbering alone: first sight order, the same for near and far codes.
+    var numbers = TableCodeNumbers()
+    var reference: [UInt32: Int32] = [:]
+    for c in codes where reference[c] == nil {
+        #expect(numbers.number(of: c) == nil)
+        reference[c] = Int32(reference.count)
+        numbers.add(c, number: reference[c]!)
+    }
+    #expect(codes.allSatisfy { numbers.number(of: $0) == reference[$0] })
+    #expect(numbers.number(of: 3000) == nil && numbers.number(of: 999_999) == nil)
+}
+
 @Test func rowIndexKeepsStretchesOfOneKeyAsRuns() {
     // Records in stretches of one code (a class's sign-ins, session by session), some
     // without a key; codes 1 and 3 name one key, and a stretch of 1 next to one of 3 makes
