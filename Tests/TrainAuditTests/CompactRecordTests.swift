@@ -437,3 +437,33 @@ import Testing
     }
     #expect(seen == [true, false])
 }
+
+@Test func idCellsWithIssuesAreTheCellsOfEveryTableWithAnIssue() throws {
+    // Bad check digits, 15-digit IDs, lost digits, wrong lengths and clean IDs, in the
+    // registry, the roster, the sign-ins (a signer with an issue among clean ones, row
+    // after row) and the payments.
+    let ids = ["640422199001010015", "640422199001010016", "640422900101001", "6.40422E+17", "64042219900101",
+               "64042219920215003X", "", "640422198503120016"]
+    func id(_ i: Int) -> String { ids[(i * 5) % ids.count] }
+    let registry = ["姓名,证件号码,户编号,人员状态"] + (0..<40).map { "马\($0),\(id($0)),64042200\($0),正常" }
+    let roster = ["姓名,身份证号码,培训职业(工种)或专项职业能力,开班日期,结业日期"]
+        + (0..<40).map { "马\($0),\(id($0 + 1)),中式烹调师,2019-03-01,2019-03-25" }
+    let attendance = ["班级编号,身份证号码,姓名,考勤日期,时段,签到时间"]
+        + (0..<300).map { "XJ-2019-01,\(id($0 / 3)),马\($0 % 7),2019-03-0\(1 + $0 % 5),上午,08:00:00" }
+    let payments = ["身份证号码,姓名,发放金额,发放日期"] + (0..<40).map { "\(id($0 + 3)),马\($0),800,2019-04-01" }
+    let folder = try writeTables([("registry.csv", registry.joined(separator: "\n") + "\n"),
+                                  ("roster.csv", roster.joined(separator: "\n") + "\n"),
+                                  ("attendance.csv", attendance.joined(separator: "\n") + "\n"),
+                                  ("payments.csv", payments.joined(separator: "\n") + "\n")])
+    let data = Loader(catalog: try Engines.pack("guyuan").catalog).load(paths: [folder]).data
+    var all: [String] = [], withIssues: [String] = []
+    data.forEachIDCell(where: { !$0.issues.isEmpty }) { r, name, source, table in all.append("\(table) \(source.label) \(r.raw) \(name)") }
+    data.forEachIDCellWithIssues(where: { _ in true }) { r, name, source, table in withIssues.append("\(table) \(source.label) \(r.raw) \(name)") }
+    #expect(withIssues == all)
+    #expect(Set(all.map { $0.split(separator: " ")[0] }).count == 4)
+    #expect(all.count > 100)
+    // A filter is still applied.
+    var lost: [String] = []
+    data.forEachIDCellWithIssues(where: { $0.issues.contains(.scientificNotation) }) { r, _, _, _ in lost.append(r.raw) }
+    #expect(!lost.isEmpty && lost.allSatisfy { $0 == "6.40422E+17" })
+}

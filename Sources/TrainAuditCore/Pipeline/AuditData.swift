@@ -81,10 +81,10 @@ public final class AuditData: Sendable {
     /// asks whether a person's sign-ins can fall before a day or after one answers most
     /// people from it, without walking their sign-ins.
     public var signInDays: ClosedRange<Day>? { lazySignInDays.value }
-    /// The ID cells whose reading has an issue, in `forEachIDCell`'s order: few, and
-    /// walked by each of the ID checks that look for one.
-    var idCellsWithIssues: [IDCells.Place] { lazyIDCellsWithIssues.value }
-    private let lazyIDCellsWithIssues: Lazy<[IDCells.Place]>
+    /// Where the ID cells whose reading has an issue are (the sign-ins' by their signers):
+    /// few, and walked by each of the ID checks that look for one.
+    var idCellsWithIssues: IDCells.WithIssues { lazyIDCellsWithIssues.value }
+    private let lazyIDCellsWithIssues: Lazy<IDCells.WithIssues>
     /// The tables' ID cells, where they are stored.
     let idCells: IDCells
     /// Classes sorted by class ID, and where each is.
@@ -149,7 +149,7 @@ public final class AuditData: Sendable {
         let idCells = IDCells(registry: registry, enrollments: enrollments, signIns: signIns, payments: payments,
                               watchlist: watchlist)
         self.idCells = idCells
-        lazyIDCellsWithIssues = Lazy { idCells.placesWithIssues() }
+        lazyIDCellsWithIssues = Lazy { idCells.withIssues() }
         lazyRegistryByPerson = Lazy { RowIndex(mostlyDistinct: registry) { $0.id.id } }
         lazyRegistryByHousehold = Lazy {
             RowIndex(registry, code: { $0.householdCode }, key: { $0.text(in: registry.tables) ?? "" })

@@ -58,13 +58,24 @@ extension AuditData {
     /// all such checks instead of every ID cell.
     public func forEachIDCellWithIssues(where filter: (IDReading) -> Bool,
                                         _ body: (_ reading: IDReading, _ name: String, _ source: SourceRef, _ table: TableKind) -> Void) {
-        let cells = idCells
-        for place in idCellsWithIssues {
+        let cells = idCells, withIssues = idCellsWithIssues
+        func visit(_ place: IDCells.Place) {
             let reading = cells.reading(at: place)
-            guard filter(reading) else { continue }
+            guard filter(reading) else { return }
             let r = cells.record(at: place)
             body(reading, r.name, r.source, r.table)
         }
+        // The tables before the sign-ins, the sign-ins of signers with an issue, the rest.
+        let before = withIssues.places.prefix { $0.table < 2 }
+        before.forEach(visit)
+        if !withIssues.signers.isEmpty {
+            for (c, part) in cells.signIns.parts.rows.enumerated() {
+                for (i, row) in part.enumerated() where withIssues.signers.contains(row.signerCode) {
+                    visit(IDCells.Place(2, c, i))
+                }
+            }
+        }
+        withIssues.places.dropFirst(before.count).forEach(visit)
     }
 }
 
@@ -107,11 +118,35 @@ struct IDCells: Sendable {
         each(watchlist.chunks, 4, id: \.id)
     }
 
-    /// The places of the cells whose reading has an issue, in order.
-    func placesWithIssues() -> [Place] {
+    /// The cells whose reading has an issue: where they are, but for the sign-ins (24
+    /// million at a province-year, all with an issue when a county's IDs are), whose signers
+    /// with an issue are kept instead.
+    struct WithIssues: Sendable {
+        /// In order, tables other than the sign-ins.
         var places: [Place] = []
-        forEach(where: \.hasIssues) { places.append($1) }
-        return places
+        var signers = CodeSet()
+    }
+
+    func withIssues() -> WithIssues {
+        var found = WithIssues()
+        func each<Row>(_ chunks: [[Row]], _ table: Int, id: (Row) -> IDReading) {
+            for (c, chunk) in chunks.enumerated() {
+                for i in chunk.indices where id(chunk[i]).hasIssues { found.places.append(Place(table, c, i)) }
+            }
+        }
+        each(registry.parts.rows, 0, id: \.id)
+        each(enrollments.chunks, 1, id: \.id)
+        let signers = signIns.tables.signers
+        var last: UInt32?
+        for part in signIns.parts.rows {
+            for row in part where row.signerCode != last {
+                last = row.signerCode
+                if signers.value(of: row.signerCode).id.hasIssues { found.signers.insert(row.signerCode) }
+            }
+        }
+        each(payments.chunks, 3, id: \.id)
+        each(watchlist.chunks, 4, id: \.id)
+        return found
     }
 
     func reading(at p: Place) -> IDReading {
@@ -135,6 +170,32 @@ struct IDCells: Sendable {
         case 3: let e = payments.chunks[c][i]; return (e.name, e.source, .payments)
         default: let e = watchlist.chunks[c][i]; return (e.name, e.source, .watchlist)
         }
+    }
+}
+
+/// Codes of one of the run's intern tables (nearly dense: `TableCodeNumbers`) as bits, for a
+/// test per row; a code far past the codes held goes to a set.
+struct CodeSet: Sendable {
+    private var bits: [UInt64] = []
+    private var far: Set<UInt32> = []
+    private var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func insert(_ code: UInt32) {
+        let c = Int(code)
+        if c >= bits.count * 64, c < 64 * (4 * count + 4096) {
+            bits.append(contentsOf: repeatElement(0, count: max(c / 64 + 1, 2 * bits.count) - bits.count))
+        }
+        if !contains(code) { count += 1 }
+        if c < bits.count * 64 { bits[c >> 6] |= 1 << UInt64(c & 63) } else { far.insert(code) }
+    }
+
+    @inline(__always)
+    func contains(_ code: UInt32) -> Bool {
+        let c = Int(code)
+        if c < bits.count * 64 { return bits[c >> 6] >> UInt64(c & 63) & 1 != 0 }
+        return !far.isEmpty && far.contains(code)
     }
 }
 
