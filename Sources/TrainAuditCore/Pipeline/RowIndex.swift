@@ -90,14 +90,12 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
         }
         // Keys sorted; groups with equal keys get one slot, groups without a key none (-1);
         // each slot's start.
-        let groupKeys = codes.map(key)
-        let order = groupKeys.indices.filter { groupKeys[$0] != nil }.sorted { groupKeys[$0]! < groupKeys[$1]! }
+        let order = codes.enumerated().compactMap { g, c in key(c).map { (group: g, key: $0) } }.sorted { $0.key < $1.key }
         var keys: [Key] = []
         var starts: [Int32] = []
-        var slotOf = [Int32](repeating: -1, count: groupKeys.count)
+        var slotOf = [Int32](repeating: -1, count: codes.count)
         var total: Int32 = 0
-        for g in order {
-            guard let k = groupKeys[g] else { continue }
+        for (g, k) in order {
             if keys.last != k {
                 keys.append(k)
                 starts.append(total)
@@ -127,7 +125,7 @@ public struct RowIndex<Key: Hashable & Comparable & Sendable>: Sendable {
         // A slot has at most its groups' runs (two groups of one key may join a run): each
         // slot gets room for those, and the runs are packed after.
         var room = [Int32](repeating: 0, count: keys.count + 1)
-        for g in order { room[Int(slotOf[g]) + 1] += runsOf[g] }
+        for (g, _) in order { room[Int(slotOf[g]) + 1] += runsOf[g] }
         for k in 0..<keys.count { room[k + 1] += room[k] }
         var runs = [PositionRun](repeating: PositionRun(first: 0, before: 0), count: Int(room[keys.count]))
         var nextRun = Array(room.dropLast())

@@ -102,20 +102,23 @@ struct IDCells: Sendable {
 
     /// Every cell's reading that passes `filter`, with its place, in order.
     func forEach(where filter: (IDReading) -> Bool, _ body: (IDReading, Place) -> Void) {
-        func each<Row>(_ chunks: [[Row]], _ table: Int, id: (Row) -> IDReading) {
-            for (c, chunk) in chunks.enumerated() {
-                for i in chunk.indices {
-                    let reading = id(chunk[i])
-                    if filter(reading) { body(reading, Place(table, c, i)) }
-                }
+        let signers = signIns.tables.signers
+        Self.each(registry.parts.rows, 0, id: \.id, where: filter, body)
+        Self.each(enrollments.chunks, 1, id: \.id, where: filter, body)
+        Self.each(signIns.parts.rows, 2, id: { signers.value(of: $0.signerCode).id }, where: filter, body)
+        Self.each(payments.chunks, 3, id: \.id, where: filter, body)
+        Self.each(watchlist.chunks, 4, id: \.id, where: filter, body)
+    }
+
+    /// The cells of one table's stored rows whose reading passes `filter`, in order.
+    private static func each<Row>(_ chunks: [[Row]], _ table: Int, id: (Row) -> IDReading,
+                                  where filter: (IDReading) -> Bool, _ body: (IDReading, Place) -> Void) {
+        for (c, chunk) in chunks.enumerated() {
+            for i in chunk.indices {
+                let reading = id(chunk[i])
+                if filter(reading) { body(reading, Place(table, c, i)) }
             }
         }
-        let signers = signIns.tables.signers
-        each(registry.parts.rows, 0, id: \.id)
-        each(enrollments.chunks, 1, id: \.id)
-        each(signIns.parts.rows, 2, id: { signers.value(of: $0.signerCode).id })
-        each(payments.chunks, 3, id: \.id)
-        each(watchlist.chunks, 4, id: \.id)
     }
 
     /// The cells whose reading has an issue: where they are, but for the sign-ins (24
@@ -128,25 +131,25 @@ struct IDCells: Sendable {
     }
 
     func withIssues() -> WithIssues {
-        var found = WithIssues()
-        func each<Row>(_ chunks: [[Row]], _ table: Int, id: (Row) -> IDReading) {
-            for (c, chunk) in chunks.enumerated() {
-                for i in chunk.indices where id(chunk[i]).hasIssues { found.places.append(Place(table, c, i)) }
-            }
-        }
-        each(registry.parts.rows, 0, id: \.id)
-        each(enrollments.chunks, 1, id: \.id)
+        var places: [Place] = []
+        let add = { (_: IDReading, place: Place) in places.append(place) }
+        Self.each(registry.parts.rows, 0, id: \.id, where: \.hasIssues, add)
+        Self.each(enrollments.chunks, 1, id: \.id, where: \.hasIssues, add)
+        // A signer's reading is looked at once per stretch of its rows.
         let signers = signIns.tables.signers
+        var withIssue: [UInt32] = []
         var last: UInt32?
+        var highest: UInt32 = 0
         for part in signIns.parts.rows {
             for row in part where row.signerCode != last {
                 last = row.signerCode
-                if signers.value(of: row.signerCode).id.hasIssues { found.signers.insert(row.signerCode) }
+                highest = max(highest, row.signerCode)
+                if signers.value(of: row.signerCode).id.hasIssues { withIssue.append(row.signerCode) }
             }
         }
-        each(payments.chunks, 3, id: \.id)
-        each(watchlist.chunks, 4, id: \.id)
-        return found
+        Self.each(payments.chunks, 3, id: \.id, where: \.hasIssues, add)
+        Self.each(watchlist.chunks, 4, id: \.id, where: \.hasIssues, add)
+        return WithIssues(places: places, signers: CodeSet(withIssue, below: withIssue.isEmpty ? 0 : Int(highest) + 1))
     }
 
     func reading(at p: Place) -> IDReading {
@@ -173,29 +176,24 @@ struct IDCells: Sendable {
     }
 }
 
-/// Codes of one of the run's intern tables (nearly dense: `TableCodeNumbers`) as bits, for a
-/// test per row; a code far past the codes held goes to a set.
+/// Codes of one of the run's intern tables as bits, for a test per row: the table's codes
+/// are below 16 times its number of values (an `InternTable` code is a shard's count above
+/// the shard's index), so the bits cost at most 2 bytes a value.
 struct CodeSet: Sendable {
-    private var bits: [UInt64] = []
-    private var far: Set<UInt32> = []
-    private var count = 0
+    private var bits: [UInt64]
 
-    var isEmpty: Bool { count == 0 }
-
-    mutating func insert(_ code: UInt32) {
-        let c = Int(code)
-        if c >= bits.count * 64, c < 64 * (4 * count + 4096) {
-            bits.append(contentsOf: repeatElement(0, count: max(c / 64 + 1, 2 * bits.count) - bits.count))
-        }
-        if !contains(code) { count += 1 }
-        if c < bits.count * 64 { bits[c >> 6] |= 1 << UInt64(c & 63) } else { far.insert(code) }
+    /// `codes`, each below `limit`.
+    init(_ codes: [UInt32] = [], below limit: Int = 0) {
+        bits = [UInt64](repeating: 0, count: (limit + 63) / 64)
+        for code in codes { bits[Int(code) >> 6] |= 1 << UInt64(code & 63) }
     }
+
+    var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
 
     @inline(__always)
     func contains(_ code: UInt32) -> Bool {
         let c = Int(code)
-        if c < bits.count * 64 { return bits[c >> 6] >> UInt64(c & 63) & 1 != 0 }
-        return !far.isEmpty && far.contains(code)
+        return c >> 6 < bits.count && bits[c >> 6] >> UInt64(c & 63) & 1 != 0
     }
 }
 
