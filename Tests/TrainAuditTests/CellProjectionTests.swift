@@ -114,23 +114,53 @@ struct CellProjectionTests {
         #expect(base.data.enrollments.contains { e in e.extra.contains { $0.1 == "汉族" } })
     }
 
-    /// The parser leaves the cells of the left-out columns as "" once the projection is
+    /// The parser leaves the cells of the left-out columns unmade once the projection is
     /// set, and only those (and only after a cell with text in the row); a kept cell after
-    /// that is held as bytes (`RawRow.held`), "" in `cells`, its text through `text(at:)`.
+    /// that is held as bytes (`RawRow.held`), its text through `text(at:)`. Neither is
+    /// stored in `cells`, which ends at the row's first cell with text; `count` still
+    /// counts every cell.
     @Test func leftOutCellsAreNotMade() throws {
         let text = "备注,姓名,身份证号码\n甲,张三,\(Self.ids[0])\n乙,李四,\(Self.ids[1])\n, ,\n丙,王五,\(Self.ids[2])\n"
         let path = try IngestFixtures.temporaryFile("名单.csv", Array(text.utf8))
         let csv = try CSVReader(path: path)
         let projection = CellProjection()
-        var rows: [[String]] = [], texts: [[String]] = []
+        var rows: [[String]] = [], texts: [[String]] = [], counts: [Int] = []
         try csv.forEachRow(projection: projection) { row in
             rows.append(row.cells)
-            texts.append((0..<row.cells.count).map { row.text(at: $0) })
+            counts.append(row.count)
+            texts.append((0..<row.count).map { row.text(at: $0) })
             if row.number == 1 { projection.keep([0, 2]) }
             return true
         }
-        #expect(rows == [["备注", "姓名", "身份证号码"], ["甲", "", ""], ["乙", "", ""], ["", " ", ""], ["丙", "", ""]])
+        #expect(rows == [["备注", "姓名", "身份证号码"], ["甲"], ["乙"], ["", " ", ""], ["丙"]])
+        #expect(counts == [3, 3, 3, 3, 3])
         #expect(texts == [["备注", "姓名", "身份证号码"], ["甲", "", Self.ids[0]], ["乙", "", Self.ids[1]], ["", " ", ""], ["丙", "", Self.ids[2]]])
+    }
+
+    /// A left-out cell whose bytes are not valid UTF-8 is made after all, at its own
+    /// column: the cells not stored before it read as "" in `cells`, a held one still as
+    /// its text.
+    @Test func cellMadeAfterUnstoredOnesKeepsItsColumn() throws {
+        var bytes = Array("备注,姓名,身份证号码,其他\n甲,张三,\(Self.ids[0]),".utf8) + [0xFF] + Array("\n".utf8)
+        bytes += Array("乙,".utf8) + [0xFE] + Array(",\(Self.ids[1]),丁\n".utf8)
+        // Enough good text after them that the file is still taken for UTF-8.
+        for _ in 0..<10 { bytes += Array("丙,王小五,\(Self.ids[2]),已核实无误\n".utf8) }
+        let path = try IngestFixtures.temporaryFile("名单.csv", bytes)
+        let csv = try CSVReader(path: path)
+        let projection = CellProjection()
+        var rows: [[String]] = [], texts: [[String]] = [], undecodable: [Bool] = []
+        try csv.forEachRow(projection: projection) { row in
+            rows.append(row.cells)
+            texts.append((0..<row.count).map { row.text(at: $0) })
+            undecodable.append(row.undecodable)
+            if row.number == 1 { projection.keep([0, 2]) }
+            return true
+        }
+        #expect(Array(rows.dropFirst().prefix(3)) == [["甲", "", "", "\u{FFFD}"], ["乙", "\u{FFFD}"], ["丙"]])
+        #expect(Array(texts.dropFirst().prefix(3)) == [["甲", "", Self.ids[0], "\u{FFFD}"], ["乙", "\u{FFFD}", Self.ids[1], ""],
+                                                       ["丙", "", Self.ids[2], ""]])
+        #expect(undecodable == [false, true, true] + Array(repeating: false, count: 10))
+        #expect(csv.replacedByteSequences == 2)
     }
 
     /// Rows kept after the parser has gone on still read their own held cells: the parser
@@ -159,7 +189,7 @@ struct CellProjectionTests {
         }
         #expect(kept.count == 200)
         // Every row past the first data row holds its cells after the first as bytes.
-        #expect(kept.dropFirst().allSatisfy { !$0.held.isEmpty && $0.cells[1].isEmpty })
+        #expect(kept.dropFirst().allSatisfy { !$0.held.isEmpty && $0.cells.count == 1 && $0.count == width })
         #expect(kept.map { row in (0..<width).map { row.text(at: $0) } } == expected)
     }
 

@@ -212,7 +212,12 @@ struct CSVParser {
     private var state = State.recordStart
     private var field: [UInt8] = []
     private var fieldOverflow = false
+    /// The cells made so far: every cell up to the record's first with text, and after it
+    /// only those made after all (`emit`); a cell held or left out is not stored (it reads
+    /// as "" past `cells`' end, `RawRow.count`).
     private var cells: [String] = []
+    /// The field being read: the number of this record's fields ended so far.
+    private var column = 0
     private var truncated = false
     private var undecodable = false
     private var line: Int
@@ -253,7 +258,7 @@ struct CSVParser {
     }
 
     private mutating func append(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
-        guard to > from, cells.count < maxColumns else { return }
+        guard to > from, column < maxColumns else { return }
         let room = maxCellBytes + 4 - field.count
         if room <= 0 { fieldOverflow = true; return }
         let count = to - from
@@ -266,7 +271,7 @@ struct CSVParser {
     }
 
     private mutating func appendByte(_ b: UInt8) {
-        guard cells.count < maxColumns else { return }
+        guard column < maxColumns else { return }
         if field.count < maxCellBytes + 4 { field.append(b) } else { fieldOverflow = true }
     }
 
@@ -280,22 +285,19 @@ struct CSVParser {
     /// field that lies within one read buffer (nearly all of them) comes here straight
     /// from the buffer, without being copied into `field` first.
     private mutating func emit(_ buf: UnsafeBufferPointer<UInt8>, overflow: Bool) {
-        if cells.count >= maxColumns {
+        if column >= maxColumns {
             truncated = true
             return
         }
-        let column = cells.count
+        let column = self.column
+        self.column += 1
         if let kept {
-            if hadText, column >= kept.count || !kept[column], leaveOut(buf, overflow: overflow) {
-                cells.append("")
-                return
-            }
-            if hadText, column < kept.count, kept[column], hold(buf, column: column, overflow: overflow) {
-                cells.append("")
-                return
-            }
+            if hadText, column >= kept.count || !kept[column], leaveOut(buf, overflow: overflow) { return }
+            if hadText, column < kept.count, kept[column], hold(buf, column: column, overflow: overflow) { return }
             if !hadText { hadText = CellProjection.surelyText(buf, within: maxCellBytes) }
         }
+        // A cell made after some that were not stored: those read as "" before it.
+        while cells.count < column { cells.append("") }
         if !overflow, buf.count <= maxCellBytes, column < above.count, UTF8Bytes.equal(above[column], buf) {
             cells.append(above[column])
             return
@@ -343,11 +345,13 @@ struct CSVParser {
 
     private mutating func endRecord(_ body: (RawRow) throws -> Bool) rethrows -> Bool {
         var row = RawRow(number: recordLine, cells: cells, truncated: truncated, undecodable: undecodable)
+        row.columnCount = column
         if !held.isEmpty {
             row.held = held
             held.removeAll()
         }
-        lastColumnCount = max(lastColumnCount, min(cells.count, maxColumns))
+        lastColumnCount = max(lastColumnCount, cells.count)
+        column = 0
         // This row's cells become `above`; the row before's array is emptied for the next
         // row, and reused in place when no reader of that row kept it.
         swap(&above, &cells)
@@ -386,6 +390,7 @@ struct CSVParser {
                     i += 1
                     lineEnd(b)
                     cells.append("")
+                    column = 1
                     if try !endRecord(body) { return false }
                     continue
                 }

@@ -74,9 +74,13 @@ public struct SourceRef: Hashable, Comparable, Sendable {
 public struct RawRow: Sendable {
     /// 1-based row number within the sheet (xlsx `r` attribute) or the CSV record number.
     public var number: Int
-    /// Cell texts by column index; missing cells are "". A cell held as bytes (`held`) is
-    /// "" here: read cells through `text(at:)`.
+    /// Cell texts by column index; missing cells are "". A CSV data row stores its cells
+    /// only up to its first with text and the ones made after it: a cell held as bytes
+    /// (`held`) or left out (`CellProjection`) is past `cells`' end or "" in it. Read cells
+    /// through `text(at:)`, and count them with `count`.
     public var cells: [String]
+    /// The row's cells, stored or not, when the reader stored fewer (`cells`); 0 otherwise.
+    var columnCount = 0
     /// Cells kept as their UTF-8 bytes, not made into Strings (a CSV sheet's data rows, in
     /// the columns its record reader reads: `CellProjection`). Their bytes are valid UTF-8
     /// and already cut at the size limit, so a String made of them is the one the parser
@@ -100,6 +104,9 @@ public struct RawRow: Sendable {
         self.undecodable = undecodable
         self.idsStoredAsNumbers = idsStoredAsNumbers
     }
+
+    /// The number of cells in the row, stored in `cells` or not.
+    public var count: Int { max(cells.count, columnCount) }
 
     /// The text of cell `j`: its String, or one made from its held bytes; "" past the end.
     public func text(at j: Int) -> String {

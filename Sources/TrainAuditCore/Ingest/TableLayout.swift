@@ -116,7 +116,7 @@ public struct HeaderFinder: Sendable {
         // test below counts only such cells.
         @inline(__always) func leads(_ k: Int) -> Bool {
             let j = layout.headerForms[k].0
-            return j < row.cells.count && row.leadByte(at: j).map { layout.headerMayStart(k, with: $0) } == true
+            return j < row.count && row.leadByte(at: j).map { layout.headerMayStart(k, with: $0) } == true
         }
         var leading = 0
         for k in layout.headerForms.indices {
@@ -130,10 +130,10 @@ public struct HeaderFinder: Sendable {
         if leading < needed { return false }
         var same = 0, missed = 0
         for (k, (j, forms)) in layout.headerForms.enumerated() {
-            guard j < row.cells.count else { missed += 1; continue }
+            guard j < row.count else { missed += 1; continue }
             let may = leads(k)
                 && (row.held.withBytes(at: j) { b in forms.contains { mayStart(b, $0) } }
-                    ?? forms.contains { mayStart(row.cells[j].utf8, $0) })
+                    ?? (j < row.cells.count && forms.contains { mayStart(row.cells[j].utf8, $0) }))
             if may {
                 let c = ColumnCatalog.cleanHeader(row.text(at: j))
                 if !c.isEmpty, forms.contains(where: { $0.utf8.elementsEqual(c.utf8) }) { same += 1 }

@@ -19,12 +19,12 @@ struct RowCells {
     var source: SourceRef { sheet.origin.at(row: row.number) }
 
     func raw(_ column: String) -> String? {
-        guard let j = sheet.layout.index(column), j < row.cells.count else { return nil }
+        guard let j = sheet.layout.index(column), j < row.count else { return nil }
         return row.text(at: j)
     }
 
     func raw(_ column: Column) -> String? {
-        guard let j = column.index, j < row.cells.count else { return nil }
+        guard let j = column.index, j < row.count else { return nil }
         return row.text(at: j)
     }
 
@@ -39,7 +39,7 @@ struct RowCells {
     /// The run's code of `text(column)`: a held cell's through the column's table of recent
     /// cells, another's reused when the cell is the same as the column's previous one.
     func code(_ column: Column) -> UInt32 {
-        guard let j = column.index, j < row.cells.count else { return 0 }
+        guard let j = column.index, j < row.count else { return 0 }
         let sheet = self.sheet
         if let code = row.held.withBytes(at: j, { b in
             sheet.heldCodes.code(column: j, bytes: b) {
@@ -49,7 +49,7 @@ struct RowCells {
         }) ?? nil {
             return code
         }
-        if let last = sheet.lastCodes[j], row.held.withBytes(at: j, { UTF8Bytes.equal(last.raw, $0) }) ?? (last.raw == row.cells[j]) {
+        if let last = sheet.lastCodes[j], row.held.withBytes(at: j, { UTF8Bytes.equal(last.raw, $0) }) ?? (last.raw == (j < row.cells.count ? row.cells[j] : "")) {
             return last.code
         }
         let r = row.text(at: j)
@@ -219,7 +219,7 @@ struct RowCells {
     /// Unknown columns with a value, for evidence.
     func extra() -> [(String, String)] {
         sheet.layout.unknown.compactMap { j in
-            guard j < row.cells.count else { return nil }
+            guard j < row.count else { return nil }
             let v = TextReader.clean(row.text(at: j))
             return v.isEmpty ? nil : (sheet.layout.headers[j], v)
         }
