@@ -8,6 +8,8 @@ final class AttendanceReader: RecordReader {
     private var lastContext = LastCode<SignInRow.Context>()
     /// Recent signers and their codes: a class's roster signs in session after session.
     private var signers = RecentTable<SignInRow.Signer>()
+    /// Recent ID cells and how they read: a class's IDs come back session after session.
+    private let recentIDs = RecentIDs()
 
     init(_ sheet: SheetReading) {
         self.sheet = sheet
@@ -18,6 +20,8 @@ final class AttendanceReader: RecordReader {
         photo = Column("photo_hash", l); signature = Column("signature_hash", l)
     }
 
+    deinit { recentIDs.deallocate() }
+
     /// The run's tables are shared by the readers of all files and parts, on two threads:
     /// they are reached only where a row needs them (a new signer, context or far moment),
     /// never held per row, so their reference count is not a cache line the processors
@@ -25,7 +29,7 @@ final class AttendanceReader: RecordReader {
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
         var context = SignInRow.Context(place: sheet.origin.placeCode, classID: c.code(classID), session: c.code(session),
                                         method: c.code(method), device: c.code(device), location: c.code(location))
-        let signer = SignInRow.Signer(id: c.id(), nameCode: c.nameCode())
+        let signer = SignInRow.Signer(id: c.id(through: recentIDs), nameCode: c.nameCode())
         let signerCode = signers.code(for: signer, hash: signer.recentHash) { self.sheet.tables.signers.intern($0) }
         if !c.hasText(id), id.index != nil { c.problem(.missingValue, id.name) }
         var day = c.day(date)

@@ -33,14 +33,14 @@ struct RecentHash {
 ///
 /// Owned by one `SheetReading`, which frees it (`deallocate`); copies share the slots.
 struct RecentCells {
-    /// A cell's bytes as words (zero past its end) and, in `tag`, its length + 1 above its
+    /// A cell's bytes as words (`words(_:)`) and, in `tag`, its length + 1 above its
     /// code; a slot of tag 0 is empty.
     private struct Slot {
         var words: (UInt64, UInt64, UInt64)
         var tag: UInt64
     }
 
-    private static let slotsPerColumn = 1024
+    static let slotsPerColumn = 1024
     private let columns: UnsafeMutablePointer<UnsafeMutablePointer<Slot>?>
     private let columnCount: Int
 
@@ -61,14 +61,9 @@ struct RecentCells {
     func code(column: Int, bytes: UnsafeBufferPointer<UInt8>, make: () -> UInt32) -> UInt32? {
         let n = bytes.count
         guard n <= 24, column >= 0, column < columnCount else { return nil }
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        if n > 0 {
-            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: n) }
-        }
+        let words = Self.words(bytes)
         let slots = columns[column] ?? makeSlots(column)
-        var h = words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15) ^ (words.2 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
-        h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
-        let slot = slots + Int(truncatingIfNeeded: (h >> 54) & UInt64(Self.slotsPerColumn - 1))
+        let slot = slots + Self.slot(words, count: n)
         let length = UInt64(n + 1) << 32
         let hit = slot.pointee
         if hit.tag & ~0xFFFF_FFFF == length, hit.words == words { return UInt32(truncatingIfNeeded: hit.tag) }
@@ -77,11 +72,79 @@ struct RecentCells {
         return code
     }
 
+    /// The slot of a cell of `count` bytes and these words, of 1,024.
+    @inline(__always)
+    static func slot(_ words: (UInt64, UInt64, UInt64), count n: Int) -> Int {
+        var h = words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15) ^ (words.2 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
+        h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: (h >> 54) & UInt64(slotsPerColumn - 1))
+    }
+
+    /// Up to 24 bytes as three words that, with their count, tell them apart from any
+    /// other bytes of that count: loads that together cover every byte, some overlapping
+    /// (bytes 0–7 and 2–9 of a 10-byte cell), none past the end. Copying the bytes into
+    /// zeroed words instead cost a call and a stalled load of what it had just stored.
+    @inline(__always)
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64) {
+        let n = bytes.count
+        guard n > 0, let base = bytes.baseAddress else { return (0, 0, 0) }
+        let p = UnsafeRawPointer(base)
+        @inline(__always) func word(_ at: Int) -> UInt64 { p.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
+        switch n {
+        case 1...3:
+            return (UInt64(base[0]) | UInt64(base[n >> 1]) << 8 | UInt64(base[n - 1]) << 16, 0, 0)
+        case 4...7:
+            let low = UInt64(p.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let high = UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            return (low | high << 32, 0, 0)
+        case 8...16:
+            return (word(0), word(n - 8), 0)
+        default:
+            return (word(0), word(8), word(n - 8))
+        }
+    }
+
     private func makeSlots(_ column: Int) -> UnsafeMutablePointer<Slot> {
         let slots = UnsafeMutablePointer<Slot>.allocate(capacity: Self.slotsPerColumn)
         slots.initialize(repeating: Slot(words: (0, 0, 0), tag: 0), count: Self.slotsPerColumn)
         columns[column] = slots
         return slots
+    }
+}
+
+/// Recent ID cells of up to 24 bytes and how they read (`IDReader.read(utf8:)`, a function
+/// of the bytes alone): a class's roster signs in session after session, so a sign-in's ID
+/// cell was nearly always read a few dozen rows before. Found and compared as
+/// `RecentCells` finds cells. Owned by one reader, which frees it (`deallocate`).
+struct RecentIDs {
+    private struct Slot {
+        var words: (UInt64, UInt64, UInt64)
+        /// The cell's length; -1 for an empty slot.
+        var count: Int
+        var reading: IDReading
+    }
+
+    private let slots: UnsafeMutablePointer<Slot>
+
+    init() {
+        slots = .allocate(capacity: RecentCells.slotsPerColumn)
+        slots.initialize(repeating: Slot(words: (0, 0, 0), count: -1, reading: IDReader.read("")), count: RecentCells.slotsPerColumn)
+    }
+
+    func deallocate() { slots.deallocate() }
+
+    /// How `bytes` read as an ID: the remembered reading, or `IDReader.read(utf8:)`'s,
+    /// remembered.
+    @inline(__always)
+    func reading(_ bytes: UnsafeBufferPointer<UInt8>) -> IDReading {
+        let n = bytes.count
+        guard n <= 24 else { return IDReader.read(utf8: bytes) }
+        let words = RecentCells.words(bytes)
+        let slot = slots + RecentCells.slot(words, count: n)
+        if slot.pointee.count == n, slot.pointee.words == words { return slot.pointee.reading }
+        let reading = IDReader.read(utf8: bytes)
+        slot.pointee = Slot(words: words, count: n, reading: reading)
+        return reading
     }
 }
 

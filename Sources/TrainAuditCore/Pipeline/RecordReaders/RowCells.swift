@@ -172,8 +172,14 @@ struct RowCells {
         return raw(column).flatMap { PhoneReader.normalize($0).value }
     }
 
-    func id() -> IDReading {
-        var reading = held(sheet.idColumn, IDReader.read(utf8:)) ?? IDReader.read(raw(sheet.idColumn) ?? "")
+    func id() -> IDReading { id(held: IDReader.read(utf8:)) }
+
+    /// `id()`, a held cell read through `recent`.
+    func id(through recent: RecentIDs) -> IDReading { id(held: recent.reading) }
+
+    @inline(__always)
+    private func id(held read: (UnsafeBufferPointer<UInt8>) -> IDReading) -> IDReading {
+        var reading = held(sheet.idColumn, read) ?? IDReader.read(raw(sheet.idColumn) ?? "")
         if !row.idsStoredAsNumbers.isEmpty, let j = sheet.idColumn.index, row.idsStoredAsNumbers.contains(j) {
             reading.issues.append(.storedAsNumber)
         }
