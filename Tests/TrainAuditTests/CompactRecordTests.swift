@@ -395,6 +395,28 @@ import Testing
     }
 }
 
+@Test func attendeesOfSeveralClassesAreThoseWhoseSignInsNameTwoClassesOrMore() throws {
+    // 640422198503120016: class 1, and class 2 only under its ID written with spaces (another
+    // signer) and another name; 640422199001010015: class 1 all along, and sign-ins without
+    // a class; 64042219920215003X: classes 1 and 3; 640422198709230047: no class at all.
+    let rows = [
+        "XJ-2019-01,640422198503120016,马小军", "XJ-2019-01,640422199001010015,李建华",
+        ",640422199001010015,李建华", "XJ-2019-01,64042219920215003X,张海燕",
+        ",640422198709230047,杨桂兰", "XJ-2019-01,640422198503120016,马小军",
+        "XJ-2019-02,6404 2219 8503 1200 16,马晓军", "XJ-2019-01,640422199001010015,李建华",
+        "XJ-2019-03,64042219920215003X,张海燕", ",640422198709230047,杨桂兰",
+    ]
+    var lines = ["班级编号,身份证号码,姓名,考勤日期,时段,签到时间,签退时间,设备编号"]
+    for r in rows { lines.append("\(r),2019-03-04,上午,2019-03-04 08:01:00,,FACE-07") }
+    let folder = try writeTables([("attendance.csv", lines.joined(separator: "\n") + "\n")])
+    let data = Loader(catalog: try Engines.pack("guyuan").catalog).load(paths: [folder]).data
+    var classes: [ResidentID: Set<String>] = [:]
+    for s in data.signIns { if let id = s.id.id, let c = s.classID { classes[id, default: []].insert(c) } }
+    let expected = classes.filter { $0.value.count > 1 }.keys.sorted()
+    #expect(expected.map(\.description) == ["640422198503120016", "64042219920215003X"])
+    #expect(data.attendeesOfSeveralClasses.ids == expected)
+}
+
 @Test func parallelFlatMapGivesTheLoopsResultsInOrder() {
     let items = Array(0..<1_000)
     let body: @Sendable (Int) -> [Int] = { i in Array(repeating: i, count: i % 3) }

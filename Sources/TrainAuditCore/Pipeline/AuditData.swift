@@ -81,6 +81,9 @@ public final class AuditData: Sendable {
     /// asks whether a person's sign-ins can fall before a day or after one answers most
     /// people from it, without walking their sign-ins.
     public var signInDays: ClosedRange<Day>? { lazySignInDays.value }
+    /// The IDs whose sign-ins name two classes or more, sorted (`attendeesOfSeveralClasses`).
+    var idsOfSeveralClasses: [ResidentID] { lazyIDsOfSeveralClasses.value }
+    private let lazyIDsOfSeveralClasses: Lazy<[ResidentID]>
     /// Where the ID cells whose reading has an issue are (the sign-ins' by their signers):
     /// few, and walked by each of the ID checks that look for one.
     var idCellsWithIssues: IDCells.WithIssues { lazyIDCellsWithIssues.value }
@@ -146,6 +149,9 @@ public final class AuditData: Sendable {
             }
             return low <= high ? Day(ordinal: low)...Day(ordinal: high) : nil
         }
+        lazyIDsOfSeveralClasses = Lazy {
+            AuditData.idsOfSeveralClasses(signIns.storedRows, signers: signers, contexts: contexts)
+        }
         let idCells = IDCells(registry: registry, enrollments: enrollments, signIns: signIns, payments: payments,
                               watchlist: watchlist)
         self.idCells = idCells
@@ -172,6 +178,47 @@ public final class AuditData: Sendable {
         var index: [String: Int] = [:]
         for (i, v) in trainingClasses.enumerated() { index[v.classID] = i }
         classIndex = index
+    }
+
+    /// The IDs whose sign-ins name two classes or more, in one pass over the stored rows in
+    /// file order: each signer's first class, or that it has several; then the signers of
+    /// one ID joined. A class's sign-ins come session by session, so its context (and class)
+    /// is looked up where the code changes.
+    private static func idsOfSeveralClasses<Rows: Sequence<SignInRow>>(
+        _ rows: Rows, signers: InternTable<SignInRow.Signer>, contexts: InternTable<SignInRow.Context>
+    ) -> [ResidentID] {
+        var numbers = TableCodeNumbers()
+        var signerCodes: [UInt32] = []
+        // Per signer: its first class's code, and whether another followed.
+        var first: [UInt32] = []
+        var several: [Bool] = []
+        var lastContext: UInt32 = 0, lastClass: UInt32 = 0
+        for r in rows {
+            if r.contextCode != lastContext {
+                lastContext = r.contextCode
+                lastClass = contexts.value(of: r.contextCode).classID
+            }
+            guard lastClass != 0 else { continue }
+            if let n = numbers.number(of: r.signerCode) {
+                let k = Int(n)
+                if first[k] != lastClass { several[k] = true }
+            } else {
+                numbers.add(r.signerCode, number: Int32(signerCodes.count))
+                signerCodes.append(r.signerCode)
+                first.append(lastClass)
+                several.append(false)
+            }
+        }
+        var byID: [ResidentID: (first: UInt32, several: Bool)] = [:]
+        for (k, code) in signerCodes.enumerated() {
+            guard let id = signers.value(of: code).id.id else { continue }
+            if let seen = byID[id] {
+                if !seen.several && (several[k] || seen.first != first[k]) { byID[id] = (seen.first, true) }
+            } else {
+                byID[id] = (first[k], several[k])
+            }
+        }
+        return byID.compactMap { $0.value.several ? $0.key : nil }.sorted()
     }
 
     /// The classes sorted by class ID, the register's first, then those only rosters

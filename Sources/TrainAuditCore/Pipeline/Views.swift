@@ -295,6 +295,10 @@ extension AuditData {
     public var trainees: People { People(self, enrollmentsByPerson.keys) }
     /// Everyone with a sign-in, by ID (sorted).
     public var attendees: People { People(self, signInsByPerson.keys) }
+    /// Everyone whose sign-ins name two classes or more, by ID (sorted): the only people who
+    /// can be signed in to two classes at once. Found in one pass over the sign-ins, where a
+    /// walk over each person's sign-ins jumps about the whole table.
+    public var attendeesOfSeveralClasses: People { People(self, idsOfSeveralClasses) }
     /// Everyone paid, by ID (sorted).
     public var payees: People { People(self, paymentsByPerson.keys) }
 

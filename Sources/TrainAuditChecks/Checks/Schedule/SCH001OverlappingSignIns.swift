@@ -53,7 +53,8 @@ struct OverlappingSignIns: Check {
     func run(_ audit: Audit) -> [Finding] {
         let data = audit.data
         // Each person's sign-ins are compared among themselves only: people in parallel.
-        return Parallel.flatMap(data.attendees) { trainee in
+        // Only someone who signed in to two classes can clash.
+        return Parallel.flatMap(data.attendeesOfSeveralClasses) { trainee in
             var out: [Finding] = []
             let signIns = trainee.signIns
             guard signIns.count > 1 else { return out }
