@@ -61,8 +61,9 @@ public struct Records<Table: RecordTable>: RandomAccessCollection {
 }
 
 /// Records grouped by a key (a resident ID, a class, a device): the keys sorted, each
-/// with its records in source order.
-public struct Groups<Key: Hashable & Comparable & Sendable, Table: RecordTable>: Sequence {
+/// with its records in source order. A check may walk the keys on all cores
+/// (`Parallel.flatMap(groups.keys)`) when each group's findings depend on it alone.
+public struct Groups<Key: Hashable & Comparable & Sendable, Table: RecordTable & Sendable>: Sequence, Sendable {
     @usableFromInline let index: RowIndex<Key>
     @usableFromInline let list: Table
 

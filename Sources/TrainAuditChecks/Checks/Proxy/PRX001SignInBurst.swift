@@ -67,15 +67,13 @@ struct SignInBurst: Check {
         guard let window = audit.settings[.burstWindowSeconds]?.value, window > 0,
               let minPeople = audit.settings[.burstMinPeople]?.value, minPeople > 1 else { return [] }
         let data = audit.data
-        // Each device's (time, sign-in) list is made only while that device is looked at.
-        var out: [Finding] = []
-        // The people in the window, counted by their number among the device's people
-        // (`PersonNumbers`): a count per person and how many are in, instead of a
-        // dictionary updated with a seeded hash twice per sign-in.
-        var personOf: [Int] = []
-        var inWindow: [Int32] = []
-        for (device, signIns) in data.signInsOfDevices where !device.isEmpty {
-            guard signIns.count >= minPeople else { continue }
+        let devices = data.signInsOfDevices
+        // Each device's sign-ins are looked at alone: devices in parallel. Its (time,
+        // sign-in) list is made only while that device is looked at.
+        return Parallel.flatMap(devices.keys) { device -> [Finding] in
+            let signIns = devices[device]
+            guard !device.isEmpty, signIns.count >= minPeople else { return [] }
+            var out: [Finding] = []
             // (A device's sign-ins all have a check-in: the group holds no others.)
             var timed: [(t: Int64, order: Int, signIn: SignIn)] = []
             timed.reserveCapacity(signIns.count)
@@ -83,11 +81,14 @@ struct SignInBurst: Check {
                 if let t = s.checkIn { timed.append((t.absolute, order, s)) }
             }
             // Devices that record whole minutes only cannot show a burst within seconds.
-            guard timed.contains(where: { $0.t % 60 != 0 }) else { continue }
+            guard timed.contains(where: { $0.t % 60 != 0 }) else { return [] }
             timed.sort { $0.t != $1.t ? $0.t < $1.t : $0.order < $1.order }
+            // The people in the window, counted by their number among the device's people
+            // (`PersonNumbers`): a count per person and how many are in, instead of a
+            // dictionary updated with a seeded hash twice per sign-in.
             var people = PersonNumbers()
-            personOf = timed.map { t in t.signIn.id.id.map { people.number(of: $0) } ?? -1 }
-            inWindow = [Int32](repeating: 0, count: people.count)
+            let personOf = timed.map { t in t.signIn.id.id.map { people.number(of: $0) } ?? -1 }
+            var inWindow = [Int32](repeating: 0, count: people.count)
             var present = 0
             // Slide [left, right] with span ≤ window; merge qualifying windows into bursts.
             var left = 0
@@ -141,7 +142,7 @@ struct SignInBurst: Check {
                     classID: classID, institution: view?.institution, county: view?.county,
                     people: people, classes: classes.count > 1 ? classes.sorted() : []))
             }
+            return out
         }
-        return out
     }
 }
