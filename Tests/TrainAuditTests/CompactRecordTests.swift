@@ -447,6 +447,7 @@ import Testing
     }
     var state: UInt64 = 42
     var seen = Set<Bool>()
+    var csv: [String] = []
     for n in 0..<3_000 {
         var cells: [String] = []
         for c in choices {
@@ -456,8 +457,24 @@ import Testing
         let row = RawRow(number: n + 2, cells: Array(cells.prefix(n % 50 == 0 ? 3 : cells.count)))
         #expect(HeaderFinder.repeats(row, layout) == plain(row), "row \(row.cells)")
         seen.insert(plain(row))
+        csv.append(row.cells.joined(separator: ","))
     }
     #expect(seen == [true, false])
+    // The same rows as the CSV parser makes them, with their count of cells that begin
+    // with a byte that is not printable ASCII (the quick no of a header in Chinese).
+    var parser = CSVParser(separator: 0x2C, maxCellBytes: 1 << 16, maxColumns: 1 << 10)
+    var parsed: [RawRow] = []
+    let bytes = Array((csv.joined(separator: "\n") + "\n").utf8)
+    bytes.withUnsafeBufferPointer { buf in _ = parser.feed(buf) { parsed.append($0); return true } }
+    #expect(parsed.count == csv.count)
+    #expect(layout.headerFormsStartNonASCII)
+    var counted = Set<Bool>()
+    for row in parsed {
+        #expect(row.nonASCIILeads < Int.max)
+        #expect(HeaderFinder.repeats(row, layout) == plain(row), "row \(row.cells)")
+        counted.insert(row.nonASCIILeads < max(2, (layout.columns.count + 1) / 2))
+    }
+    #expect(counted == [true, false])
 }
 
 @Test func idCellsWithIssuesAreTheCellsOfEveryTableWithAnIssue() throws {

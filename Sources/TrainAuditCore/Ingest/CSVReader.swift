@@ -218,6 +218,9 @@ struct CSVParser {
     private var cells: [String] = []
     /// The field being read: the number of this record's fields ended so far.
     private var column = 0
+    /// This record's cells so far that begin with a byte that is not printable ASCII
+    /// (`RawRow.nonASCIILeads`).
+    private var nonASCIILeads = 0
     private var truncated = false
     private var undecodable = false
     private var line: Int
@@ -291,6 +294,7 @@ struct CSVParser {
         }
         let column = self.column
         self.column += 1
+        if let b = buf.first, b >= 0x80 || b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { nonASCIILeads += 1 }
         if let kept {
             if hadText, column >= kept.count || !kept[column], leaveOut(buf, overflow: overflow) { return }
             if hadText, column < kept.count, kept[column], hold(buf, column: column, overflow: overflow) { return }
@@ -346,6 +350,8 @@ struct CSVParser {
     private mutating func endRecord(_ body: (RawRow) throws -> Bool) rethrows -> Bool {
         var row = RawRow(number: recordLine, cells: cells, truncated: truncated, undecodable: undecodable)
         row.columnCount = column
+        row.nonASCIILeads = nonASCIILeads
+        nonASCIILeads = 0
         if !held.isEmpty {
             row.held = held
             held.removeAll()

@@ -81,6 +81,11 @@ public struct RawRow: Sendable {
     public var cells: [String]
     /// The row's cells, stored or not, when the reader stored fewer (`cells`); 0 otherwise.
     var columnCount = 0
+    /// How many of the row's cells begin with a byte that is not printable ASCII (one of
+    /// 0x80 and up, or ASCII white space): at most that many cells have a first byte past
+    /// white space that is not ASCII, which a header text in Chinese needs
+    /// (`HeaderFinder.repeats`). `Int.max` when the reader does not count them.
+    var nonASCIILeads = Int.max
     /// Cells kept as their UTF-8 bytes, not made into Strings (a CSV sheet's data rows, in
     /// the columns its record reader reads: `CellProjection`). Their bytes are valid UTF-8
     /// and already cut at the size limit, so a String made of them is the one the parser

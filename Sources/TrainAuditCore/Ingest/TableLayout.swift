@@ -19,6 +19,10 @@ public struct TableLayout: Sendable {
     /// Per entry of `headerForms`, the first bytes of its texts as 256 bits (four words): a
     /// cell whose first byte (past ASCII white space) is none of them starts none of them.
     private let headerLeadBits: [UInt64]
+    /// Every text of `headerForms` begins with a byte of 0x80 or up (a header in Chinese),
+    /// and no two entries are one column: a cell can start one only if its first byte is
+    /// not printable ASCII, and it is counted once.
+    let headerFormsStartNonASCII: Bool
 
     public init(kind: TableKind, headerRows: [Int], headers: [String], columns: [String: Int],
                 unknown: [Int], missing: [String], score: Double) {
@@ -39,6 +43,8 @@ public struct TableLayout: Sendable {
             for b in forms.compactMap(\.utf8.first) { bits[4 * k + Int(b >> 6)] |= 1 << UInt64(b & 63) }
         }
         headerLeadBits = bits
+        headerFormsStartNonASCII = Set(headerForms.map(\.0)).count == headerForms.count
+            && headerForms.allSatisfy { $0.1.allSatisfy { ($0.utf8.first ?? 0x80) >= 0x80 } }
     }
 
     /// Whether `lead` is the first byte of one of entry `k`'s texts in `headerForms`.
@@ -111,6 +117,9 @@ public struct HeaderFinder: Sendable {
     /// texts (the whole header, or either part of a two-row "parent/child").
     public static func repeats(_ row: RawRow, _ layout: TableLayout) -> Bool {
         let needed = max(2, (layout.columns.count + 1) / 2)
+        // A header in Chinese: a row with fewer cells whose first byte is not printable
+        // ASCII than `needed` cannot repeat it (most sign-in rows: IDs, dates, times).
+        if layout.headerFormsStartNonASCII, row.nonASCIILeads < needed { return false }
         // First only the cells' first bytes, by bits: a row with fewer than `needed` cells
         // that could start their header's text is no header (nearly every row), and the
         // test below counts only such cells.
