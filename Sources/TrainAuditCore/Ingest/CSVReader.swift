@@ -410,29 +410,36 @@ struct CSVParser {
                     state = .unquoted
                 }
             case .unquoted:
-                var j = Self.skipPlain(buf, from: i, separator: sep)
-                while j < n {
+                // Field after unquoted field of one record, without going round the states:
+                // most records are nothing else.
+                while true {
+                    var j = Self.skipPlain(buf, from: i, separator: sep)
+                    while j < n {
+                        let c = buf[j]
+                        if c == sep || c == Self.cr || c == Self.lf { break }
+                        j += 1
+                    }
+                    if j == n {
+                        append(buf, i, j)
+                        return true
+                    }
+                    if field.isEmpty && !fieldOverflow {
+                        emit(UnsafeBufferPointer(rebasing: buf[i..<j]), overflow: false)
+                    } else {
+                        append(buf, i, j)
+                        endField()
+                    }
                     let c = buf[j]
-                    if c == sep || c == Self.cr || c == Self.lf { break }
-                    j += 1
-                }
-                if j == n {
-                    append(buf, i, j)
-                    return true
-                }
-                if field.isEmpty && !fieldOverflow {
-                    emit(UnsafeBufferPointer(rebasing: buf[i..<j]), overflow: false)
-                } else {
-                    append(buf, i, j)
-                    endField()
-                }
-                let c = buf[j]
-                i = j + 1
-                if c == sep {
-                    state = .fieldStart
-                } else {
-                    lineEnd(c)
-                    if try !endRecord(body) { return false }
+                    i = j + 1
+                    if c == sep {
+                        // The next field is unquoted too (it has a byte here, not a quote).
+                        if i < n && buf[i] != Self.quote { continue }
+                        state = .fieldStart
+                    } else {
+                        lineEnd(c)
+                        if try !endRecord(body) { return false }
+                    }
+                    break
                 }
             case .quoted:
                 var j = i

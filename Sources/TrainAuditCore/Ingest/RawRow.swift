@@ -210,10 +210,42 @@ struct HeldCells: @unchecked Sendable {
         if isEmpty { startHolding() }
         let n = cell.count
         if used + n > byteCapacity || column >= spanCount { grow(bytes: used + n, spans: column + 1) }
-        if n > 0 { (bytes! + used).update(from: cell.baseAddress!, count: n) }
+        if n > 0 { Self.copy(cell.baseAddress!, to: bytes! + used, count: n) }
         spans![column] = Span(start: Int32(used), count: Int32(n), stamp: stamp)
         used += n
         isEmpty = false
+    }
+
+    /// Copies `count` bytes, a cell of up to 32 in a few overlapping word loads and stores
+    /// that stay within both: most cells are that short, and a memmove call for each cost
+    /// more than the copy (1.8% of the five checks' samples at 0.1).
+    @inline(__always)
+    static func copy(_ from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>, count n: Int) {
+        let s = UnsafeRawPointer(from), d = UnsafeMutableRawPointer(to)
+        switch n {
+        case 0:
+            return
+        case 1...3:
+            for i in 0..<n { to[i] = from[i] }
+        case 4...8:
+            let a = s.loadUnaligned(as: UInt32.self), b = s.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            d.storeBytes(of: a, as: UInt32.self)
+            d.storeBytes(of: b, toByteOffset: n - 4, as: UInt32.self)
+        case 9...16:
+            let a = s.loadUnaligned(as: UInt64.self), b = s.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            d.storeBytes(of: a, as: UInt64.self)
+            d.storeBytes(of: b, toByteOffset: n - 8, as: UInt64.self)
+        case 17...32:
+            let a = s.loadUnaligned(as: UInt64.self), b = s.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let c = s.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
+            let e = s.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            d.storeBytes(of: a, as: UInt64.self)
+            d.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+            d.storeBytes(of: c, toByteOffset: n - 16, as: UInt64.self)
+            d.storeBytes(of: e, toByteOffset: n - 8, as: UInt64.self)
+        default:
+            to.update(from: from, count: n)
+        }
     }
 
     /// Before a row's first held cell: memory of this `HeldCells` alone (a row given out
