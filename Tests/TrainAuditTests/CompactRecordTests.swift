@@ -414,7 +414,12 @@ import Testing
     for s in data.signIns { if let id = s.id.id, let c = s.classID { classes[id, default: []].insert(c) } }
     let expected = classes.filter { $0.value.count > 1 }.keys.sorted()
     #expect(expected.map(\.description) == ["640422198503120016", "64042219920215003X"])
-    #expect(data.attendeesOfSeveralClasses.ids == expected)
+    #expect(data.attendeesOfSeveralClasses.map(\.trainee.id) == expected)
+    // Each with all their sign-ins, as the person's own view gives them.
+    for (trainee, signIns) in data.attendeesOfSeveralClasses {
+        #expect(signIns.map(\.source) == trainee.signIns.map(\.source))
+        #expect(signIns.count == data.signIns.filter { $0.id.id == trainee.id }.count)
+    }
 }
 
 @Test func parallelFlatMapGivesTheLoopsResultsInOrder() {

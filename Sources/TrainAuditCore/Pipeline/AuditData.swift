@@ -81,9 +81,11 @@ public final class AuditData: Sendable {
     /// asks whether a person's sign-ins can fall before a day or after one answers most
     /// people from it, without walking their sign-ins.
     public var signInDays: ClosedRange<Day>? { lazySignInDays.value }
-    /// The IDs whose sign-ins name two classes or more, sorted (`attendeesOfSeveralClasses`).
-    var idsOfSeveralClasses: [ResidentID] { lazyIDsOfSeveralClasses.value }
-    private let lazyIDsOfSeveralClasses: Lazy<[ResidentID]>
+    /// The sign-ins of the IDs whose sign-ins name two classes or more, by ID
+    /// (`attendeesOfSeveralClasses`): the part of `signInsByPerson` SCH001 reads, without
+    /// placing the other people's millions of sign-ins.
+    @usableFromInline var signInsOfSeveralClassesByPerson: RowIndex<ResidentID> { lazySignInsOfSeveralClasses.value }
+    private let lazySignInsOfSeveralClasses: Lazy<RowIndex<ResidentID>>
     /// Where the ID cells whose reading has an issue are (the sign-ins' by their signers):
     /// few, and walked by each of the ID checks that look for one.
     var idCellsWithIssues: IDCells.WithIssues { lazyIDCellsWithIssues.value }
@@ -149,8 +151,8 @@ public final class AuditData: Sendable {
             }
             return low <= high ? Day(ordinal: low)...Day(ordinal: high) : nil
         }
-        lazyIDsOfSeveralClasses = Lazy {
-            AuditData.idsOfSeveralClasses(signIns.storedRows, signers: signers, contexts: contexts)
+        lazySignInsOfSeveralClasses = Lazy {
+            AuditData.signInsOfSeveralClasses(signIns.storedRows, signers: signers, contexts: contexts)
         }
         let idCells = IDCells(registry: registry, enrollments: enrollments, signIns: signIns, payments: payments,
                               watchlist: watchlist)
@@ -180,16 +182,17 @@ public final class AuditData: Sendable {
         classIndex = index
     }
 
-    /// The IDs whose sign-ins name two classes or more, in one pass over the stored rows in
-    /// file order: each signer's first class, or that it has several; then the signers of
-    /// one ID joined. A class's sign-ins come session by session, so its context (and class)
-    /// is looked up where the code changes.
-    private static func idsOfSeveralClasses<Rows: Sequence<SignInRow>>(
+    /// The sign-ins, by ID, of the IDs whose sign-ins name two classes or more. One pass
+    /// over the stored rows in file order finds each signer's first class, or that it has
+    /// several; the signers of one ID are joined; then the index places only those IDs'
+    /// rows. A class's sign-ins come session by session, so its context (and class) is
+    /// looked up where the code changes.
+    private static func signInsOfSeveralClasses<Rows: Collection<SignInRow>>(
         _ rows: Rows, signers: InternTable<SignInRow.Signer>, contexts: InternTable<SignInRow.Context>
-    ) -> [ResidentID] {
+    ) -> RowIndex<ResidentID> {
         var numbers = TableCodeNumbers()
         var signerCodes: [UInt32] = []
-        // Per signer: its first class's code, and whether another followed.
+        // Per signer: its first class's code (0: none yet), and whether another followed.
         var first: [UInt32] = []
         var several: [Bool] = []
         var lastContext: UInt32 = 0, lastClass: UInt32 = 0
@@ -198,19 +201,21 @@ public final class AuditData: Sendable {
                 lastContext = r.contextCode
                 lastClass = contexts.value(of: r.contextCode).classID
             }
-            guard lastClass != 0 else { continue }
+            let k: Int
             if let n = numbers.number(of: r.signerCode) {
-                let k = Int(n)
-                if first[k] != lastClass { several[k] = true }
+                k = Int(n)
             } else {
-                numbers.add(r.signerCode, number: Int32(signerCodes.count))
+                k = signerCodes.count
+                numbers.add(r.signerCode, number: Int32(k))
                 signerCodes.append(r.signerCode)
-                first.append(lastClass)
+                first.append(0)
                 several.append(false)
             }
+            guard lastClass != 0 else { continue }
+            if first[k] == 0 { first[k] = lastClass } else if first[k] != lastClass { several[k] = true }
         }
         var byID: [ResidentID: (first: UInt32, several: Bool)] = [:]
-        for (k, code) in signerCodes.enumerated() {
+        for (k, code) in signerCodes.enumerated() where first[k] != 0 {
             guard let id = signers.value(of: code).id.id else { continue }
             if let seen = byID[id] {
                 if !seen.several && (several[k] || seen.first != first[k]) { byID[id] = (seen.first, true) }
@@ -218,7 +223,10 @@ public final class AuditData: Sendable {
                 byID[id] = (first[k], several[k])
             }
         }
-        return byID.compactMap { $0.value.several ? $0.key : nil }.sorted()
+        // Every signer of such an ID is placed, its sign-ins without a class too.
+        let chosen = signerCodes.map { code in signers.value(of: code).id.id.map { byID[$0]?.several == true } ?? false }
+        return RowIndex(rows, tableCode: { r in numbers.number(of: r.signerCode).flatMap { chosen[Int($0)] ? r.signerCode : nil } },
+                        key: { signers.value(of: $0).id.id })
     }
 
     /// The classes sorted by class ID, the register's first, then those only rosters

@@ -225,6 +225,24 @@ public struct People: RandomAccessCollection, Sendable {
     public subscript(i: Int) -> Trainee { Trainee(data, ids[i]) }
 }
 
+/// Some people of a run who signed in, by ID (sorted), each with their sign-ins (all of
+/// them, in source order, as `Trainee.signIns` gives them).
+public struct Attendees: RandomAccessCollection, Sendable {
+    let data: AuditData
+    let index: RowIndex<ResidentID>
+
+    init(_ data: AuditData, _ index: RowIndex<ResidentID>) {
+        self.data = data
+        self.index = index
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { index.count }
+    public subscript(i: Int) -> (trainee: Trainee, signIns: SignInRecords) {
+        (Trainee(data, index.keys[i]), Records(data.signIns, index.rows(at: i)))
+    }
+}
+
 /// Everything the run holds on one resident ID.
 public struct Trainee {
     @usableFromInline unowned(unsafe) let data: AuditData
@@ -296,10 +314,11 @@ extension AuditData {
     public var trainees: People { People(self, enrollmentsByPerson.keys) }
     /// Everyone with a sign-in, by ID (sorted).
     public var attendees: People { People(self, signInsByPerson.keys) }
-    /// Everyone whose sign-ins name two classes or more, by ID (sorted): the only people who
-    /// can be signed in to two classes at once. Found in one pass over the sign-ins, where a
-    /// walk over each person's sign-ins jumps about the whole table.
-    public var attendeesOfSeveralClasses: People { People(self, idsOfSeveralClasses) }
+    /// Everyone whose sign-ins name two classes or more, by ID (sorted), each with all their
+    /// sign-ins: the only people who can be signed in to two classes at once. Found in one
+    /// pass over the sign-ins, where a walk over each person's sign-ins jumps about the
+    /// whole table.
+    public var attendeesOfSeveralClasses: Attendees { Attendees(self, signInsOfSeveralClassesByPerson) }
     /// Everyone paid, by ID (sorted).
     public var payees: People { People(self, paymentsByPerson.keys) }
 

@@ -54,9 +54,8 @@ struct OverlappingSignIns: Check {
         let data = audit.data
         // Each person's sign-ins are compared among themselves only: people in parallel.
         // Only someone who signed in to two classes can clash.
-        return Parallel.flatMap(data.attendeesOfSeveralClasses) { trainee in
+        return Parallel.flatMap(data.attendeesOfSeveralClasses) { trainee, signIns in
             var out: [Finding] = []
-            let signIns = trainee.signIns
             guard signIns.count > 1 else { return out }
             let person = trainee.id
             // Only sign-ins with a class and a day can clash; sort by day, then source order.
