@@ -124,6 +124,20 @@ struct LoaderPartsTests {
         #expect(cut.map(\.source.row) == [lines.last!] && whole.data.signIns.last?.source.row == lines.last!)
     }
 
+    @Test func aLinkedFileIsCutAsTheFileItself() throws {
+        let (text, _, _, _) = Self.attendance(lineEnd: "\n")
+        let bytes = Array(text.utf8)
+        let path = try IngestFixtures.temporaryFile("考勤记录.csv", bytes)
+        let link = try IngestFixtures.temporaryFile("placeholder", []) + ".csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        #expect(InputFiles.size(of: link) == bytes.count)
+        var loader = Loader(catalog: try Engines.pack("guyuan").catalog)
+        loader.partSize = bytes.count / 4
+        loader.maxParts = 4
+        #expect(loader.split(path).partCount == 4)
+        #expect(loader.split(link).partCount == 4)
+    }
+
     @Test func skippedRowsAreKeptUpToTwentyAcrossParts() throws {
         var lines = [Self.header]
         for i in 0..<240 { lines.append(i % 4 == 2 ? "" : "XJ-2019-1,\(Self.ids[i % 4]),学员\(i),2019-03-01,上午,08:00:00,11:30:00,FACE-1,实训楼") }

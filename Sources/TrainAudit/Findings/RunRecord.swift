@@ -67,7 +67,7 @@ public struct RunRecord {
         }
         inputs = order.map { file in
             let p = byName[file]
-            let size = p.flatMap { (try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? NSNumber }?.int64Value
+            let size = p.flatMap(InputFiles.size).map(Int64.init)
             return Input(file: file, path: p, sha256: p.flatMap(SHA256.file), bytes: size, sheets: sheets[file] ?? [])
         }
     }

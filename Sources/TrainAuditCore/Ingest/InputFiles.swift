@@ -36,6 +36,15 @@ public enum InputFiles {
         return [UInt64(st.st_dev), UInt64(st.st_ino)]
     }
 
+    /// The file's size in bytes, from stat(2), following links (FileManager's attributes
+    /// are the link's own: a linked 2 GB sign-in file looked like a few bytes, was read on
+    /// one core and was recorded with the link's size); nil when it cannot be read.
+    public static func size(of path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Int(st.st_size)
+    }
+
     static func special(_ path: String) -> IngestError {
         IngestError(file: path, Localized(
             zh: "不是普通文件（管道、设备或套接字），已跳过",

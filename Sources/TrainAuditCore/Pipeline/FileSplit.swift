@@ -77,7 +77,7 @@ extension Loader {
     /// header in the first rows, no line feed to cut at) reads the file in one piece, as
     /// before; its errors are reported then.
     func split(_ path: String) -> FileSplit {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+        let size = InputFiles.size(of: path) ?? 0
         var split = FileSplit(size: size)
         let count = min(maxParts, size / max(1, partSize))
         let ext = (path as NSString).pathExtension.lowercased()

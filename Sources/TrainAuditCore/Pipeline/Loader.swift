@@ -238,7 +238,7 @@ public struct Loader: Sendable {
         /// read in parts takes room for its own bytes (parts are not copied together).
         func reserve(for kind: TableKind) {
             guard let csv = sheet as? CSVReader, csv.encoding.isUTF8,
-                  let fileSize = (try? FileManager.default.attributesOfItem(atPath: csv.path))?[.size] as? Int else { return }
+                  let fileSize = InputFiles.size(of: csv.path) else { return }
             // The reader's share of the file: all of it, or one part.
             let size = min(fileSize, csv.range.upperBound) - csv.range.lowerBound
             let sample = (later?.head ?? head).filter { !$0.isBlank }
