@@ -56,10 +56,8 @@ struct OverlappingSignIns: Check {
         // Only someone who signed in to two classes can clash.
         return Parallel.flatMap(data.attendeesOfSeveralClasses) { trainee, signIns in
             var out: [Finding] = []
-            guard signIns.count > 1 else { return out }
             let person = trainee.id
             // Only sign-ins with a class and a day can clash; sort by day, then source order.
-            // (`hasClass` makes no text: this runs for each of 24 million sign-ins.)
             var usable: [(day: Int32, order: Int, signIn: SignIn)] = []
             usable.reserveCapacity(signIns.count)
             for (order, s) in signIns.enumerated() {
