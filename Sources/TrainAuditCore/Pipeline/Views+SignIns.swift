@@ -66,12 +66,12 @@ extension AuditData {
             body(reading, r.name, r.source, r.table)
         }
         // The tables before the sign-ins, the sign-ins of signers with an issue, the rest.
-        let before = withIssues.places.prefix { $0.table < 2 }
+        let before = withIssues.places.prefix { $0.table < .signIns }
         before.forEach(visit)
         if !withIssues.signers.isEmpty {
             for (c, part) in cells.signIns.parts.rows.enumerated() {
                 for (i, row) in part.enumerated() where withIssues.signers.contains(row.signerCode) {
-                    visit(IDCells.Place(2, c, i))
+                    visit(IDCells.Place(.signIns, c, i))
                 }
             }
         }
@@ -88,13 +88,20 @@ struct IDCells: Sendable {
     let payments: RecordList<Payment>
     let watchlist: RecordList<WatchEntry>
 
-    /// Where a cell is: its table (0 to 4, in the order above), chunk and row.
+    /// The tables, in the order above, which is the order of their cells.
+    enum Table: UInt8, Comparable, Sendable {
+        case registry, roster, signIns, payments, watchlist
+
+        static func < (a: Table, b: Table) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Where a cell is: its table, chunk and row.
     struct Place: Sendable {
-        var table: UInt8
+        var table: Table
         var chunk: UInt32
         var row: UInt32
-        init(_ table: Int, _ chunk: Int, _ row: Int) {
-            self.table = UInt8(table)
+        init(_ table: Table, _ chunk: Int, _ row: Int) {
+            self.table = table
             self.chunk = UInt32(chunk)
             self.row = UInt32(row)
         }
@@ -103,15 +110,15 @@ struct IDCells: Sendable {
     /// Every cell's reading that passes `filter`, with its place, in order.
     func forEach(where filter: (IDReading) -> Bool, _ body: (IDReading, Place) -> Void) {
         let signers = signIns.tables.signers
-        Self.each(registry.parts.rows, 0, id: \.id, where: filter, body)
-        Self.each(enrollments.chunks, 1, id: \.id, where: filter, body)
-        Self.each(signIns.parts.rows, 2, id: { signers.value(of: $0.signerCode).id }, where: filter, body)
-        Self.each(payments.chunks, 3, id: \.id, where: filter, body)
-        Self.each(watchlist.chunks, 4, id: \.id, where: filter, body)
+        Self.each(registry.parts.rows, .registry, id: \.id, where: filter, body)
+        Self.each(enrollments.chunks, .roster, id: \.id, where: filter, body)
+        Self.each(signIns.parts.rows, .signIns, id: { signers.value(of: $0.signerCode).id }, where: filter, body)
+        Self.each(payments.chunks, .payments, id: \.id, where: filter, body)
+        Self.each(watchlist.chunks, .watchlist, id: \.id, where: filter, body)
     }
 
     /// The cells of one table's stored rows whose reading passes `filter`, in order.
-    private static func each<Row>(_ chunks: [[Row]], _ table: Int, id: (Row) -> IDReading,
+    private static func each<Row>(_ chunks: [[Row]], _ table: Table, id: (Row) -> IDReading,
                                   where filter: (IDReading) -> Bool, _ body: (IDReading, Place) -> Void) {
         for (c, chunk) in chunks.enumerated() {
             for i in chunk.indices {
@@ -133,8 +140,8 @@ struct IDCells: Sendable {
     func withIssues() -> WithIssues {
         var places: [Place] = []
         let add = { (_: IDReading, place: Place) in places.append(place) }
-        Self.each(registry.parts.rows, 0, id: \.id, where: \.hasIssues, add)
-        Self.each(enrollments.chunks, 1, id: \.id, where: \.hasIssues, add)
+        Self.each(registry.parts.rows, .registry, id: \.id, where: \.hasIssues, add)
+        Self.each(enrollments.chunks, .roster, id: \.id, where: \.hasIssues, add)
         // A signer's reading is looked at once per stretch of its rows.
         let signers = signIns.tables.signers
         var withIssue: [UInt32] = []
@@ -147,19 +154,19 @@ struct IDCells: Sendable {
                 if signers.value(of: row.signerCode).id.hasIssues { withIssue.append(row.signerCode) }
             }
         }
-        Self.each(payments.chunks, 3, id: \.id, where: \.hasIssues, add)
-        Self.each(watchlist.chunks, 4, id: \.id, where: \.hasIssues, add)
+        Self.each(payments.chunks, .payments, id: \.id, where: \.hasIssues, add)
+        Self.each(watchlist.chunks, .watchlist, id: \.id, where: \.hasIssues, add)
         return WithIssues(places: places, signers: CodeSet(withIssue, below: withIssue.isEmpty ? 0 : Int(highest) + 1))
     }
 
     func reading(at p: Place) -> IDReading {
         let (c, i) = (Int(p.chunk), Int(p.row))
         switch p.table {
-        case 0: return registry.parts.rows[c][i].id
-        case 1: return enrollments.chunks[c][i].id
-        case 2: return signIns.tables.signers.value(of: signIns.parts.rows[c][i].signerCode).id
-        case 3: return payments.chunks[c][i].id
-        default: return watchlist.chunks[c][i].id
+        case .registry: return registry.parts.rows[c][i].id
+        case .roster: return enrollments.chunks[c][i].id
+        case .signIns: return signIns.tables.signers.value(of: signIns.parts.rows[c][i].signerCode).id
+        case .payments: return payments.chunks[c][i].id
+        case .watchlist: return watchlist.chunks[c][i].id
         }
     }
 
@@ -167,11 +174,11 @@ struct IDCells: Sendable {
     func record(at p: Place) -> (name: String, source: SourceRef, table: TableKind) {
         let (c, i) = (Int(p.chunk), Int(p.row))
         switch p.table {
-        case 0: let e = registry.entry(part: c, at: i); return (e.name, e.source, .registry)
-        case 1: let e = enrollments.chunks[c][i]; return (e.name, e.source, .roster)
-        case 2: let s = signIns.signIn(part: c, at: i); return (s.name, s.source, .attendance)
-        case 3: let e = payments.chunks[c][i]; return (e.name, e.source, .payments)
-        default: let e = watchlist.chunks[c][i]; return (e.name, e.source, .watchlist)
+        case .registry: let e = registry.entry(part: c, at: i); return (e.name, e.source, .registry)
+        case .roster: let e = enrollments.chunks[c][i]; return (e.name, e.source, .roster)
+        case .signIns: let s = signIns.signIn(part: c, at: i); return (s.name, s.source, .attendance)
+        case .payments: let e = payments.chunks[c][i]; return (e.name, e.source, .payments)
+        case .watchlist: let e = watchlist.chunks[c][i]; return (e.name, e.source, .watchlist)
         }
     }
 }
