@@ -511,3 +511,25 @@ import Testing
     data.forEachIDCellWithIssues(where: { $0.issues.contains(.scientificNotation) }) { r, _, _, _ in lost.append(r.raw) }
     #expect(!lost.isEmpty && lost.allSatisfy { $0 == "6.40422E+17" })
 }
+
+@Test func byteStoreGivesBackEveryCellAcrossPagesAndWriters() {
+    // Two writers in turn, cells of every length class (empty, one-byte and two-byte
+    // lengths, the longest kept), enough to fill several pages each.
+    let store = ByteStore()
+    var writers = [ByteStore.Writer(), ByteStore.Writer()]
+    var random = SeededGenerator(seed: 5)
+    var kept: [(UInt32, [UInt8])] = []
+    for i in 0..<3000 {
+        let count = [0, 1, 9, 127, 128, 300, ByteStore.maxCount][Int(random.next() % 7)]
+        let cell = (0..<count).map { UInt8(truncatingIfNeeded: $0 &+ i) }
+        let ref = cell.withUnsafeBufferPointer { writers[i % 2].append($0, in: store) }
+        guard let ref else { Issue.record("cell \(i) of \(count) bytes not kept"); continue }
+        #expect(ref != 0)
+        kept.append((ref, cell))
+    }
+    #expect(Set(kept.map(\.0)).count == kept.count)
+    for (ref, cell) in kept { #expect(store.withBytes(ref) { Array($0) } == cell) }
+    // A cell longer than an entry's length can say is refused, for the caller to keep another way.
+    let long = [UInt8](repeating: 0x41, count: ByteStore.maxCount + 1)
+    #expect(long.withUnsafeBufferPointer { writers[0].append($0, in: store) } == nil)
+}

@@ -105,6 +105,24 @@ struct IdentityRepairTests {
         #expect(!plain.message.zh.contains("推定"))
     }
 
+    @Test func aRegistryNameTypedAnotherWayStillNamesTheAgreeingPerson() throws {
+        // The registry keeps its name cells as read and normalises them when read back:
+        // a bullet for the middle dot and a space before it are the same name, a plain
+        // namesake of another length is not.
+        let result = try scan(("roster.csv", """
+            \(roster)
+            阿依古丽·买买提,640422199304180506,中式烹调师,2019-03-01,2019-03-25,800,XJ-2019-01,西吉县职业技能培训学校
+            """), ("registry.csv", """
+            \(registry)
+            阿依古丽 •买买提,640422199304180056,6404220002,正常
+            阿依古丽,640422199304180156,6404220003,正常
+            """))
+        #expect(result.findings.contains { $0.code == "ID001" && $0.message.zh.contains("推定：640422199304180056") },
+                "\(result.findings.map(\.message.zh))")
+        #expect(result.data.registry.map(\.name) == ["阿依古丽·买买提", "阿依古丽"])
+        #expect(!result.findings.contains { $0.code == "REG001" })
+    }
+
     // MARK: IDs in number cells
 
     @Test func aWholeIDInANumberCellIsReadAndSaid() throws {

@@ -1,16 +1,17 @@
 /// How a person of the poverty-registry extract (建档立卡) is stored: 48 bytes.
 ///
-/// 4 million at a province-year, so stored compactly like `SignInRow`: the name is a text
-/// code in the run's `RunTables`, and the nine texts that describe a person's place and
-/// status are two codes: one for the place (county, town, village), which the rows of a
-/// village repeat one after another, and one for the relation and statuses, of which a
-/// registry has a few hundred combinations. (One code for all nine had nearly as many
-/// combinations as households: 160,028 of 400,000 rows at bench scale 0.1, so nearly every
-/// row missed the reader's table of recent ones and took the run table's lock.) Texts of
-/// one person stay Strings. The person number (人编号) and the bank account (银行卡号) are not
-/// kept: no check reads them, and the source row leads an auditor to them (the account was
-/// a heap String per person, 4 million of them at a province-year). The source row is kept
-/// beside the rows (`RegistryPart`): rows come in order, one place after another.
+/// 4 million at a province-year, so stored compactly like `SignInRow`: the name is its
+/// cell's bytes kept in the run's `RunTables` (a reference, `nameRef`), and the nine texts
+/// that describe a person's place and status are two codes: one for the place (county,
+/// town, village), which the rows of a village repeat one after another, and one for the
+/// relation and statuses, of which a registry has a few hundred combinations. (One code
+/// for all nine had nearly as many combinations as households: 160,028 of 400,000 rows at
+/// bench scale 0.1, so nearly every row missed the reader's table of recent ones and took
+/// the run table's lock.) Texts of one person stay Strings. The person number (人编号) and
+/// the bank account (银行卡号) are not kept: no check reads them, and the source row leads an
+/// auditor to them (the account was a heap String per person, 4 million of them at a
+/// province-year). The source row is kept beside the rows (`RegistryPart`): rows come in
+/// order, one place after another.
 struct RegistryRow: Sendable {
     var id: IDReading
     var nameCode: UInt32
@@ -19,6 +20,10 @@ struct RegistryRow: Sendable {
     /// A code in `RunTables.registryStatuses`.
     var statusCode: UInt32
     var statusOrdinal = Int32.min  // Int32.min: no status date
+    /// The name cell as read, in `RunTables.registryNames`: most registry names are never
+    /// read back, so they are not interned. 0: the name is `nameCode` (blank, set, or a cell
+    /// the store could not take).
+    var nameRef: UInt32 = 0
     var householdID = DigitText.none
     var phone = DigitText.none
 
@@ -94,8 +99,8 @@ public struct RegistryEntry: Sendable {
     }
 
     public var name: String {
-        get { tables.text(stored.nameCode) ?? "" }
-        set { stored.nameCode = tables.code(newValue) }
+        get { stored.nameRef != 0 ? tables.registryName(stored.nameRef) : tables.text(stored.nameCode) ?? "" }
+        set { stored.nameCode = tables.code(newValue); stored.nameRef = 0 }
     }
     public var relation: String? {
         get { tables.text(statuses.relation) }

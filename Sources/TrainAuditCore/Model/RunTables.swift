@@ -18,6 +18,8 @@ final class RunTables: Sendable {
     /// A registry entry's place texts, and its relation and status texts.
     let registryPlaces = InternTable<RegistryRow.Place>()
     let registryStatuses = InternTable<RegistryRow.Statuses>()
+    /// A registry entry's name cell as read (`RegistryRow.nameRef`), normalised when read back.
+    let registryNames = ByteStore()
     /// What a class's roster lines share, and what a line's few-valued cells are (`Enrollment`).
     let rosterClasses = InternTable<Enrollment.ClassPart>()
     let rosterLines = InternTable<Enrollment.LinePart>()
@@ -48,6 +50,11 @@ final class RunTables: Sendable {
 
     @inline(__always)
     func text(_ code: UInt32) -> String? { code == 0 ? nil : texts.value(of: code).text }
+
+    /// The name a registry entry's kept cell reads as (`NameReader.normalize` of its text).
+    func registryName(_ ref: UInt32) -> String {
+        registryNames.withBytes(ref) { NameReader.normalize(String(decoding: $0, as: UTF8.self)) }
+    }
 
     /// One copy of each repeated text kept as a String in a record (class IDs,
     /// institutions, places), so a million rows of one training site hold one string.

@@ -21,18 +21,20 @@ enum FastPath {
     /// Plain CJK text (every character a 3-byte sequence with lead byte E4–E9, the CJK
     /// Unified Ideographs block): what most Chinese names are.
     static func isPlainCJK(_ s: String) -> Bool {
-        var ok = true
         var s = s
-        s.withUTF8 { bytes in
-            guard bytes.count % 3 == 0, !bytes.isEmpty else { ok = false; return }
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0xE4 || b > 0xE9 { ok = false; return }
-                i += 3
-            }
+        return s.withUTF8(isPlainCJK)
+    }
+
+    /// `isPlainCJK` of valid UTF-8 bytes.
+    static func isPlainCJK(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count % 3 == 0, !bytes.isEmpty else { return false }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0xE4 || b > 0xE9 { return false }
+            i += 3
         }
-        return ok
+        return true
     }
 
     /// YYYY-MM-DD, optionally followed by " HH:MM" or " HH:MM:SS": (day, seconds or nil).

@@ -121,9 +121,11 @@ enum IDRepair {
             candidates[name, default: []].append((id, source()))
         }
         let registry = RegistryList(t.registry)
+        let kept = KeptNames(names)
         for (p, rows) in registry.parts.rows.enumerated() {
             for (i, r) in rows.enumerated() {
-                if let n = codes[r.nameCode] { add(n, r.id, registry.entry(part: p, at: i).source) }
+                let name = r.nameRef != 0 ? t.tables.registryNames.withBytes(r.nameRef, kept.name) : codes[r.nameCode]
+                if let n = name { add(n, r.id, registry.entry(part: p, at: i).source) }
             }
         }
         for e in t.enrollments where names.contains(e.name) { add(e.name, e.id, e.source) }
@@ -156,5 +158,36 @@ enum IDRepair {
             inferred[source] = InferredID(id: f.id, from: f.from, confidence: f.confidence)
         }
         return inferred
+    }
+}
+
+/// Which of a few names a registry name cell, kept as read (`RegistryRow.nameRef`), reads
+/// as: most cells are plain CJK, which `NameReader.normalize` leaves as they are, so they
+/// are matched by their bytes, a cheap fingerprint first, without making a String of each
+/// of millions; any other cell is normalised and looked up.
+private struct KeptNames {
+    let names: Set<String>
+    let fingerprints: Set<UInt64>
+
+    init(_ names: Set<String>) {
+        self.names = names
+        fingerprints = Set(names.map { n in var n = n; return n.withUTF8(Self.fingerprint) })
+    }
+
+    /// FNV-1a of the bytes.
+    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    func name(_ cell: UnsafeBufferPointer<UInt8>) -> String? {
+        if FastPath.isPlainCJK(cell) {
+            guard fingerprints.contains(Self.fingerprint(cell)) else { return nil }
+            let n = String(decoding: cell, as: UTF8.self)
+            return names.contains(n) ? n : nil
+        }
+        let n = NameReader.normalize(String(decoding: cell, as: UTF8.self))
+        return names.contains(n) ? n : nil
     }
 }

@@ -8,6 +8,8 @@ final class RegistryReader: RecordReader {
     private var places = RecentTable<RegistryRow.Place>()
     /// Relations and statuses and their codes: a registry has a few hundred combinations.
     private var statuses = RecentTable<RegistryRow.Statuses>()
+    /// Where this reader keeps its names' bytes.
+    private var names = ByteStore.Writer()
 
     init(_ sheet: SheetReading) {
         self.sheet = sheet
@@ -21,7 +23,8 @@ final class RegistryReader: RecordReader {
     }
 
     func read(_ c: inout RowCells, into sink: inout RecordSink) {
-        var r = RegistryRow(id: c.id(), nameCode: c.nameCode(), placeCode: 0, statusCode: 0)
+        var r = RegistryRow(id: c.id(), nameCode: 0, placeCode: 0, statusCode: 0)
+        if let ref = c.keptName(through: &names, in: self.sheet.tables.registryNames) { r.nameRef = ref } else { r.nameCode = c.nameCode() }
         c.requirePresent(sheet.idColumn)
         c.requirePresent(sheet.nameColumn)
         r.householdID = c.digitText(householdID)

@@ -205,6 +205,16 @@ struct RowCells {
         }
     }
 
+    /// The name cell's bytes kept through `writer` (a held cell's as held, another's as
+    /// its text): their reference in `store`, 0 when the column is absent or the cell
+    /// empty, nil when the store cannot take them.
+    func keptName(through writer: inout ByteStore.Writer, in store: @autoclosure () -> ByteStore) -> UInt32? {
+        guard let j = sheet.nameColumn.index, j < row.count else { return 0 }
+        if let kept = row.held.withBytes(at: j, { $0.isEmpty ? 0 : writer.append($0, in: store()) }) { return kept }
+        var r = row.text(at: j)
+        return r.isEmpty ? 0 : r.withUTF8 { writer.append($0, in: store()) }
+    }
+
     /// Start and end from a period cell or from start/end columns; end before start is
     /// reported (DQ005) and both kept.
     mutating func period() -> (Day?, Day?) {
