@@ -60,6 +60,25 @@ import Testing
     #expect(numbers.number(of: 3000) == nil && numbers.number(of: 999_999) == nil)
 }
 
+@Test func rowIndexByTableCodeFindsACodeTheNumbersGrewPast() {
+    // 10,000 comes when the codes seen are few, so it is set aside; 12,000, after 3,000
+    // nearly dense codes, grows the numbers past it. Its one record (row 1) is in its
+    // group, the other codes' too, as in a dictionary of arrays.
+    let codes: [UInt32] = [1, 10_000] + (2..<3000).map { UInt32($0) } + [12_000, 1]
+    let index = RowIndex(codes, tableCode: { $0 }, key: { Int($0) })
+    #expect(Array(index[10_000] ?? []) == [1])
+    #expect(Array(index[12_000] ?? []) == [codes.count - 2])
+    #expect(Array(index[1] ?? []) == [0, codes.count - 1])
+    #expect(index.count == 3001)
+    var numbers = TableCodeNumbers()
+    var reference: [UInt32: Int32] = [:]
+    for c in codes where reference[c] == nil {
+        reference[c] = Int32(reference.count)
+        numbers.add(c, number: reference[c]!)
+    }
+    #expect(codes.allSatisfy { numbers.number(of: $0) == reference[$0] })
+}
+
 @Test func rowIndexKeepsStretchesOfOneKeyAsRuns() {
     // Records in stretches of one code (a class's sign-ins, session by session), some
     // without a key; codes 1 and 3 name one key, and a stretch of 1 next to one of 3 makes

@@ -252,6 +252,16 @@ struct TableCodeNumbers: CodeNumbering {
         count += 1
         if c >= numbers.count, c < 4 * count + 4096 {
             numbers.append(contentsOf: repeatElement(0, count: max(c + 1, 2 * numbers.count) - numbers.count))
+            // A code below `numbers.count` is looked up in the array only: the codes set
+            // aside that it now reaches move into it. Left in the dictionary, such a code
+            // read as new, and `RowIndex` placed none of its records (found at a
+            // province-year, where the cores' interleaving decides the codes: a person's
+            // sign-ins read as the first row of the file, in some runs and not others).
+            let reached = far.filter { Int($0.key) < numbers.count }
+            for (k, n) in reached {
+                numbers[Int(k)] = n + 1
+                far[k] = nil
+            }
         }
         if c < numbers.count { numbers[c] = number + 1 } else { far[code] = number }
     }
