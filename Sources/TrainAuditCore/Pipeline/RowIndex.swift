@@ -254,9 +254,9 @@ struct TableCodeNumbers: CodeNumbering {
             numbers.append(contentsOf: repeatElement(0, count: max(c + 1, 2 * numbers.count) - numbers.count))
             // A code below `numbers.count` is looked up in the array only: the codes set
             // aside that it now reaches move into it. Left in the dictionary, such a code
-            // read as new, and `RowIndex` placed none of its records (found at a
-            // province-year, where the cores' interleaving decides the codes: a person's
-            // sign-ins read as the first row of the file, in some runs and not others).
+            // read as new and `RowIndex` placed none of its records. Which codes come early
+            // depends on how the cores interleave their interning, so this cannot be left
+            // to chance.
             let reached = far.filter { Int($0.key) < numbers.count }
             for (k, n) in reached {
                 numbers[Int(k)] = n + 1

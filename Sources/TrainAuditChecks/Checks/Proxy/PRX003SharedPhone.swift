@@ -41,7 +41,7 @@ struct SharedPhone: Check {
         let data = audit.data
         // Every line's phone beside it, sorted by phone and then roster order; a phone's lines
         // are then one stretch. A dictionary of an array per phone was 57 MB at the province
-        // scan's peak (400,000 phones, most given once); the pairs are 16 MB.
+        // scan's peak (400,000 phones, most given once); the triples are 16 MB.
         var byPhone: [(phone: String, order: Int, line: RosterLine)] = []
         byPhone.reserveCapacity(data.rosterLines.underestimatedCount)
         for (order, line) in data.rosterLines.enumerated() {
