@@ -62,12 +62,8 @@ struct DuplicatePaymentRows: Check {
         // Keys on more than one row, in the order of their first rows: deterministic for the
         // same input.
         var repeated: [Range<Int>] = []
-        var start = 0
-        while start < keyed.count {
-            var end = start + 1
-            while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
-            if end - start > 1 { repeated.append(start..<end) }
-            start = end
+        keyed.forEachStretch(where: { $0.key == $1.key }) { rows in
+            if rows.count > 1 { repeated.append(rows) }
         }
         repeated.sort { keyed[$0.lowerBound].at < keyed[$1.lowerBound].at }
         var out: [Finding] = []

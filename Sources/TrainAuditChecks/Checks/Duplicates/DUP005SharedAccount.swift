@@ -98,20 +98,15 @@ struct SharedAccountAcrossHouseholds: Check {
         }
         hashed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.position < $1.position }
         var shared: [(account: String, paid: [(id: ResidentID, amount: Int64?, source: SourceRef)])] = []
-        var start = 0
-        while start < hashed.count {
-            var end = start + 1
-            while end < hashed.count, hashed[end].hash == hashed[start].hash { end += 1 }
-            if end - start > 1 {
-                var byAccount: [String: [(id: ResidentID, amount: Int64?, source: SourceRef)]] = [:]
-                for k in start..<end {
-                    let p = data.payments[Int(hashed[k].position)]
-                    guard let id = p.id.id, let key = SharedAccountAcrossHouseholds.accountKey(p.account) else { continue }
-                    byAccount[key, default: []].append((id, p.amount, p.source))
-                }
-                for (account, paid) in byAccount where paid.count > 1 { shared.append((account, paid)) }
+        hashed.forEachStretch(where: { $0.hash == $1.hash }) { rows in
+            guard rows.count > 1 else { return }
+            var byAccount: [String: [(id: ResidentID, amount: Int64?, source: SourceRef)]] = [:]
+            for k in rows {
+                let p = data.payments[Int(hashed[k].position)]
+                guard let id = p.id.id, let key = SharedAccountAcrossHouseholds.accountKey(p.account) else { continue }
+                byAccount[key, default: []].append((id, p.amount, p.source))
             }
-            start = end
+            for (account, paid) in byAccount where paid.count > 1 { shared.append((account, paid)) }
         }
         shared.sort { $0.account < $1.account }
         var out: [Finding] = []

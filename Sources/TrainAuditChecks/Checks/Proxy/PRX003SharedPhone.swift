@@ -51,13 +51,10 @@ struct SharedPhone: Check {
         }
         byPhone.sort { $0.phone != $1.phone ? $0.phone < $1.phone : $0.order < $1.order }
         var out: [Finding] = []
-        var start = 0
-        while start < byPhone.count {
-            let phone = byPhone[start].phone
-            var end = start + 1
-            while end < byPhone.count, byPhone[end].phone == phone { end += 1 }
-            if end - start > 1, let f = sharedPhone(phone, lines: byPhone[start..<end].map(\.line), data) { out.append(f) }
-            start = end
+        byPhone.forEachStretch(where: { $0.phone == $1.phone }) { lines in
+            if lines.count > 1, let f = sharedPhone(byPhone[lines.lowerBound].phone, lines: byPhone[lines].map(\.line), data) {
+                out.append(f)
+            }
         }
         return out
     }
